@@ -1,0 +1,1 @@
+"""curator: turn news coverage into a verified fact sheet."""

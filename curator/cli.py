@@ -1,0 +1,310 @@
+"""The ``curator`` command: a thin click layer over store and pipeline.
+
+Heavy modules (Textual, rapidfuzz, the extractors) are imported inside the
+commands that need them, so ``curator --help``, ``status``, ``ingest`` and
+``export`` start fast and never load the UI.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from curator.errors import CuratorError
+from curator.store import Store, network_filesystem, open_store
+
+DEFAULT_DB = "curator.db"
+
+
+class Context:
+    """What every command shares: the database path and how to open it."""
+
+    def __init__(self, db: str) -> None:
+        self.db = Path(db)
+        self.warned = False
+
+    def open(self, *, create: bool = False, readonly: bool = False) -> Store:
+        fs = network_filesystem(self.db)
+        if fs and not self.warned:
+            self.warned = True
+            click.echo(
+                f"curator: warning: {self.db} is on a network filesystem ({fs}); SQLite's WAL mode needs all "
+                "reviewers on one host, so share the file from a local disk.",
+                err=True,
+            )
+        return open_store(self.db, create=create, readonly=readonly)
+
+
+def reviewer_name(option: str | None) -> str:
+    """``--reviewer``, else ``$CURATOR_REVIEWER``, else the login name."""
+    name = option or os.environ.get("CURATOR_REVIEWER")
+    if not name:
+        try:
+            name = getpass.getuser()
+        except (KeyError, OSError):
+            name = "reviewer"
+    name = name.strip()
+    if not name or len(name) > 64 or any(ch.isspace() and ch != " " for ch in name):
+        raise CuratorError(f"reviewer name {name!r} is not usable: give 1 to 64 characters without tabs or newlines.")
+    return name
+
+
+def fail(message: str) -> NoReturn:
+    raise CuratorError(message)
+
+
+def progress_bar(label: str) -> Callable[[int, int], None] | None:
+    """A progress callback drawing a bar on stderr when it is a terminal, else None."""
+    if not sys.stderr.isatty():
+        return None
+    state: dict[str, Any] = {}
+
+    def update(done: int, total: int) -> None:
+        bar = state.get("bar")
+        if bar is None:
+            bar = state["bar"] = click.progressbar(length=total, label=label, file=sys.stderr)
+            bar.__enter__()
+        bar.update(done - bar.pos)
+        if done >= total:
+            bar.__exit__(None, None, None)
+
+    return update
+
+
+class UserError(click.ClickException):
+    """A CuratorError on its way out: one line on stderr, exit status 1."""
+
+    exit_code = 1
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"curator: {self.message}", err=True)
+
+
+class CuratorGroup(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CuratorError as error:
+            raise UserError(str(error)) from None
+
+
+@click.group(cls=CuratorGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    envvar="CURATOR_DB",
+    default=DEFAULT_DB,
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="SQLite database file (also $CURATOR_DB).",
+)
+@click.version_option(package_name="curator")
+@click.pass_context
+def cli(ctx: click.Context, db: str) -> None:
+    """Turn news coverage into a verified fact sheet.
+
+    Ingest articles, extract the checkable claims in them, review each one
+    (accept, edit, reject) alone or with colleagues on one database, and
+    export what was verified with its evidence.
+    """
+    ctx.obj = Context(db)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.pass_obj
+def ingest(obj: Context, paths: tuple[str, ...]) -> None:
+    """Add articles from files or folders (.txt .md .html .json .jsonl).
+
+    Ingesting the same text again adds nothing. Files that cannot be read
+    as UTF-8 text are named with the reason and skipped; the exit status is
+    1 when any were.
+    """
+    from curator.pipeline import ingest as run_ingest
+
+    with obj.open(create=True) as store:
+        report = run_ingest(store, paths, progress_bar("Ingesting"))
+    for problem in report.skipped:
+        click.echo(f"curator: skipped {problem}", err=True)
+    click.echo(
+        f"Ingested {len(report.added)} new article(s) into {obj.db}"
+        f" ({report.duplicates} already there, {len(report.skipped)} skipped)."
+    )
+    if report.skipped:
+        sys.exit(1)
+
+
+@cli.command()
+@click.pass_obj
+def extract(obj: Context) -> None:
+    """Find candidate facts in articles not yet extracted, then match claims across articles."""
+    from curator.pipeline import extract as run_extract
+
+    with obj.open() as store:
+        report = run_extract(store, progress_bar("Extracting"))
+    click.echo(
+        f"Extracted {report.candidates} candidate(s) from {report.articles} article(s);"
+        f" {report.claims} claim(s), {report.conflicts} in conflict."
+    )
+
+
+@cli.command("import-candidates")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.pass_obj
+def import_candidates(obj: Context, file: str) -> None:
+    """Add candidates made elsewhere (JSONL or YAML), checked against schema/candidate.schema.json.
+
+    Each invalid candidate is reported by line and reason; the valid ones
+    are stored. Importing the same file twice adds nothing.
+    """
+    from curator.importer import import_candidates as run_import
+
+    with obj.open() as store:
+        report = run_import(store, Path(file))
+    for problem in report.problems:
+        click.echo(f"curator: {problem}", err=True)
+    click.echo(f"Imported {report.added} candidate(s) ({report.duplicates} already there, {len(report.problems)} invalid).")
+    if report.problems:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--reviewer", help="Your name in the decision log (else $CURATOR_REVIEWER, else your login).")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.pass_obj
+def review(obj: Context, reviewer: str | None, paths: tuple[str, ...]) -> None:
+    """Open the review screen; PATHs are ingested and extracted first."""
+    from curator.tui.app import run
+
+    name = reviewer_name(reviewer)
+    store = obj.open(create=bool(paths))
+    store.close()
+    run(obj.db, name, [Path(p) for p in paths])
+
+
+@cli.command()
+@click.argument("action", type=click.Choice(["accept", "reject", "edit", "skip"]))
+@click.argument("ids", nargs=-1, required=True)
+@click.option("--reviewer", help="Your name in the decision log (else $CURATOR_REVIEWER, else your login).")
+@click.option("--value", help="Edited value (edit only).")
+@click.option("--statement", help="Edited statement (edit only).")
+@click.option("--subject", help="Edited subject (edit only).")
+@click.option("--unit", help="Edited unit (edit only).")
+@click.option("--qualifier", help="Edited qualifier (edit only).")
+@click.option("--note", help="A note kept with the decision.")
+@click.option("--adjudicate", is_flag=True, help="Settle a dispute between reviewers with this decision.")
+@click.pass_obj
+def decide(
+    obj: Context,
+    action: str,
+    ids: tuple[str, ...],
+    reviewer: str | None,
+    value: str | None,
+    statement: str | None,
+    subject: str | None,
+    unit: str | None,
+    qualifier: str | None,
+    note: str | None,
+    adjudicate: bool,
+) -> None:
+    """Record ACTION on each candidate ID, one committed transaction per ID.
+
+    Unknown IDs are reported by name and the exit status is 1; the known
+    ones are still decided.
+    """
+    from curator.decisions import record_decisions
+
+    name = reviewer_name(reviewer)
+    edits = {
+        k: v
+        for k, v in {"value": value, "statement": statement, "subject": subject, "unit": unit, "qualifier": qualifier}.items()
+        if v is not None
+    }
+    with obj.open() as store:
+        outcome = record_decisions(store, action, list(ids), name, edits, note=note, adjudicate=adjudicate)
+    for problem in outcome.problems:
+        click.echo(f"curator: {problem}", err=True)
+    click.echo(f"Recorded {len(outcome.decided)} decision(s) as {name}.")
+    if outcome.problems:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--reviewer", help="Whose last decision to take back (else $CURATOR_REVIEWER, else your login).")
+@click.pass_obj
+def undo(obj: Context, reviewer: str | None) -> None:
+    """Take back that reviewer's last live decision (a new row in the log; history is kept)."""
+    name = reviewer_name(reviewer)
+    with obj.open() as store:
+        undone = store.undo(name)
+    if undone is None:
+        fail(f"{name} has no decision to undo in {obj.db}.")
+    click.echo(f"Undid {name}'s {undone.action.value} of {undone.candidate_id} (decision {undone.id}).")
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "md"]), default="json", show_default=True)
+@click.option(
+    "--status",
+    "statuses",
+    default="accepted,edited",
+    show_default=True,
+    help="Comma-separated: accepted, edited, rejected, skipped, pending, disputed; or all.",
+)
+@click.option("--kind", "kinds", help="Comma-separated fact kinds to keep (money, percent, ...).")
+@click.option("--article", "articles", help="Comma-separated article ids or source file names to keep.")
+@click.option("--corroboration", help="Comma-separated: corroborated, single-source, conflict.")
+@click.option("-o", "--output", help="File to write, or - for stdout (default: exports/factsheet-<db>.<format>).")
+@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@click.pass_obj
+def export(
+    obj: Context,
+    fmt: str,
+    statuses: str,
+    kinds: str | None,
+    articles: str | None,
+    corroboration: str | None,
+    output: str | None,
+    force: bool,
+) -> None:
+    """Write the fact sheet (JSON, CSV or Markdown) with its evidence, atomically."""
+    from curator.export import ExportOptions, write_export
+
+    options = ExportOptions.parse(
+        fmt=fmt, statuses=statuses, kinds=kinds, articles=articles, corroboration=corroboration
+    )
+    target = output or str(Path("exports") / f"factsheet-{obj.db.stem}.{fmt}")
+    with obj.open(readonly=not os.access(obj.db, os.W_OK) if obj.db.exists() else False) as store:
+        written = write_export(store, options, target, force=force)
+    if target != "-":
+        click.echo(f"Wrote {written.facts} fact(s) with {written.evidence} evidence line(s) to {target}.", err=True)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_obj
+def status(obj: Context, as_json: bool) -> None:
+    """Counts, progress per reviewer, disputes and conflicts."""
+    from curator.report import status_report, status_text
+
+    with obj.open() as store:
+        report = status_report(store)
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        click.echo(status_text(report))
+
+
+def main() -> None:
+    """Console entry point (``curator`` and ``python -m curator``)."""
+    try:
+        cli(prog_name="curator")
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(1)

@@ -1,0 +1,134 @@
+"""Plain records passed between ingest, extract, match, store and export.
+
+Frozen dataclasses with no behaviour beyond small derived properties, so every
+layer can build and compare them without knowing where they came from.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+Value = float | str | None
+
+
+class Status(str, enum.Enum):
+    """A candidate's current state, derived from its latest live decision."""
+
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    EDITED = "edited"
+    REJECTED = "rejected"
+    SKIPPED = "skipped"
+
+
+class Action(str, enum.Enum):
+    """What a reviewer can do to a candidate (``undo`` is a log entry of its own)."""
+
+    ACCEPT = "accept"
+    REJECT = "reject"
+    EDIT = "edit"
+    SKIP = "skip"
+    UNDO = "undo"
+
+
+ACTION_STATUS: dict[Action, Status] = {
+    Action.ACCEPT: Status.ACCEPTED,
+    Action.REJECT: Status.REJECTED,
+    Action.EDIT: Status.EDITED,
+    Action.SKIP: Status.SKIPPED,
+}
+
+
+class Corroboration(str, enum.Enum):
+    CORROBORATED = "corroborated"
+    SINGLE_SOURCE = "single-source"
+    CONFLICT = "conflict"
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    sha256: str
+    source: str
+    text: str
+    title: str
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One checkable statement found in one place of one article.
+
+    ``start``/``end`` are code-point offsets of ``text`` in the article text;
+    ``quote`` is the sentence around it, starting at ``quote_start``.
+    ``attrs`` holds kind-specific extras (entity type, the id of an equivalent
+    conversion, the relation's object) that do not deserve a column.
+    """
+
+    id: str
+    article_id: str
+    kind: str
+    text: str
+    start: int
+    end: int
+    quote: str
+    quote_start: int
+    subject: str | None
+    statement: str
+    value: Value
+    unit: str | None = None
+    qualifier: str | None = None
+    extractor: str = "rules"
+    attrs: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    claim_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Candidates from any number of articles that state the same fact."""
+
+    id: str
+    kind: str
+    subject: str | None
+    statement: str
+    value: Value
+    unit: str | None
+    qualifier: str | None
+    corroboration: Corroboration
+    sources: int
+    candidate_ids: tuple[str, ...] = ()
+    conflicts_with: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One row of the append-only decision log."""
+
+    id: int
+    candidate_id: str
+    reviewer: str
+    action: Action
+    decided_at: str
+    fields: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    note: str | None = None
+    adjudicate: bool = False
+    undoes: int | None = None
+
+
+@dataclass(frozen=True)
+class CandidateState:
+    """A candidate's status as the log makes it now."""
+
+    candidate_id: str
+    status: Status
+    disputed: bool = False
+    reviewer: str | None = None
+    decided_at: str | None = None
+    note: str | None = None
+    fields: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    version: int = 0

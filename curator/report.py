@@ -1,0 +1,78 @@
+"""``curator status``: counts, per-article and per-reviewer progress, disputes, agreement."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import asdict
+from itertools import combinations
+from typing import Any
+
+from curator.store import Store
+
+
+def cohen_kappa(pairs: list[tuple[str, str]]) -> float | None:
+    """Cohen's kappa for two raters' labels on the same items; None when undefined (no items, or one label only)."""
+    if not pairs:
+        return None
+    n = len(pairs)
+    observed = sum(1 for a, b in pairs if a == b) / n
+    left = Counter(a for a, _ in pairs)
+    right = Counter(b for _, b in pairs)
+    expected = sum(left[label] * right[label] for label in left) / (n * n)
+    if expected == 1:
+        return None
+    return (observed - expected) / (1 - expected)
+
+
+def agreement(opinions: list[tuple[str, str, str]]) -> list[dict[str, Any]]:
+    """Kappa for each pair of reviewers over the candidates both decided (skips are not opinions)."""
+    by_reviewer: dict[str, dict[str, str]] = defaultdict(dict)
+    for candidate, reviewer, action in opinions:
+        if action != "skip":
+            by_reviewer[reviewer][candidate] = action
+    result = []
+    for a, b in combinations(sorted(by_reviewer), 2):
+        shared = sorted(set(by_reviewer[a]) & set(by_reviewer[b]))
+        if not shared:
+            continue
+        pairs = [(by_reviewer[a][c], by_reviewer[b][c]) for c in shared]
+        kappa = cohen_kappa(pairs)
+        result.append(
+            {
+                "reviewers": [a, b],
+                "both_decided": len(shared),
+                "agreed": sum(1 for x, y in pairs if x == y),
+                "kappa": None if kappa is None else round(kappa, 3),
+            }
+        )
+    return result
+
+
+def status_report(store: Store) -> dict[str, Any]:
+    report = store.summary()
+    report["agreement"] = agreement(store.live_opinions())
+    report["article_list"] = [asdict(a) for a in store.article_progress()]
+    return report
+
+
+def status_text(report: dict[str, Any]) -> str:
+    by_status = report["by_status"]
+    lines = [
+        f"{report['database']}: {report['articles']} article(s), {report['articles_extracted']} extracted;"
+        f" {report['candidates']} candidate(s) in {report['claims']} claim(s); {report['decisions']} decision(s).",
+        "  " + " · ".join(f"{name} {count}" for name, count in by_status.items()) + f" · disputed {report['disputed']}",
+        f"  conflicts: {report['conflicts']} claim(s) disagree with another source.",
+    ]
+    total = report["candidates"]
+    if report["reviewers"]:
+        lines.append("  reviewers:")
+        for r in report["reviewers"]:
+            share = f" ({100 * r['decided'] / total:.0f}%)" if total else ""
+            lines.append(f"    {r['name']}: {r['decided']} decided{share}, last at {r['last_decision_at']}")
+    for pair in report["agreement"]:
+        kappa = "n/a" if pair["kappa"] is None else f"{pair['kappa']:.2f}"
+        lines.append(
+            f"  agreement {pair['reviewers'][0]} / {pair['reviewers'][1]}: kappa {kappa}"
+            f" on {pair['both_decided']} candidate(s) both decided ({pair['agreed']} agreed)."
+        )
+    return "\n".join(lines)

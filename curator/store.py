@@ -1,0 +1,787 @@
+"""The only module that speaks SQL.
+
+One ``Store`` owns one connection (``isolation_level=None``, wrapped in a
+``sqlite_utils.Database``) and hands out models, never rows. Every write runs
+inside ``BEGIN IMMEDIATE`` (see ``_write``): a deferred transaction that reads
+then writes fails at once with ``SQLITE_BUSY_SNAPSHOT`` when another process
+wrote in between, whatever the busy timeout, while ``IMMEDIATE`` waits for the
+lock. Bulk rows go through ``executemany`` inside that transaction rather than
+``Table.insert_all``, which commits per chunk and so is not atomic.
+
+Durability: WAL with ``synchronous=NORMAL``. A crash of curator or of the
+machine's processes never loses a committed decision; a power cut may lose
+the last few commits. ``FULL`` would fsync every decision and cap ``curator
+decide`` well under a thousand decisions a second on ordinary disks.
+
+The decision log is append-only (triggers abort UPDATE and DELETE); a
+candidate's current status lives in columns of ``candidates`` that are
+recomputed from the log in the same transaction as each decision.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, TypeVar
+
+import sqlite_utils
+
+from curator.errors import CuratorError
+from curator.models import (
+    ACTION_STATUS,
+    Action,
+    Article,
+    Candidate,
+    CandidateState,
+    Claim,
+    Corroboration,
+    Decision,
+    Status,
+)
+
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_S = 10.0
+WRITE_RETRIES = 5
+NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "fuse", "fuse.sshfs", "ceph", "glusterfs"}
+
+T = TypeVar("T")
+
+
+def utcnow() -> str:
+    """ISO 8601 UTC with microseconds: sorts as text, readable in any SQLite client."""
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+_MIGRATIONS: list[str] = [
+    # 0 -> 1: the whole first schema.
+    """
+    CREATE TABLE articles (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        sha256 TEXT NOT NULL,
+        source TEXT NOT NULL,
+        title TEXT NOT NULL,
+        url TEXT,
+        outlet TEXT,
+        published TEXT,
+        language TEXT NOT NULL,
+        text TEXT NOT NULL,
+        ingested_at TEXT NOT NULL,
+        extracted_at TEXT
+    );
+    CREATE INDEX articles_unextracted ON articles(seq) WHERE extracted_at IS NULL;
+
+    CREATE TABLE candidates (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        quote TEXT NOT NULL,
+        quote_start INTEGER NOT NULL,
+        subject TEXT,
+        statement TEXT NOT NULL,
+        value,
+        unit TEXT,
+        qualifier TEXT,
+        extractor TEXT NOT NULL,
+        attrs TEXT,
+        claim_id TEXT,
+        status TEXT NOT NULL DEFAULT 'pending',
+        disputed INTEGER NOT NULL DEFAULT 0,
+        decided_by TEXT,
+        decided_at TEXT,
+        decision_id INTEGER,
+        edited TEXT,
+        note TEXT,
+        version INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX candidates_article ON candidates(article_id, span_start);
+    CREATE INDEX candidates_claim ON candidates(claim_id);
+    CREATE INDEX candidates_status ON candidates(status, seq);
+
+    CREATE TABLE claims (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        subject TEXT,
+        statement TEXT NOT NULL,
+        value,
+        unit TEXT,
+        qualifier TEXT,
+        corroboration TEXT NOT NULL,
+        sources INTEGER NOT NULL
+    );
+    CREATE TABLE claim_conflicts (
+        claim_id TEXT NOT NULL,
+        other_id TEXT NOT NULL,
+        PRIMARY KEY (claim_id, other_id)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        uid TEXT NOT NULL UNIQUE,
+        candidate_id TEXT NOT NULL,
+        reviewer TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('accept', 'reject', 'edit', 'skip', 'undo')),
+        fields TEXT,
+        note TEXT,
+        adjudicate INTEGER NOT NULL DEFAULT 0,
+        undoes INTEGER REFERENCES decisions(id),
+        decided_at TEXT NOT NULL
+    );
+    CREATE INDEX decisions_candidate ON decisions(candidate_id, id);
+    CREATE INDEX decisions_reviewer ON decisions(reviewer, id);
+    CREATE UNIQUE INDEX decisions_undone_once ON decisions(undoes) WHERE undoes IS NOT NULL;
+    CREATE TRIGGER decisions_append_only_update BEFORE UPDATE ON decisions
+        BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+    CREATE TRIGGER decisions_append_only_delete BEFORE DELETE ON decisions
+        BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+
+    CREATE TABLE reviewers (
+        name TEXT PRIMARY KEY,
+        article_id TEXT,
+        candidate_id TEXT,
+        filters TEXT,
+        updated_at TEXT
+    ) WITHOUT ROWID;
+
+    CREATE TABLE leases (
+        candidate_id TEXT PRIMARY KEY,
+        reviewer TEXT NOT NULL,
+        expires_at REAL NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX leases_reviewer ON leases(reviewer);
+    """,
+]
+assert len(_MIGRATIONS) == SCHEMA_VERSION
+
+_CANDIDATE_COLUMNS = (
+    "id, article_id, kind, text, span_start, span_end, quote, quote_start, subject, "
+    "statement, value, unit, qualifier, extractor, attrs, claim_id"
+)
+_STATE_COLUMNS = "id, status, disputed, decided_by, decided_at, note, edited, version"
+
+
+@dataclass(frozen=True)
+class ArticleProgress:
+    """An article as the article list shows it."""
+
+    id: str
+    source: str
+    title: str
+    url: str | None
+    outlet: str | None
+    published: str | None
+    language: str
+    candidates: int
+    decided: int
+
+
+def _is_busy(error: sqlite3.OperationalError) -> bool:
+    text = str(error).lower()
+    return "locked" in text or "busy" in text
+
+
+def network_filesystem(path: Path) -> str | None:
+    """The filesystem type when ``path``'s folder is on a network mount, else None."""
+    try:
+        mounts = Path("/proc/mounts").read_text().splitlines()
+    except OSError:
+        return None
+    folder = str(path.resolve().parent)
+    best, best_type = "", None
+    for line in mounts:
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        mount_point, fs_type = parts[1], parts[2]
+        inside = folder == mount_point or folder.startswith(mount_point.rstrip("/") + "/")
+        if inside and len(mount_point) > len(best):
+            best, best_type = mount_point, fs_type
+    if best_type and (best_type in NETWORK_FILESYSTEMS or best_type.startswith("fuse.")):
+        return best_type
+    return None
+
+
+class Store:
+    """A curator database. Use :func:`open_store` to get one."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, readonly: bool) -> None:
+        self.path = path
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self.readonly = readonly
+        self._lock = threading.RLock()
+
+    # -- connection -------------------------------------------------------
+
+    def close(self) -> None:
+        with self._lock:
+            self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits: a cheap poll for the TUI."""
+        with self._lock:
+            return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def _fail(self, error: sqlite3.Error) -> CuratorError:
+        """Turn an SQLite error into one sentence naming the database."""
+        text = str(error).lower()
+        if "readonly" in text or "read-only" in text:
+            return CuratorError(f"{self.path} is read-only, so nothing was written; open it with write access.")
+        if "disk is full" in text or "database or disk is full" in text:
+            return CuratorError(f"the disk holding {self.path} is full, so nothing was written.")
+        if _is_busy(error) if isinstance(error, sqlite3.OperationalError) else False:
+            return CuratorError(
+                f"{self.path} stayed locked by another process for longer than "
+                f"{int(BUSY_TIMEOUT_S * WRITE_RETRIES)} s; nothing was written, try again."
+            )
+        if "malformed" in text or "not a database" in text or "corrupt" in text:
+            return CuratorError(f"{self.path} is damaged ({error}); restore it from a backup.")
+        return CuratorError(f"{self.path}: {error}.")
+
+    def _write(self, work: Callable[[], T]) -> T:
+        """Run ``work`` in one ``BEGIN IMMEDIATE`` transaction, retrying a bounded number of times when busy."""
+        if self.readonly:
+            raise CuratorError(f"{self.path} is read-only, so nothing was written; open it with write access.")
+        with self._lock:
+            for attempt in range(WRITE_RETRIES):
+                try:
+                    self.conn.execute("BEGIN IMMEDIATE")
+                except sqlite3.OperationalError as error:
+                    if _is_busy(error) and attempt < WRITE_RETRIES - 1:
+                        time.sleep(0.05 * (attempt + 1))
+                        continue
+                    raise self._fail(error) from None
+                try:
+                    result = work()
+                    self.conn.execute("COMMIT")
+                    return result
+                except sqlite3.OperationalError as error:
+                    self._rollback()
+                    if _is_busy(error) and attempt < WRITE_RETRIES - 1:
+                        time.sleep(0.05 * (attempt + 1))
+                        continue
+                    raise self._fail(error) from None
+                except sqlite3.Error as error:
+                    self._rollback()
+                    raise self._fail(error) from None
+                except BaseException:
+                    self._rollback()
+                    raise
+            raise AssertionError("unreachable")  # pragma: no cover
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+    def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            try:
+                return self.conn.execute(sql, params).fetchall()
+            except sqlite3.Error as error:
+                raise self._fail(error) from None
+
+    def _one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Row | None:
+        rows = self._rows(sql, params)
+        return rows[0] if rows else None
+
+    # -- articles ---------------------------------------------------------
+
+    def add_articles(self, articles: Sequence[Article]) -> list[str]:
+        """Insert articles in one transaction; returns the ids that were new."""
+
+        def work() -> list[str]:
+            added = []
+            now = utcnow()
+            for a in articles:
+                cursor = self.conn.execute(
+                    "INSERT INTO articles (id, sha256, source, title, url, outlet, published, language, text, ingested_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
+                    (a.id, a.sha256, a.source, a.title, a.url, a.outlet, a.published, a.language, a.text, now),
+                )
+                if cursor.rowcount:
+                    added.append(a.id)
+            return added
+
+        return self._write(work)
+
+    def article(self, article_id: str) -> Article | None:
+        row = self._one(
+            "SELECT id, sha256, source, text, title, url, outlet, published, language FROM articles WHERE id = ?",
+            (article_id,),
+        )
+        return Article(**dict(row)) if row else None
+
+    def articles(self) -> Iterator[Article]:
+        """Every article in ingest order, streamed."""
+        yield from self._stream(
+            "SELECT id, sha256, source, text, title, url, outlet, published, language FROM articles ORDER BY seq",
+            (),
+            lambda row: Article(**dict(row)),
+        )
+
+    def unextracted_article_ids(self) -> list[str]:
+        return [r[0] for r in self._rows("SELECT id FROM articles WHERE extracted_at IS NULL ORDER BY seq")]
+
+    def article_progress(self, offset: int = 0, limit: int = -1) -> list[ArticleProgress]:
+        """A page of the article list with candidate counts (all with ``limit=-1``): indexed, so cost follows the page."""
+        rows = self._rows(
+            "SELECT a.id, a.source, a.title, a.url, a.outlet, a.published, a.language,"
+            " (SELECT count(*) FROM candidates c WHERE c.article_id = a.id) AS candidates,"
+            " (SELECT count(*) FROM candidates c WHERE c.article_id = a.id AND c.status != 'pending') AS decided"
+            " FROM articles a ORDER BY a.seq LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+        return [ArticleProgress(**dict(r)) for r in rows]
+
+    def count_articles(self) -> int:
+        return int(self._rows("SELECT count(*) FROM articles")[0][0])
+
+    # -- candidates -------------------------------------------------------
+
+    def save_extraction(self, article_id: str, candidates: Sequence[Candidate]) -> int:
+        """Store one article's candidates and mark it extracted, atomically; returns how many were new."""
+
+        def work() -> int:
+            added = self._insert_candidates(candidates)
+            self.conn.execute("UPDATE articles SET extracted_at = ? WHERE id = ?", (utcnow(), article_id))
+            return added
+
+        return self._write(work)
+
+    def add_candidates(self, candidates: Sequence[Candidate]) -> int:
+        """Store candidates made elsewhere (``import-candidates``); the same span twice adds nothing."""
+        return self._write(lambda: self._insert_candidates(candidates))
+
+    def _insert_candidates(self, candidates: Sequence[Candidate]) -> int:
+        before = self.conn.total_changes
+        self.conn.executemany(
+            f"INSERT INTO candidates ({_CANDIDATE_COLUMNS}) VALUES ({', '.join('?' * 16)})"
+            " ON CONFLICT(id) DO NOTHING",
+            [
+                (
+                    c.id, c.article_id, c.kind, c.text, c.start, c.end, c.quote, c.quote_start, c.subject,
+                    c.statement, c.value, c.unit, c.qualifier, c.extractor,
+                    json.dumps(c.attrs, ensure_ascii=False, sort_keys=True) if c.attrs else None, c.claim_id,
+                )
+                for c in candidates
+            ],
+        )
+        return self.conn.total_changes - before
+
+    @staticmethod
+    def _candidate(row: sqlite3.Row) -> Candidate:
+        return Candidate(
+            id=row["id"],
+            article_id=row["article_id"],
+            kind=row["kind"],
+            text=row["text"],
+            start=row["span_start"],
+            end=row["span_end"],
+            quote=row["quote"],
+            quote_start=row["quote_start"],
+            subject=row["subject"],
+            statement=row["statement"],
+            value=row["value"],
+            unit=row["unit"],
+            qualifier=row["qualifier"],
+            extractor=row["extractor"],
+            attrs=json.loads(row["attrs"]) if row["attrs"] else {},
+            claim_id=row["claim_id"],
+        )
+
+    def candidate(self, candidate_id: str) -> Candidate | None:
+        row = self._one(f"SELECT {_CANDIDATE_COLUMNS} FROM candidates WHERE id = ?", (candidate_id,))
+        return self._candidate(row) if row else None
+
+    def candidates_for_article(self, article_id: str) -> list[Candidate]:
+        rows = self._rows(
+            f"SELECT {_CANDIDATE_COLUMNS} FROM candidates WHERE article_id = ? ORDER BY span_start, span_end, kind",
+            (article_id,),
+        )
+        return [self._candidate(r) for r in rows]
+
+    def candidates(self, kinds: Iterable[str] | None = None) -> Iterator[Candidate]:
+        """Every candidate (optionally of some kinds) in a stable order, streamed."""
+        kinds = list(kinds) if kinds is not None else None
+        where = f"WHERE kind IN ({', '.join('?' * len(kinds))})" if kinds else ""
+        yield from self._stream(
+            f"SELECT {_CANDIDATE_COLUMNS} FROM candidates {where} ORDER BY seq", kinds or (), self._candidate
+        )
+
+    def existing_candidate_ids(self, ids: Iterable[str]) -> set[str]:
+        found: set[str] = set()
+        batch = list(ids)
+        for i in range(0, len(batch), 500):
+            chunk = batch[i : i + 500]
+            found.update(
+                r[0] for r in self._rows(f"SELECT id FROM candidates WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
+            )
+        return found
+
+    def _stream(self, sql: str, params: Sequence[Any], convert: Callable[[sqlite3.Row], T]) -> Iterator[T]:
+        """Rows converted one at a time, so memory stays flat however large the table."""
+        with self._lock:
+            cursor = self.conn.execute(sql, params)
+        while True:
+            with self._lock:
+                batch = cursor.fetchmany(1000)
+            if not batch:
+                return
+            for row in batch:
+                yield convert(row)
+
+    # -- claims -----------------------------------------------------------
+
+    def replace_claims(self, claims: Sequence[Claim]) -> None:
+        """Replace every claim and each candidate's claim link in one transaction."""
+
+        def work() -> None:
+            self.conn.execute("DELETE FROM claim_conflicts")
+            self.conn.execute("DELETE FROM claims")
+            self.conn.execute("UPDATE candidates SET claim_id = NULL WHERE claim_id IS NOT NULL")
+            self.conn.executemany(
+                "INSERT INTO claims (id, kind, subject, statement, value, unit, qualifier, corroboration, sources)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (c.id, c.kind, c.subject, c.statement, c.value, c.unit, c.qualifier, c.corroboration.value, c.sources)
+                    for c in claims
+                ],
+            )
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO claim_conflicts (claim_id, other_id) VALUES (?, ?)",
+                [(c.id, other) for c in claims for other in c.conflicts_with],
+            )
+            self.conn.executemany(
+                "UPDATE candidates SET claim_id = ? WHERE id = ?",
+                [(c.id, cid) for c in claims for cid in c.candidate_ids],
+            )
+
+        self._write(work)
+
+    def claim(self, claim_id: str) -> Claim | None:
+        row = self._one(
+            "SELECT id, kind, subject, statement, value, unit, qualifier, corroboration, sources FROM claims WHERE id = ?",
+            (claim_id,),
+        )
+        if row is None:
+            return None
+        members = tuple(r[0] for r in self._rows("SELECT id FROM candidates WHERE claim_id = ? ORDER BY seq", (claim_id,)))
+        conflicts = tuple(
+            r[0] for r in self._rows("SELECT other_id FROM claim_conflicts WHERE claim_id = ? ORDER BY other_id", (claim_id,))
+        )
+        data = dict(row)
+        data["corroboration"] = Corroboration(data["corroboration"])
+        return Claim(**data, candidate_ids=members, conflicts_with=conflicts)
+
+    # -- decisions --------------------------------------------------------
+
+    def decide(
+        self,
+        candidate_id: str,
+        reviewer: str,
+        action: Action,
+        *,
+        fields: dict[str, Any] | None = None,
+        note: str | None = None,
+        adjudicate: bool = False,
+        uid: str | None = None,
+    ) -> CandidateState:
+        """Append one decision and update the candidate's state, in one committed transaction.
+
+        ``uid`` is an idempotency key: recording the same uid twice adds one row.
+        Raises ``KeyError`` for an unknown candidate, leaving nothing written.
+        """
+        if action is Action.UNDO:
+            raise ValueError("use undo() to take a decision back")
+        key = uid or uuid.uuid4().hex
+
+        def work() -> CandidateState:
+            if self.conn.execute("SELECT 1 FROM candidates WHERE id = ?", (candidate_id,)).fetchone() is None:
+                raise KeyError(candidate_id)
+            self.conn.execute(
+                "INSERT INTO decisions (uid, candidate_id, reviewer, action, fields, note, adjudicate, decided_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uid) DO NOTHING",
+                (
+                    key, candidate_id, reviewer, action.value,
+                    json.dumps(fields, ensure_ascii=False, sort_keys=True) if fields else None,
+                    note, int(adjudicate), utcnow(),
+                ),
+            )
+            self.conn.execute("DELETE FROM leases WHERE candidate_id = ?", (candidate_id,))
+            return self._refresh_state(candidate_id)
+
+        return self._write(work)
+
+    def undo(self, reviewer: str) -> Decision | None:
+        """Take back ``reviewer``'s last live decision with a new log row; None when there is none."""
+
+        def work() -> Decision | None:
+            row = self.conn.execute(
+                "SELECT * FROM decisions d WHERE d.reviewer = ? AND d.action != 'undo'"
+                " AND NOT EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = d.id)"
+                " ORDER BY d.id DESC LIMIT 1",
+                (reviewer,),
+            ).fetchone()
+            if row is None:
+                return None
+            self.conn.execute(
+                "INSERT INTO decisions (uid, candidate_id, reviewer, action, undoes, decided_at)"
+                " VALUES (?, ?, ?, 'undo', ?, ?)",
+                (uuid.uuid4().hex, row["candidate_id"], reviewer, row["id"], utcnow()),
+            )
+            self._refresh_state(row["candidate_id"])
+            return self._decision(row)
+
+        return self._write(work)
+
+    @staticmethod
+    def _decision(row: sqlite3.Row) -> Decision:
+        return Decision(
+            id=row["id"],
+            candidate_id=row["candidate_id"],
+            reviewer=row["reviewer"],
+            action=Action(row["action"]),
+            decided_at=row["decided_at"],
+            fields=json.loads(row["fields"]) if row["fields"] else {},
+            note=row["note"],
+            adjudicate=bool(row["adjudicate"]),
+            undoes=row["undoes"],
+        )
+
+    def _live_decisions(self, candidate_id: str) -> list[Decision]:
+        rows = self.conn.execute(
+            "SELECT * FROM decisions d WHERE d.candidate_id = ? AND d.action != 'undo'"
+            " AND NOT EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = d.id) ORDER BY d.id",
+            (candidate_id,),
+        ).fetchall()
+        return [self._decision(r) for r in rows]
+
+    def _refresh_state(self, candidate_id: str) -> CandidateState:
+        """Recompute one candidate's state from its live decisions (inside a write transaction)."""
+        state = derive_state(candidate_id, self._live_decisions(candidate_id))
+        self.conn.execute(
+            "UPDATE candidates SET status = ?, disputed = ?, decided_by = ?, decided_at = ?, note = ?, edited = ?,"
+            " decision_id = ?, version = version + 1 WHERE id = ?",
+            (
+                state.status.value, int(state.disputed), state.reviewer, state.decided_at, state.note,
+                json.dumps(state.fields, ensure_ascii=False, sort_keys=True) if state.fields else None,
+                None if state.status is Status.PENDING else self._latest_id(candidate_id),
+                candidate_id,
+            ),
+        )
+        version = self.conn.execute("SELECT version FROM candidates WHERE id = ?", (candidate_id,)).fetchone()[0]
+        return CandidateState(**{**state.__dict__, "version": version})
+
+    def _latest_id(self, candidate_id: str) -> int | None:
+        row = self.conn.execute("SELECT max(id) FROM decisions WHERE candidate_id = ?", (candidate_id,)).fetchone()
+        return row[0]
+
+    def state(self, candidate_id: str) -> CandidateState | None:
+        row = self._one(f"SELECT {_STATE_COLUMNS} FROM candidates WHERE id = ?", (candidate_id,))
+        return self._state(row) if row else None
+
+    @staticmethod
+    def _state(row: sqlite3.Row) -> CandidateState:
+        return CandidateState(
+            candidate_id=row["id"],
+            status=Status(row["status"]),
+            disputed=bool(row["disputed"]),
+            reviewer=row["decided_by"],
+            decided_at=row["decided_at"],
+            note=row["note"],
+            fields=json.loads(row["edited"]) if row["edited"] else {},
+            version=row["version"],
+        )
+
+    def states_for_article(self, article_id: str) -> dict[str, CandidateState]:
+        rows = self._rows(f"SELECT {_STATE_COLUMNS} FROM candidates WHERE article_id = ?", (article_id,))
+        return {r["id"]: self._state(r) for r in rows}
+
+    def decisions(self, reviewer: str | None = None) -> list[Decision]:
+        if reviewer is None:
+            rows = self._rows("SELECT * FROM decisions ORDER BY id")
+        else:
+            rows = self._rows("SELECT * FROM decisions WHERE reviewer = ? ORDER BY id", (reviewer,))
+        return [self._decision(r) for r in rows]
+
+    def live_opinions(self) -> list[tuple[str, str, str]]:
+        """(candidate, reviewer, action) for each reviewer's latest live decision on each candidate."""
+        rows = self._rows(
+            "SELECT d.candidate_id, d.reviewer, d.action FROM decisions d"
+            " WHERE d.action != 'undo' AND NOT EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = d.id)"
+            " AND d.id = (SELECT max(e.id) FROM decisions e WHERE e.candidate_id = d.candidate_id"
+            "   AND e.reviewer = d.reviewer AND e.action != 'undo'"
+            "   AND NOT EXISTS (SELECT 1 FROM decisions v WHERE v.undoes = e.id))"
+            " ORDER BY d.candidate_id, d.reviewer"
+        )
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    # -- summary ----------------------------------------------------------
+
+    def summary(self) -> dict[str, Any]:
+        """Counts for ``curator status``: a handful of indexed aggregate queries."""
+        count = lambda table: int(self._rows(f"SELECT count(*) FROM {table}")[0][0])  # noqa: E731
+        by_status = {s.value: 0 for s in Status}
+        for status, n in self._rows("SELECT status, count(*) FROM candidates GROUP BY status"):
+            by_status[status] = n
+        reviewers = [
+            {"name": name, "decided": decided, "last_decision_at": last}
+            for name, decided, last in self._rows(
+                "SELECT reviewer, count(DISTINCT candidate_id), max(decided_at) FROM decisions d"
+                " WHERE action != 'undo' AND NOT EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = d.id)"
+                " GROUP BY reviewer ORDER BY reviewer"
+            )
+        ]
+        return {
+            "database": str(self.path),
+            "schema_version": SCHEMA_VERSION,
+            "articles": count("articles"),
+            "articles_extracted": int(self._rows("SELECT count(*) FROM articles WHERE extracted_at IS NOT NULL")[0][0]),
+            "candidates": count("candidates"),
+            "claims": count("claims"),
+            "decisions": count("decisions"),
+            "by_status": by_status,
+            "disputed": int(self._rows("SELECT count(*) FROM candidates WHERE disputed = 1")[0][0]),
+            "conflicts": int(self._rows("SELECT count(*) FROM claims WHERE corroboration = 'conflict'")[0][0]),
+            "reviewers": reviewers,
+        }
+
+
+def derive_state(candidate_id: str, live: Sequence[Decision]) -> CandidateState:
+    """A candidate's state from its live decisions, oldest first.
+
+    Each reviewer's latest live decision is their opinion. The newest
+    adjudicating decision, if any, settles the status. Otherwise the newest
+    opinion sets it, and the candidate is disputed when reviewers' opinions
+    differ (a skip is no opinion; an edit with other values differs).
+    """
+    if not live:
+        return CandidateState(candidate_id, Status.PENDING)
+    adjudications = [d for d in live if d.adjudicate]
+    opinions: dict[str, Decision] = {}
+    for d in live:
+        opinions[d.reviewer] = d
+    deciding = adjudications[-1] if adjudications else max(opinions.values(), key=lambda d: d.id)
+    outcomes = {
+        (d.action.value, json.dumps(d.fields, sort_keys=True) if d.action is Action.EDIT else "")
+        for d in opinions.values()
+        if d.action is not Action.SKIP
+    }
+    return CandidateState(
+        candidate_id=candidate_id,
+        status=ACTION_STATUS[deciding.action],
+        disputed=not adjudications and len(outcomes) > 1,
+        reviewer=deciding.reviewer,
+        decided_at=deciding.decided_at,
+        note=deciding.note,
+        fields=deciding.fields if deciding.action is Action.EDIT else {},
+    )
+
+
+def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+    if readonly:
+        conn = sqlite3.connect(
+            f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+        )
+    else:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def open_store(path: str | os.PathLike[str], *, create: bool = True, readonly: bool = False) -> Store:
+    """Open (and create or migrate) a curator database, or raise CuratorError with one sentence.
+
+    A database from a newer curator is refused before anything is written, so
+    its file stays byte-for-byte as it was; a file that is not SQLite, or an
+    SQLite file that is not curator's, is refused without being touched.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise CuratorError(f"{path} is a folder, not a database file.")
+    if not path.exists():
+        if not create:
+            raise CuratorError(f"there is no database at {path}; run `curator ingest PATH` first.")
+        if not path.parent.exists():
+            raise CuratorError(f"cannot create {path}: the folder {path.parent} does not exist.")
+        if readonly:
+            raise CuratorError(f"there is no database at {path}.")
+    try:
+        conn = _connect(path, readonly)
+    except sqlite3.Error as error:
+        raise CuratorError(f"cannot open {path}: {error}.") from None
+    store = Store(path, conn, readonly)
+    try:
+        _prepare(store)
+    except BaseException:
+        conn.close()
+        raise
+    return store
+
+
+def _prepare(store: Store) -> None:
+    conn, path = store.conn, store.path
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        has_tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0] > 0
+    except sqlite3.DatabaseError:
+        raise CuratorError(f"{path} is not a curator database: it is not an SQLite file.") from None
+    if version > SCHEMA_VERSION:
+        raise CuratorError(
+            f"{path} was written by a newer curator (schema version {version}; this one knows up to "
+            f"{SCHEMA_VERSION}); upgrade curator to open it. The file was not changed."
+        )
+    if version == 0 and has_tables:
+        raise CuratorError(f"{path} is an SQLite database but not a curator one; choose another file.")
+    if store.readonly:
+        if version < SCHEMA_VERSION:
+            raise CuratorError(f"{path} needs upgrading to schema version {SCHEMA_VERSION}, but it is read-only.")
+        return
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.Error as error:
+        raise store._fail(error) from None
+    if version < SCHEMA_VERSION:
+        store._write(lambda: _migrate(conn))
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Apply pending steps inside the caller's BEGIN IMMEDIATE, re-reading the version under the lock."""
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if version > SCHEMA_VERSION:
+        raise CuratorError(f"the database was upgraded to schema version {version} by a newer curator meanwhile.")
+    for step in range(version, SCHEMA_VERSION):
+        for statement in _split_sql(_MIGRATIONS[step]):
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {step + 1}")
+
+
+def _split_sql(script: str) -> list[str]:
+    """Statements of a migration script (``executescript`` would commit our transaction)."""
+    statements, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    return [s for s in statements if s]
