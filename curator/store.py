@@ -174,6 +174,15 @@ _STATE_COLUMNS = "id, status, disputed, decided_by, decided_at, note, edited, ve
 
 
 @dataclass(frozen=True)
+class Position:
+    """Where a reviewer left off."""
+
+    article_id: str | None
+    candidate_id: str | None
+    filters: dict[str, Any]
+
+
+@dataclass(frozen=True)
 class ArticleProgress:
     """An article as the article list shows it."""
 
@@ -634,6 +643,63 @@ class Store:
             " ORDER BY d.candidate_id, d.reviewer"
         )
         return [(r[0], r[1], r[2]) for r in rows]
+
+    # -- reviewers and leases ---------------------------------------------
+
+    def save_position(self, reviewer: str, article_id: str | None, candidate_id: str | None, filters: dict[str, Any]) -> None:
+        """Remember where ``reviewer`` is and with which filters, so any terminal can resume there."""
+        self._write(
+            lambda: self.conn.execute(
+                "INSERT INTO reviewers (name, article_id, candidate_id, filters, updated_at) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT(name) DO UPDATE SET article_id = excluded.article_id,"
+                " candidate_id = excluded.candidate_id, filters = excluded.filters, updated_at = excluded.updated_at",
+                (reviewer, article_id, candidate_id, json.dumps(filters, sort_keys=True), utcnow()),
+            )
+        )
+
+    def position(self, reviewer: str) -> Position | None:
+        row = self._one("SELECT article_id, candidate_id, filters FROM reviewers WHERE name = ?", (reviewer,))
+        if row is None:
+            return None
+        return Position(row["article_id"], row["candidate_id"], json.loads(row["filters"]) if row["filters"] else {})
+
+    def claim_lease(self, candidate_id: str, reviewer: str, ttl_s: float, now: float | None = None) -> bool:
+        """Take or renew the lease on a candidate; False when another reviewer holds a live one.
+
+        One statement decides it (``ON CONFLICT ... WHERE``), so two reviewers
+        racing for the same candidate cannot both win.
+        """
+        now = time.time() if now is None else now
+
+        def work() -> bool:
+            cursor = self.conn.execute(
+                "INSERT INTO leases (candidate_id, reviewer, expires_at) VALUES (?, ?, ?)"
+                " ON CONFLICT(candidate_id) DO UPDATE SET reviewer = excluded.reviewer, expires_at = excluded.expires_at"
+                " WHERE leases.expires_at < ? OR leases.reviewer = excluded.reviewer",
+                (candidate_id, reviewer, now + ttl_s, now),
+            )
+            return cursor.rowcount > 0
+
+        return self._write(work)
+
+    def release_leases(self, reviewer: str) -> int:
+        """Drop every lease ``reviewer`` holds (on quit); returns how many."""
+        return self._write(lambda: self.conn.execute("DELETE FROM leases WHERE reviewer = ?", (reviewer,)).rowcount)
+
+    def leased_by_others(self, reviewer: str, candidate_ids: Iterable[str], now: float | None = None) -> dict[str, str]:
+        """Which of ``candidate_ids`` another reviewer holds a live lease on, and who."""
+        now = time.time() if now is None else now
+        ids = list(candidate_ids)
+        held: dict[str, str] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            rows = self._rows(
+                f"SELECT candidate_id, reviewer FROM leases WHERE candidate_id IN ({', '.join('?' * len(chunk))})"
+                " AND reviewer != ? AND expires_at >= ?",
+                [*chunk, reviewer, now],
+            )
+            held.update({r[0]: r[1] for r in rows})
+        return held
 
     # -- summary ----------------------------------------------------------
 

@@ -148,3 +148,22 @@ def test_skip_is_not_an_opinion(store) -> None:
     store.save_extraction(a.id, [candidate(a.id)])
     store.decide("c1", "alice", Action.ACCEPT)
     assert not store.decide("c1", "bob", Action.SKIP).disputed
+
+
+def test_position_round_trip(store) -> None:
+    assert store.position("alice") is None
+    store.save_position("alice", "a1", "c1", {"kind": ["money"]})
+    store.save_position("alice", "a2", None, {})
+    pos = store.position("alice")
+    assert (pos.article_id, pos.candidate_id, pos.filters) == ("a2", None, {})
+
+
+def test_leases_exclude_others_until_expiry(store) -> None:
+    assert store.claim_lease("c1", "alice", ttl_s=60, now=1000)
+    assert not store.claim_lease("c1", "bob", ttl_s=60, now=1030)
+    assert store.leased_by_others("bob", ["c1", "c2"], now=1030) == {"c1": "alice"}
+    assert store.leased_by_others("alice", ["c1"], now=1030) == {}
+    assert store.claim_lease("c1", "alice", ttl_s=60, now=1050)
+    assert store.claim_lease("c1", "bob", ttl_s=60, now=1200)
+    assert store.release_leases("bob") == 1
+    assert store.leased_by_others("alice", ["c1"], now=1200) == {}
