@@ -1,0 +1,82 @@
+"""How a fact's value reads to a person: ``$6.7 billion``, ``¥1 trillion``, ``29%``, ``2026-04``.
+
+Shared by the review screen and the Markdown export, so a value looks the same
+everywhere; no Textual here. Also the marks that stand beside colours (a
+colour alone is not a signal: some reviewers cannot tell red from green).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+CURRENCY_SYMBOLS = {"USD": "$", "JPY": "¥", "EUR": "€", "GBP": "£", "CNY": "CN¥"}
+MAGNITUDES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+NUMERIC_KINDS = {"money", "percent", "quantity"}
+
+STATUS_MARKS = {"pending": "·", "accepted": "✓", "edited": "✎", "rejected": "✗", "skipped": "↷"}
+CORROBORATION_MARKS = {"corroborated": "◆", "single-source": "◇", "conflict": "⚠"}
+DISPUTED_MARK = "≠"
+LEASED_MARK = "⊘"
+
+
+def _trim(number: float, places: int) -> str:
+    text = f"{number:,.{places}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def human_number(number: float) -> str:
+    """``6.7e9`` -> ``6.7 billion``, ``1e7`` -> ``10 million``, ``1500`` -> ``1,500``."""
+    size = abs(number)
+    for scale, word in MAGNITUDES:
+        if size >= scale:
+            return f"{_trim(number / scale, 3)} {word}"
+    return _trim(number, 2)
+
+
+def _as_number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    try:
+        return float(str(value))
+    except (TypeError, ValueError):
+        return None
+
+
+def format_value(kind: str, value: Any, unit: str | None = None, qualifier: str | None = None) -> str:
+    """A value as a person reads it, with its qualifier (``up to ¥1 trillion``)."""
+    if value is None or value == "":
+        return "—"
+    number = _as_number(value) if kind in NUMERIC_KINDS else None
+    if number is None:
+        text = str(value)
+    elif kind == "money":
+        amount = human_number(number)
+        symbol = CURRENCY_SYMBOLS.get(unit or "")
+        text = f"{symbol}{amount}" if symbol else f"{amount} {unit}".strip()
+    elif kind == "percent":
+        text = f"{_trim(number, 2)}%"
+    else:
+        text = f"{human_number(number)} {unit}".strip() if unit else human_number(number)
+    return f"{qualifier} {text}" if qualifier else text
+
+
+def editable_value(kind: str, value: Any) -> str:
+    """The value as a reviewer would type it in the edit form, exact when read back.
+
+    ``6.7e9`` becomes ``6.7 billion`` (the schema parses magnitude words), but
+    only when that text means exactly the stored number.
+    """
+    if value is None:
+        return ""
+    number = _as_number(value) if kind in NUMERIC_KINDS else None
+    if number is None:
+        return str(value)
+    for scale, word in MAGNITUDES:
+        if abs(number) >= scale:
+            short = f"{number / scale:.6g}"
+            if float(short) * scale == number:
+                return f"{short} {word}"
+            break
+    return f"{number:.15g}" if number != int(number) else str(int(number))

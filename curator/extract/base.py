@@ -1,0 +1,117 @@
+"""What every rule shares: the article, its sentences, the lexicon, and how a candidate is made.
+
+Rules call ``Context.add``; it fills in the quote, the statement and the id,
+drops spans inside URLs and citations, and keeps the same kind and span from
+being extracted twice.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from curator.display import format_value
+from curator.extract.lexicon import Entity, Lexicon
+from curator.extract.sentences import Sentence
+from curator.models import Article, Candidate, Value
+
+_URL = re.compile(r"https?://\S+|www\.\S+|\((?:[\w-]+\.)+[a-z]{2,}(?:\s+\d+)?\)|\b[\w-]+\.(?:com|net|org|jp|cn|io|co)\b", re.IGNORECASE)
+
+
+def candidate_id(article_id: str, kind: str, start: int, end: int) -> str:
+    """Stable id: the same span of the same article always gets the same id, in any database."""
+    return hashlib.sha1(f"{article_id}:{kind}:{start}:{end}".encode()).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity found in a sentence (start/end in article offsets)."""
+
+    start: int
+    end: int
+    entity: Entity
+
+
+@dataclass
+class Context:
+    article: Article
+    lex: Lexicon
+    sentences: list[Sentence]
+    found: dict[tuple[str, int, int], Candidate] = field(default_factory=dict)
+    mentions: dict[int, list[Mention]] = field(default_factory=dict)
+    blocked: list[tuple[int, int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.blocked = [(m.start(), m.end()) for m in _URL.finditer(self.article.text)]
+        self._starts = [s.start for s in self.sentences]
+
+    def is_blocked(self, start: int, end: int) -> bool:
+        return any(b_start < end and start < b_end for b_start, b_end in self.blocked)
+
+    def sentence_of(self, offset: int) -> Sentence:
+        return self.sentences[bisect.bisect_right(self._starts, offset) - 1]
+
+    def qualifier_before(self, sentence: Sentence, start: int) -> str | None:
+        """A qualifier word right before ``start`` (``up to``, ``approximately``, ``约``, ``最高``)."""
+        before = sentence.text[max(0, start - sentence.start - 30) : start - sentence.start]
+        match = self.lex.qualifier_re.search(before) or self.lex.qualifier_zh_re.search(before)
+        if not match:
+            return None
+        word = match.group().strip()
+        return self.lex.qualifiers.get(word) or self.lex.qualifiers.get(word.lower())
+
+    def subject_of(self, sentence: Sentence) -> str | None:
+        """What a sentence is about: the venture when it is the topic (a cue word or a name given to it), else the
+        first organisation or programme named. Funders and founders are objects of relations, not subjects."""
+        if self.lex.venture_cue_re.search(sentence.text) or any(
+            kind == "naming" and sentence.start <= start < sentence.end for kind, start, _ in self.found
+        ):
+            return self.lex.venture
+        for mention in self.mentions.get(sentence.start, []):
+            if mention.entity.type != "person":
+                return mention.entity.name
+        return None
+
+    def add(
+        self,
+        kind: str,
+        start: int,
+        end: int,
+        value: Value,
+        *,
+        extractor: str,
+        unit: str | None = None,
+        qualifier: str | None = None,
+        subject: str | None = None,
+        statement: str | None = None,
+        attrs: dict[str, Any] | None = None,
+    ) -> Candidate | None:
+        key = (kind, start, end)
+        if key in self.found or self.is_blocked(start, end):
+            return None
+        sentence = self.sentence_of(start)
+        if statement is None:
+            shown = format_value(kind, value, unit, qualifier)
+            statement = f"{subject}: {shown}" if subject else shown
+        candidate = Candidate(
+            id=candidate_id(self.article.id, kind, start, end),
+            article_id=self.article.id,
+            kind=kind,
+            text=self.article.text[start:end],
+            start=start,
+            end=end,
+            quote=sentence.text,
+            quote_start=sentence.start,
+            subject=subject,
+            statement=statement,
+            value=value,
+            unit=unit,
+            qualifier=qualifier,
+            extractor=extractor,
+            attrs=attrs or {},
+        )
+        self.found[key] = candidate
+        return candidate

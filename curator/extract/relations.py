@@ -1,0 +1,179 @@
+"""Relations a sentence states plainly enough for rules to see.
+
+- ``naming``: the venture is named X (``officially named 'Sakura AI Nexus'``,
+  ``developed by Noetra, a consortium``, ``“Noetra”联盟``); subject the venture.
+- ``founded-by``: organisations named before *formed / set up / founded /
+  joined forces / 组成*; subject the venture, or the programme named after
+  the verb (``METI and NEDO launched ... GENIAC``).
+- ``stake``: holders in a sentence about stakes or ownership; the share
+  (``over 10%``, ``majority``) is kept in ``attrs``.
+- ``funded-by``: the funder (NEDO, METI, the government) of a sentence
+  about funding; the amounts it names are linked in ``attrs``.
+- ``member-of``: organisations that join, feature in, or work alongside the
+  venture.
+- ``role``: ``Industry Minister Ryosei Akazawa``; subject the person.
+"""
+
+from __future__ import annotations
+
+import re
+
+from curator.extract.base import Context, Mention
+from curator.extract.lexicon import Lexicon
+from curator.extract.sentences import Sentence
+
+_QUOTED = r"['\"‘“「『]([^'\"’”」』]{2,60})['\"’”」』]"
+_FOUNDING = re.compile(
+    r"(?i:\b(?:formed|form|forming|set up|established|founded|created|launched|joined forces|teamed up|banded together|unite)\b)"
+    r"|组成|成立|创立|创建"
+)
+# Ownership words: "owned by X" names holders after it, the others before ("X, each contributing 10%").
+_STAKE = re.compile(
+    r"(?P<after>(?i:\bowned by\b))|(?i:\bstakes?\b|\bcontribut\w*|\bequity\b|\bowns?\b|\bholding\b)|持股|股份|出资"
+)
+_FUNDING = re.compile(
+    r"(?i:\bfund\w*|\bbacked\b|\bbacking\b|\bsubsid\w*|\bcommitted\b|\binvest\w*|\bgrant\b)|投资|资助|补贴|拨款"
+)
+_GOVERNMENT = re.compile(r"(?i:\bgovernment\b)|政府")
+_MEMBERSHIP = re.compile(
+    r"(?P<after>(?i:\bfeaturing\b|\bjoined by\b|\balongside\b|\bdrawn in\b))"
+    r"|(?i:\bmembers?\b|\bparticipat\w*|\binvolvement\b|\bjoin\b)|加入|参与|成员"
+)
+# "banks such as MUFG Bank" lists members only in a sentence about backers, not "firms such as OpenAI".
+_EXAMPLES = re.compile(r"(?P<after>(?i:\bsuch as\b|\blike\b))")
+_BACKERS = re.compile(r"(?i:\bdrawn in\b|\bbacking\b|\binvestments?\b|\bjoined\b|\bmembers?\b)")
+_LIST_GAP = re.compile(r"\s*[,、，]?\s*(?:(?:and|or|&|和|与|及|以及)\s*)?(?:the\s+)?")
+_FUNDERS = {"NEDO", "METI", "Government of Japan"}
+
+
+class NamingRule:
+    """Names given to the venture; runs before the number rules, which take the venture as a named sentence's subject."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        company = r"(?i:joint venture|venture|consortium|new company|company|alliance|firm)"
+        self.naming = [
+            re.compile(rf"(?i:\b(?:named|called|dubbed|known as|christened|branded)\s+){_QUOTED}"),
+            re.compile(rf"{_QUOTED}\s*{company}\b"),
+            re.compile(rf"{company}\s+{_QUOTED}"),
+            re.compile(rf"(?i:\bby\s+)(?P<bare>[A-Z][\w]+(?:\s[A-Z][\w]+){{0,3}}),\s+(?:a|the)\s+{company}"),
+            re.compile(r"[“\"「『]([^”\"」』]{1,30})[”\"」』]\s*(?:联盟|合资公司|公司|财团|企业)"),
+        ]
+
+    def run(self, ctx: Context, sentence: Sentence) -> None:
+        for pattern in self.naming:
+            for match in pattern.finditer(sentence.text):
+                group = "bare" if "bare" in pattern.groupindex and match.group("bare") else 1
+                written = match.group(group)
+                name = written.strip().rstrip(",.;:，。").strip()
+                entity = self.lex.entity(name)
+                if entity and entity.type != "organisation" or name.lower() in {"the", "a"} or not name:
+                    continue
+                canonical = entity.name if entity else name
+                start = sentence.start + match.start(group) + (len(written) - len(written.lstrip()))
+                end = start + len(name)
+                ctx.add("naming", start, end, canonical, subject=self.lex.venture, extractor="relation.naming",
+                        statement=f"{self.lex.venture} is named {canonical}")
+
+
+class RelationRule:
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.role = re.compile(rf"(?P<role>{lex.role_re})\s+(?P<person>[A-Z][a-z]+(?:\s[A-Z][a-z]+){{1,2}})")
+
+    def run(self, ctx: Context, sentence: Sentence) -> None:
+        mentions = ctx.mentions.get(sentence.start, [])
+        venture = self.lex.venture
+        organisations = [m for m in mentions if m.entity.type == "organisation"]
+        self._roles(ctx, sentence)
+        names = self._names(ctx)
+        about_venture = (
+            bool(self.lex.venture_cue_re.search(sentence.text))
+            or re.search(r"(?i:\bcompany\b)", sentence.text) is not None
+            or any(m.entity.name in names for m in mentions)
+        )
+        holders = [m for m in organisations if m.entity.name not in names and m.entity.name not in _FUNDERS]
+        founding = _FOUNDING.search(sentence.text)
+        if founding:
+            verb_at = sentence.start + founding.start()
+            after = [m for m in mentions if m.start >= verb_at and m.entity.type == "programme"]
+            subject = after[0].entity.name if after else (venture if about_venture else None)
+            if subject:
+                founders = [m for m in organisations if m.entity.name not in names]
+                for m in _org_list(ctx, founders, verb_at, after=False):
+                    self._relation(ctx, "founded-by", m, subject, m.entity.name, "relation.founded-by",
+                                   f"{subject} was founded by {m.entity.name}")
+        if about_venture:
+            share = self._share(ctx, sentence)
+            for m in _listed(ctx, sentence, _STAKE, holders):
+                self._relation(ctx, "stake", m, venture, m.entity.name, "relation.stake",
+                               f"{m.entity.name} holds {share or 'a stake'} of {venture}", {"share": share} if share else None)
+            members = _listed(ctx, sentence, _MEMBERSHIP, holders)
+            if _BACKERS.search(sentence.text):
+                members += _listed(ctx, sentence, _EXAMPLES, holders)
+            for m in members:
+                self._relation(ctx, "member-of", m, m.entity.name, venture, "relation.member-of",
+                               f"{m.entity.name} takes part in {venture}")
+        if _FUNDING.search(sentence.text):
+            amounts = sorted(c.id for (kind, start, _), c in ctx.found.items() if kind == "money" and sentence.start <= start < sentence.end)
+            funders = [m for m in organisations if m.entity.name in _FUNDERS]
+            government = _GOVERNMENT.search(sentence.text)
+            subject = ctx.subject_of(sentence)
+            subject = venture if subject in _FUNDERS or subject is None else subject
+            attrs = {"amounts": amounts} if amounts else None
+            for m in funders:
+                self._relation(ctx, "funded-by", m, subject, m.entity.name, "relation.funded-by",
+                               f"{subject} is funded by {m.entity.name}", attrs)
+            if government and not any(m.entity.name == "Government of Japan" for m in funders) and (amounts or about_venture):
+                start, end = sentence.start + government.start(), sentence.start + government.end()
+                ctx.add("funded-by", start, end, "Government of Japan", subject=subject, extractor="relation.funded-by",
+                        statement=f"{subject} is funded by Government of Japan", attrs=attrs)
+
+    def _names(self, ctx: Context) -> set[str]:
+        """Names given to the venture so far in this article (not founders or holders of it)."""
+        return {c.value for (kind, _, _), c in ctx.found.items() if kind == "naming" and isinstance(c.value, str)}
+
+    def _roles(self, ctx: Context, sentence: Sentence) -> None:
+        for match in self.role.finditer(sentence.text):
+            person = self.lex.entity(match.group("person"))
+            name = person.name if person else match.group("person")
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            role = match.group("role")
+            ctx.add("role", start, end, role, subject=name, extractor="relation.role", statement=f"{name} is {role}")
+
+    def _share(self, ctx: Context, sentence: Sentence) -> str | None:
+        for (kind, start, _), c in sorted(ctx.found.items(), key=lambda item: item[0][1]):
+            if kind == "percent" and sentence.start <= start < sentence.end:
+                return f"{c.qualifier + ' ' if c.qualifier else ''}{c.value:g}%"
+        return "majority" if re.search(r"(?i:majority)", sentence.text) else None
+
+    def _relation(self, ctx: Context, kind: str, m: Mention, subject: str, value: str, rule: str, statement: str,
+                  attrs: dict[str, object] | None = None) -> None:
+        ctx.add(kind, m.start, m.end, value, subject=subject, extractor=rule, statement=statement, attrs=attrs)
+
+
+def _org_list(ctx: Context, organisations: list[Mention], anchor: int, after: bool) -> list[Mention]:
+    """The run of organisations joined by commas and "and" nearest to ``anchor``, on one side of it."""
+    side = [m for m in organisations if (m.start >= anchor if after else m.end <= anchor)]
+    if not after:
+        side.reverse()
+    if not side:
+        return []
+    chain = [side[0]]
+    for m in side[1:]:
+        left, right = (chain[-1], m) if after else (m, chain[-1])
+        if not _LIST_GAP.fullmatch(ctx.article.text[left.end : right.start]):
+            break
+        chain.append(m)
+    return chain
+
+
+def _listed(ctx: Context, sentence: Sentence, trigger: re.Pattern[str], organisations: list[Mention]) -> list[Mention]:
+    """Organisations listed next to each trigger word: after it for ``(?P<after>...)`` words, else before it."""
+    found: dict[int, Mention] = {}
+    for match in trigger.finditer(sentence.text):
+        after = bool(match.group("after"))
+        anchor = sentence.start + (match.end() if after else match.start())
+        for m in _org_list(ctx, organisations, anchor, after):
+            found[m.start] = m
+    return [found[k] for k in sorted(found)]

@@ -1,0 +1,66 @@
+"""Sentence spans with code-point offsets.
+
+Lines are split first (a headline or list item is its own sentence), then
+English sentences end at ``.!?`` followed by a space and a capital, digit or
+quote, unless the word before the stop is an abbreviation or initial
+(``U.S.``, ``Mr.``, ``Inc.``); a decimal point never ends a sentence because
+no space follows it. Chinese sentences end at ``。！？``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "inc", "corp", "co", "ltd", "no", "vs", "etc", "e.g", "i.e",
+    "u.s", "u.k", "u.n", "e.u", "approx", "est", "dept", "gov", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "fig", "vol", "p", "pp",
+}
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9$¥€£\u4e00-\u9fff])|[。！？]+[”’」』)]*")
+_WORD_BEFORE = re.compile(r"([\w.]+)[.!?]*$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    offset = 0
+    for line in text.split("\n"):
+        _split_line(line, offset, sentences)
+        offset += len(line) + 1
+    return sentences
+
+
+def _split_line(line: str, offset: int, out: list[Sentence]) -> None:
+    start = 0
+    for match in _BOUNDARY.finditer(line):
+        end = match.end()
+        if match.group()[0] == "." and _is_abbreviation(line[start : match.start() + 1]):
+            continue
+        _emit(line, offset, start, end, out)
+        start = end
+    _emit(line, offset, start, len(line), out)
+
+
+def _is_abbreviation(chunk: str) -> bool:
+    word = _WORD_BEFORE.search(chunk)
+    if not word:
+        return False
+    token = word.group(1).rstrip(".").lower()
+    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def _emit(line: str, offset: int, start: int, end: int, out: list[Sentence]) -> None:
+    piece = line[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return
+    lead = len(piece) - len(piece.lstrip())
+    begin = offset + start + lead
+    out.append(Sentence(begin, begin + len(stripped), stripped))

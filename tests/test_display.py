@@ -1,0 +1,53 @@
+"""Values as a person reads them, shared by the review screen and the Markdown export."""
+
+from __future__ import annotations
+
+import pytest
+
+from curator.display import editable_value, format_value, human_number
+from curator.schema import load_schema, parse_value
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "unit", "qualifier", "expected"),
+    [
+        ("money", 6.7e9, "USD", None, "$6.7 billion"),
+        ("money", 1e12, "JPY", None, "¥1 trillion"),
+        ("money", 1e12, "JPY", "up to", "up to ¥1 trillion"),
+        ("money", 6.1e9, "CNY", None, "CN¥6.1 billion"),
+        ("money", 2.3e12, "USD", None, "$2.3 trillion"),
+        ("money", 1500, "CHF", None, "1,500 CHF"),
+        ("percent", 29, "%", None, "29%"),
+        ("percent", 10.5, "%", "over", "over 10.5%"),
+        ("quantity", 1e7, "robots", None, "10 million robots"),
+        ("quantity", 18, "sectors", None, "18 sectors"),
+        ("date", "2026-04", None, None, "2026-04"),
+        ("date", "--04-12", None, None, "--04-12"),
+        ("entity", "SoftBank", "organisation", None, "SoftBank"),
+        ("naming", "Sakura AI Nexus", None, None, "Sakura AI Nexus"),
+        ("money", None, "USD", None, "—"),
+        ("money", "about six", "USD", None, "about six"),
+    ],
+)
+def test_format_value(kind: str, value: object, unit: str | None, qualifier: str | None, expected: str) -> None:
+    assert format_value(kind, value, unit, qualifier) == expected
+
+
+def test_human_number_keeps_small_numbers_exact() -> None:
+    assert human_number(999_999) == "999,999"
+    assert human_number(1_234_567) == "1.235 million"
+    assert human_number(-2e9) == "-2 billion"
+
+
+@pytest.mark.parametrize("value", [6.7e9, 6.1e9, 1e12, 1234567891.0, 29, 10.5, 1e7, 0.125])
+def test_editable_value_reads_back_to_the_same_number(value: float) -> None:
+    spec = load_schema().kind("money")
+    parsed, error = parse_value(spec, editable_value("money", value))
+    assert error is None and parsed == value
+
+
+def test_editable_value_uses_words_only_when_exact() -> None:
+    assert editable_value("money", 6.7e9) == "6.7 billion"
+    assert editable_value("money", 1234567891.0) == "1234567891"
+    assert editable_value("date", "2026-04") == "2026-04"
+    assert editable_value("money", None) == ""
