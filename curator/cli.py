@@ -13,12 +13,14 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from curator.errors import CuratorError
-from curator.store import Store, network_filesystem, open_store
+
+if TYPE_CHECKING:
+    from curator.store import Store
 
 DEFAULT_DB = "curator.db"
 
@@ -31,6 +33,8 @@ class Context:
         self.warned = False
 
     def open(self, *, create: bool = False, readonly: bool = False) -> Store:
+        from curator.store import network_filesystem, open_store
+
         fs = network_filesystem(self.db)
         if fs and not self.warned:
             self.warned = True
@@ -281,7 +285,7 @@ def export(
     )
     target = output or str(Path("exports") / f"factsheet-{obj.db.stem}.{fmt}")
     with obj.open(readonly=not os.access(obj.db, os.W_OK) if obj.db.exists() else False) as store:
-        written = write_export(store, options, target, force=force)
+        written = write_export(store, options, target, force=force, create_folder=output is None)
     if target != "-":
         click.echo(f"Wrote {written.facts} fact(s) with {written.evidence} evidence line(s) to {target}.", err=True)
 

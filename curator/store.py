@@ -20,6 +20,7 @@ recomputed from the log in the same transaction as each decision.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sqlite3
@@ -27,12 +28,10 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, TypeVar
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from curator.errors import CuratorError
 from curator.models import (
@@ -46,6 +45,9 @@ from curator.models import (
     Decision,
     Status,
 )
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_S = 10.0
@@ -197,6 +199,209 @@ class ArticleProgress:
     decided: int
 
 
+@dataclass(frozen=True)
+class ExportFilter:
+    """Which candidates a fact sheet takes, and the kind order facts follow.
+
+    ``None`` means no filter on that field. ``statuses`` and ``articles``
+    (ids or source names) select evidence lines; ``kinds`` and
+    ``corroborations`` select facts.
+    """
+
+    statuses: tuple[str, ...] | None = None
+    disputed: bool = False
+    kinds: tuple[str, ...] | None = None
+    articles: tuple[str, ...] | None = None
+    corroborations: tuple[str, ...] | None = None
+    kind_order: tuple[str, ...] = ()
+
+
+class ExportRow(NamedTuple):
+    """One evidence line joined with its claim (the fact).
+
+    A NamedTuple rather than a dataclass, and no article columns (the export
+    holds the few article records itself): a million of these are built per
+    export. ``fact_*`` come from the claim, or from the candidate itself when
+    it has none; ``attrs`` and ``edited`` are the stored JSON text; ``context`` is the article text of
+    the span with up to ``SELECTOR_CONTEXT`` code points either side (one
+    ``substr`` rather than two: scanning UTF-8 to an offset is the costly part).
+    """
+
+    fact_id: str
+    fact_kind: str
+    fact_subject: str | None
+    fact_statement: str
+    fact_value: Any
+    fact_unit: str | None
+    fact_qualifier: str | None
+    corroboration: str
+    sources: int
+    candidate_id: str
+    article_id: str
+    kind: str
+    text: str
+    start: int
+    end: int
+    quote: str
+    quote_start: int
+    context: str
+    subject: str | None
+    statement: str
+    value: Any
+    unit: str | None
+    qualifier: str | None
+    extractor: str
+    attrs: str | None
+    status: str
+    disputed: int
+    reviewer: str | None
+    decided_at: str | None
+    note: str | None
+    edited: str | None
+
+
+SELECTOR_CONTEXT = 32
+"""Code points of article text kept either side of a quote selector's ``exact``."""
+
+_EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (
+    # The fact: the claim's fields, or the candidate's own when it has no claim.
+    ("fact_id", "CASE WHEN cl.id IS NULL THEN 'f-' || c.id ELSE cl.id END"),
+    ("fact_kind", "CASE WHEN cl.id IS NULL THEN c.kind ELSE cl.kind END"),
+    ("fact_subject", "CASE WHEN cl.id IS NULL THEN c.subject ELSE cl.subject END"),
+    ("fact_statement", "CASE WHEN cl.id IS NULL THEN c.statement ELSE cl.statement END"),
+    ("fact_value", "CASE WHEN cl.id IS NULL THEN c.value ELSE cl.value END"),
+    ("fact_unit", "CASE WHEN cl.id IS NULL THEN c.unit ELSE cl.unit END"),
+    ("fact_qualifier", "CASE WHEN cl.id IS NULL THEN c.qualifier ELSE cl.qualifier END"),
+    ("corroboration", "CASE WHEN cl.id IS NULL THEN 'single-source' ELSE cl.corroboration END"),
+    ("sources", "CASE WHEN cl.id IS NULL THEN 1 ELSE cl.sources END"),
+    # The evidence line.
+    ("candidate_id", "c.id"),
+    ("article_id", "c.article_id"),
+    ("kind", "c.kind"),
+    ("text", "c.text"),
+    ("start", "c.span_start"),
+    ("end", "c.span_end"),
+    ("quote", "c.quote"),
+    ("quote_start", "c.quote_start"),
+    ("context", f"substr(a.text, max(c.span_start - {SELECTOR_CONTEXT}, 0) + 1,"
+                f" c.span_end - max(c.span_start - {SELECTOR_CONTEXT}, 0) + {SELECTOR_CONTEXT})"),
+    ("subject", "c.subject"),
+    ("statement", "c.statement"),
+    ("value", "c.value"),
+    ("unit", "c.unit"),
+    ("qualifier", "c.qualifier"),
+    ("extractor", "c.extractor"),
+    ("attrs", "c.attrs"),
+    ("status", "c.status"),
+    ("disputed", "c.disputed"),
+    ("reviewer", "c.decided_by"),
+    ("decided_at", "c.decided_at"),
+    ("note", "c.note"),
+    ("edited", "c.edited"),
+)
+assert tuple(name for name, _ in _EXPORT_COLUMNS) == ExportRow._fields
+_EXPORT_SELECT = ", ".join(expression for _, expression in _EXPORT_COLUMNS)
+_EXPORT_LOOSE = 1 << 62
+"""Added to a candidate's seq to order candidates without a claim after every claim of their kind."""
+
+
+# -- review screen records ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReviewFilter:
+    """Which candidates a reviewer walks through; an empty group means any, groups are ANDed."""
+
+    status: tuple[str, ...] = ()
+    kind: tuple[str, ...] = ()
+    corroboration: tuple[str, ...] = ()
+    reviewer: tuple[str, ...] = ()
+    disputed: bool = False
+
+    @property
+    def active(self) -> bool:
+        return bool(self.status or self.kind or self.corroboration or self.reviewer or self.disputed)
+
+    @property
+    def wants_pending(self) -> bool:
+        """Whether "next" means next undecided (else: next that matches, e.g. when reviewing rejections)."""
+        return not self.status or "pending" in self.status
+
+    def matches(self, kind: str, state: CandidateState, corroboration: str) -> bool:
+        return (
+            (not self.status or state.status.value in self.status)
+            and (not self.kind or kind in self.kind)
+            and (not self.corroboration or corroboration in self.corroboration)
+            and (not self.reviewer or state.reviewer in self.reviewer)
+            and (not self.disputed or state.disputed)
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "status": list(self.status), "kind": list(self.kind), "corroboration": list(self.corroboration),
+            "reviewer": list(self.reviewer), "disputed": self.disputed,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ReviewFilter:
+        """Tolerant of a hand-edited or older ``reviewers.filters``: unknown keys and bad types are dropped."""
+        groups = {
+            key: tuple(str(v) for v in data.get(key, ()) if isinstance(v, str))
+            for key in ("status", "kind", "corroboration", "reviewer")
+            if isinstance(data.get(key, ()), list)
+        }
+        return cls(**groups, disputed=data.get("disputed") is True)
+
+
+@dataclass(frozen=True)
+class ReviewCounts:
+    """The header's progress: candidates decided by anyone, and by this reviewer."""
+
+    total: int
+    decided: int
+    mine: int
+
+
+@dataclass(frozen=True)
+class ClaimMember:
+    """One article's wording of a claim, for the claim panel."""
+
+    candidate_id: str
+    claim_id: str
+    article_id: str
+    title: str
+    source: str
+    kind: str
+    text: str
+    quote: str
+    value: Any
+    unit: str | None
+    qualifier: str | None
+    status: str
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """A claim (``candidate_ids`` left empty: claims can be huge) with its first members, their
+    total, and the claims it conflicts with."""
+
+    claim: Claim
+    members: tuple[ClaimMember, ...]
+    total: int
+    conflicts: tuple[tuple[Claim, tuple[ClaimMember, ...]], ...]
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """An article or a candidate whose text contains the searched words."""
+
+    article_id: str
+    candidate_id: str | None
+    title: str
+    snippet: str
+    kind: str | None = None
+
+
 def _is_busy(error: sqlite3.OperationalError) -> bool:
     text = str(error).lower()
     return "locked" in text or "busy" in text
@@ -229,11 +434,21 @@ class Store:
     def __init__(self, path: Path, conn: sqlite3.Connection, readonly: bool) -> None:
         self.path = path
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
         self.readonly = readonly
         self._lock = threading.RLock()
 
     # -- connection -------------------------------------------------------
+
+    @functools.cached_property
+    def db(self) -> sqlite_utils.Database:
+        """The connection as a ``sqlite_utils.Database``, for table introspection and ad-hoc tools.
+
+        Built on first use: importing sqlite-utils costs more than the rest of
+        ``curator status`` put together.
+        """
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     def close(self) -> None:
         with self._lock:
@@ -336,6 +551,15 @@ class Store:
         row = self._one(
             "SELECT id, sha256, source, text, title, url, outlet, published, language FROM articles WHERE id = ?",
             (article_id,),
+        )
+        return Article(**dict(row)) if row else None
+
+    def article_by_source(self, source: str) -> Article | None:
+        """The first article ingested from a file of that name (imports may name articles by file)."""
+        row = self._one(
+            "SELECT id, sha256, source, text, title, url, outlet, published, language FROM articles"
+            " WHERE source = ? ORDER BY seq LIMIT 1",
+            (source,),
         )
         return Article(**dict(row)) if row else None
 
@@ -487,19 +711,26 @@ class Store:
         self._write(work)
 
     def claim(self, claim_id: str) -> Claim | None:
+        head = self._claim_head(claim_id)
+        if head is None:
+            return None
+        members = tuple(r[0] for r in self._rows("SELECT id FROM candidates WHERE claim_id = ? ORDER BY seq", (claim_id,)))
+        return replace(head, candidate_ids=members)
+
+    def _claim_head(self, claim_id: str) -> Claim | None:
+        """A claim with its conflicts but without its member ids."""
         row = self._one(
             "SELECT id, kind, subject, statement, value, unit, qualifier, corroboration, sources FROM claims WHERE id = ?",
             (claim_id,),
         )
         if row is None:
             return None
-        members = tuple(r[0] for r in self._rows("SELECT id FROM candidates WHERE claim_id = ? ORDER BY seq", (claim_id,)))
         conflicts = tuple(
             r[0] for r in self._rows("SELECT other_id FROM claim_conflicts WHERE claim_id = ? ORDER BY other_id", (claim_id,))
         )
         data = dict(row)
         data["corroboration"] = Corroboration(data["corroboration"])
-        return Claim(**data, candidate_ids=members, conflicts_with=conflicts)
+        return Claim(**data, conflicts_with=conflicts)
 
     # -- decisions --------------------------------------------------------
 
@@ -700,6 +931,284 @@ class Store:
             )
             held.update({r[0]: r[1] for r in rows})
         return held
+
+    # -- export -----------------------------------------------------------
+
+    @staticmethod
+    def _export_conditions(f: ExportFilter) -> tuple[list[str], list[Any]]:
+        """WHERE conditions (to AND together) of an export over ``candidates c``, ``articles a``, ``claims cl``."""
+        conditions: list[str] = []
+        params: list[Any] = []
+
+        def among(expression: str, values: Sequence[str]) -> str:
+            params.extend(values)
+            return f"{expression} IN ({', '.join('?' * len(values))})"
+
+        if f.statuses is not None:
+            parts = [among("c.status", f.statuses)] if f.statuses else []
+            if f.disputed:
+                parts.append("c.disputed = 1")
+            conditions.append(f"({' OR '.join(parts) or '0'})")
+        if f.kinds is not None:
+            conditions.append(among("CASE WHEN cl.id IS NULL THEN c.kind ELSE cl.kind END", f.kinds))
+        if f.articles is not None:
+            conditions.append(f"({among('a.id', f.articles)} OR {among('a.source', f.articles)})")
+        if f.corroborations is not None:
+            conditions.append(among("CASE WHEN cl.id IS NULL THEN 'single-source' ELSE cl.corroboration END", f.corroborations))
+        return conditions, params
+
+    def iter_export_rows(self, f: ExportFilter) -> Iterator[ExportRow]:
+        """Every evidence line the filter selects, streamed by one query, each fact's lines consecutive.
+
+        Order: facts by ``f.kind_order`` (other kinds after, by name), then
+        claims in claim order, then candidates without a claim in candidate
+        order; a fact's lines by article (ingest order) and offset. SQLite
+        sorts in bounded memory, spilling to a temporary file when large.
+        """
+        conditions, params = self._export_conditions(f)
+        where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+        kind = "CASE WHEN cl.id IS NULL THEN c.kind ELSE cl.kind END"
+        whens = " ".join("WHEN ? THEN ?" for _ in f.kind_order)
+        ranks = [x for rank, name in enumerate(f.kind_order) for x in (name, rank)]
+        rank = f"CASE {kind} {whens} ELSE {len(f.kind_order)} END" if f.kind_order else "0"
+        yield from self._export_stream(
+            f"SELECT {_EXPORT_SELECT} FROM candidates c JOIN articles a ON a.id = c.article_id"
+            f" LEFT JOIN claims cl ON cl.id = c.claim_id{where}"
+            f" ORDER BY {rank}, {kind}, CASE WHEN cl.id IS NULL THEN c.seq + {_EXPORT_LOOSE} ELSE cl.seq END,"
+            " a.seq, c.span_start, c.span_end, c.seq",
+            [*params, *ranks],
+        )
+
+    def _export_stream(self, sql: str, params: Sequence[Any]) -> Iterator[ExportRow]:
+        """Rows of one export query as ExportRow, a batch at a time (plain tuples: cheaper than sqlite3.Row)."""
+        with self._lock:
+            try:
+                cursor = self.conn.cursor()
+                cursor.row_factory = None
+                cursor.execute(sql, params)
+            except sqlite3.Error as error:
+                raise self._fail(error) from None
+        make = ExportRow._make
+        while True:
+            with self._lock:
+                try:
+                    batch = cursor.fetchmany(1000)
+                except sqlite3.Error as error:
+                    raise self._fail(error) from None
+            if not batch:
+                return
+            yield from map(make, batch)
+
+    def claim_conflicts(self) -> dict[str, list[str]]:
+        """Every claim's conflicting claims (sorted), in one query.
+
+        Held in memory beside the export's row stream: it grows with the
+        claims in conflict, not with the candidates, and a per-row subquery
+        cost a tenth of a million-candidate export.
+        """
+        conflicts: dict[str, list[str]] = {}
+        for claim_id, other_id in self._rows("SELECT claim_id, other_id FROM claim_conflicts ORDER BY claim_id, other_id"):
+            conflicts.setdefault(claim_id, []).append(other_id)
+        return conflicts
+
+    def export_articles(self, f: ExportFilter) -> list[Article]:
+        """The articles at least one selected evidence line comes from, in ingest order (``text`` left empty)."""
+        conditions, params = self._export_conditions(f)
+        rows = self._rows(
+            "SELECT a.id, a.sha256, a.source, '' AS text, a.title, a.url, a.outlet, a.published, a.language"
+            " FROM articles a WHERE EXISTS (SELECT 1 FROM candidates c LEFT JOIN claims cl ON cl.id = c.claim_id"
+            f" WHERE {' AND '.join(['c.article_id = a.id', *conditions])}) ORDER BY a.seq",
+            params,
+        )
+        return [Article(**dict(r)) for r in rows]
+
+    def known_article_keys(self, keys: Iterable[str]) -> set[str]:
+        """Which of ``keys`` name an article, by id or by source file name."""
+        found: set[str] = set()
+        batch = list(keys)
+        for i in range(0, len(batch), 400):
+            chunk = batch[i : i + 400]
+            marks = ", ".join("?" * len(chunk))
+            for article_id, source in self._rows(
+                f"SELECT id, source FROM articles WHERE id IN ({marks}) OR source IN ({marks})", [*chunk, *chunk]
+            ):
+                found.update(k for k in (article_id, source) if k in chunk)
+        return found
+
+    # -- review screen ----------------------------------------------------
+
+    @staticmethod
+    def _review_conditions(f: ReviewFilter) -> tuple[list[str], list[Any]]:
+        """Conditions (to AND) over ``candidates c LEFT JOIN claims cl`` that mirror ``ReviewFilter.matches``."""
+        conditions: list[str] = []
+        params: list[Any] = []
+        for expression, values in (
+            ("c.status", f.status),
+            ("c.kind", f.kind),
+            ("COALESCE(cl.corroboration, 'single-source')", f.corroboration),
+            ("c.decided_by", f.reviewer),
+        ):
+            if values:
+                conditions.append(f"{expression} IN ({', '.join('?' * len(values))})")
+                params.extend(values)
+        if f.disputed:
+            conditions.append("c.disputed = 1")
+        return conditions, params
+
+    def _review_exists(self, f: ReviewFilter, extra: Sequence[str] = ()) -> tuple[str, list[Any]]:
+        """``EXISTS (...)`` for an article ``a`` having a candidate that passes ``f`` (indexed by article)."""
+        conditions, params = self._review_conditions(f)
+        where = " AND ".join(["c.article_id = a.id", *conditions, *extra])
+        # INDEXED BY: on its own the planner may pick candidates_status and scan every pending candidate per article.
+        return (
+            f"EXISTS (SELECT 1 FROM candidates c INDEXED BY candidates_article LEFT JOIN claims cl ON cl.id = c.claim_id"
+            f" WHERE {where})",
+            params,
+        )
+
+    def review_counts(self, reviewer: str) -> ReviewCounts:
+        total = int(self._rows("SELECT count(*) FROM candidates")[0][0])
+        pending = int(self._rows("SELECT count(*) FROM candidates WHERE status = 'pending'")[0][0])
+        mine = int(
+            self._rows(
+                "SELECT count(DISTINCT d.candidate_id) FROM decisions d WHERE d.reviewer = ? AND d.action != 'undo'"
+                " AND NOT EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = d.id)",
+                (reviewer,),
+            )[0][0]
+        )
+        return ReviewCounts(total=total, decided=total - pending, mine=mine)
+
+    def article_page(self, f: ReviewFilter, offset: int, limit: int) -> list[ArticleProgress]:
+        """A page of the article list, keeping only articles with a candidate that passes ``f``."""
+        if not f.active:
+            return self.article_progress(offset, limit)
+        exists, params = self._review_exists(f)
+        rows = self._rows(
+            "SELECT a.id, a.source, a.title, a.url, a.outlet, a.published, a.language,"
+            " (SELECT count(*) FROM candidates c WHERE c.article_id = a.id) AS candidates,"
+            " (SELECT count(*) FROM candidates c WHERE c.article_id = a.id AND c.status != 'pending') AS decided"
+            f" FROM articles a WHERE {exists} ORDER BY a.seq LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        return [ArticleProgress(**dict(r)) for r in rows]
+
+    def count_review_articles(self, f: ReviewFilter) -> int:
+        if not f.active:
+            return self.count_articles()
+        exists, params = self._review_exists(f)
+        return int(self._rows(f"SELECT count(*) FROM articles a WHERE {exists}", params)[0][0])
+
+    def article_rank(self, article_id: str, f: ReviewFilter) -> int | None:
+        """Where ``article_id`` sits in the (filtered) article list; None when the filter leaves it out."""
+        row = self._one("SELECT seq FROM articles WHERE id = ?", (article_id,))
+        if row is None:
+            return None
+        exists, params = self._review_exists(f) if f.active else ("1", [])
+        if f.active and not self._one(f"SELECT 1 FROM articles a WHERE a.id = ? AND {exists}", [article_id, *params]):
+            return None
+        return int(self._rows(f"SELECT count(*) FROM articles a WHERE a.seq < ? AND {exists}", [row[0], *params])[0][0])
+
+    def next_review_article(self, after: str | None, reviewer: str, f: ReviewFilter, now: float | None = None) -> str | None:
+        """The next article after ``after`` (wrapping round) with a candidate to review for ``reviewer``.
+
+        To review: passes ``f``, is pending when ``f`` wants pending ones, and
+        is not leased by another reviewer. Articles are walked in ingest order
+        by primary key, so the cost follows the distance to the answer.
+        """
+        now = time.time() if now is None else now
+        extra = ["NOT EXISTS (SELECT 1 FROM leases l WHERE l.candidate_id = c.id AND l.reviewer != ? AND l.expires_at >= ?)"]
+        if f.wants_pending:
+            extra.append("c.status = 'pending'")
+        exists, params = self._review_exists(f, extra)
+        params = [*params, reviewer, now]
+        row = self._one("SELECT seq FROM articles WHERE id = ?", (after,)) if after else None
+        seq = row[0] if row else 0
+        for where, bound in (("a.seq > ?", seq), ("a.seq <= ?", seq)):
+            found = self._one(f"SELECT a.id FROM articles a WHERE {where} AND {exists} ORDER BY a.seq LIMIT 1", [bound, *params])
+            if found:
+                return str(found[0])
+        return None
+
+    def next_conflict(self, after: str | None, f: ReviewFilter) -> tuple[str, str] | None:
+        """(article id, candidate id) of the first candidate in conflict in an article after ``after``, wrapping round."""
+        conditions, params = self._review_conditions(f)
+        where = " AND ".join(["c.article_id = a.id", "cl.id = c.claim_id", "cl.corroboration = 'conflict'", *conditions])
+        row = self._one("SELECT seq FROM articles WHERE id = ?", (after,)) if after else None
+        seq = row[0] if row else 0
+        for bound in ("a.seq > ?", "a.seq <= ?"):
+            found = self._one(
+                "SELECT c.article_id, c.id FROM articles a CROSS JOIN candidates c INDEXED BY candidates_article"
+                " CROSS JOIN claims cl"
+                f" WHERE {bound} AND {where} ORDER BY a.seq, c.span_start, c.span_end, c.kind LIMIT 1",
+                [seq, *params],
+            )
+            if found:
+                return str(found[0]), str(found[1])
+        return None
+
+    def corroboration_for_article(self, article_id: str) -> dict[str, tuple[str, int]]:
+        """Each candidate's claim standing and number of sources (a candidate without a claim stands alone)."""
+        rows = self._rows(
+            "SELECT c.id, COALESCE(cl.corroboration, 'single-source'), COALESCE(cl.sources, 1)"
+            " FROM candidates c LEFT JOIN claims cl ON cl.id = c.claim_id WHERE c.article_id = ?",
+            (article_id,),
+        )
+        return {r[0]: (r[1], int(r[2])) for r in rows}
+
+    def _claim_members(self, claim_id: str, limit: int) -> tuple[ClaimMember, ...]:
+        rows = self._rows(
+            "SELECT c.id AS candidate_id, c.claim_id, c.article_id, a.title, a.source, c.kind, c.text, c.quote,"
+            " c.value, c.unit, c.qualifier, c.status FROM candidates c JOIN articles a ON a.id = c.article_id"
+            " WHERE c.claim_id = ? ORDER BY c.seq LIMIT ?",
+            (claim_id, limit),
+        )
+        return tuple(ClaimMember(**dict(r)) for r in rows)
+
+    def claim_view(self, claim_id: str, limit: int = 12) -> ClaimView | None:
+        """A claim for the claim panel: its first ``limit`` members and those of each conflicting claim.
+
+        Unlike ``claim()`` it never reads every member id (an entity claim can
+        span 100,000 articles): members come by index with a limit, the total
+        by an index-only count.
+        """
+        claim = self._claim_head(claim_id)
+        if claim is None:
+            return None
+        total = int(self._rows("SELECT count(*) FROM candidates WHERE claim_id = ?", (claim_id,))[0][0])
+        conflicts = []
+        for other_id in claim.conflicts_with:
+            other = self._claim_head(other_id)
+            if other is not None:
+                conflicts.append((other, self._claim_members(other_id, limit)))
+        return ClaimView(claim, self._claim_members(claim_id, limit), total, tuple(conflicts))
+
+    def search_review(self, words: str, limit: int = 50) -> list[SearchHit]:
+        """Articles (title or text) and candidates (text, statement, value) containing ``words``, case-blind for ASCII.
+
+        A scan: the review screen runs it in a worker.
+        """
+        needle = words.strip().lower()
+        if not needle:
+            return []
+        articles = self._rows(
+            "SELECT id, title, substr(text, max(pos - 30, 1), 90) AS snippet FROM"
+            " (SELECT seq, id, title, text, instr(lower(text), :n) AS pos FROM articles)"
+            " WHERE pos > 0 OR instr(lower(title), :n) > 0 ORDER BY seq LIMIT :limit",
+            {"n": needle, "limit": limit},
+        )
+        candidates = self._rows(
+            "SELECT c.id, c.article_id, c.kind, c.quote, a.title FROM candidates c JOIN articles a ON a.id = c.article_id"
+            " WHERE instr(lower(c.text), :n) > 0 OR instr(lower(c.statement), :n) > 0"
+            " OR instr(lower(CAST(c.value AS TEXT)), :n) > 0 ORDER BY c.seq LIMIT :limit",
+            {"n": needle, "limit": limit},
+        )
+        return [SearchHit(r["id"], None, r["title"], r["snippet"]) for r in articles] + [
+            SearchHit(r["article_id"], r["id"], r["title"], r["quote"], r["kind"]) for r in candidates
+        ]
+
+    def reviewer_names(self) -> list[str]:
+        """Everyone who decided something or opened the review screen."""
+        return [r[0] for r in self._rows("SELECT reviewer FROM decisions UNION SELECT name FROM reviewers ORDER BY 1")]
 
     # -- summary ----------------------------------------------------------
 

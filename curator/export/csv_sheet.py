@@ -1,0 +1,70 @@
+"""The fact sheet as CSV: one row per evidence line, the fact's columns repeated on each.
+
+UTF-8 without a byte-order mark, a header row, RFC 4180 quoting and CRLF
+line ends, so the csv module and pandas read it as written. Spreadsheets run
+a cell that begins with ``=``, ``+``, ``-``, ``@``, tab or carriage return
+as a formula, so every text cell beginning with one gets a leading ``'``.
+Numbers are written as numbers (``6700000000.0``, ``-5.0``): a spreadsheet
+reads a plain number, even a negative one, as a value, and no text can
+reach those cells.
+"""
+
+from __future__ import annotations
+
+import csv
+from typing import Any, TextIO
+
+from curator.export.facts import Fact, Sheet, clean_value, quote_selector
+from curator.models import Article
+
+COLUMNS = (
+    "fact_id", "fact_kind", "fact_subject", "fact_statement", "fact_value", "fact_unit", "fact_qualifier",
+    "fact_status", "fact_edited", "fact_disputed", "corroboration", "sources", "conflicts_with",
+    "candidate_id", "article_id", "article_sha256", "source", "title", "url",
+    "text", "start", "end", "quote", "quote_start", "prefix", "suffix",
+    "kind", "subject", "statement", "value", "unit", "qualifier", "extractor", "attrs",
+    "status", "disputed", "edited", "reviewer", "decided_at", "note",
+)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cells(values: list[Any]) -> list[Any]:
+    """None as an empty cell, booleans as true/false, risky text neutralised, numbers as they are.
+
+    One comprehension rather than a function call per cell: this runs for
+    every cell of every row.
+    """
+    return [
+        ("'" + v if v.startswith(FORMULA_STARTS) else v) if v.__class__ is str
+        else "" if v is None
+        else ("true" if v else "false") if v.__class__ is bool
+        else v
+        for v in values
+    ]
+
+
+def fact_rows(fact: Fact, articles: dict[str, Article]) -> list[list[Any]]:
+    head = [
+        fact.id, fact.kind, fact.subject, fact.statement, fact.value, fact.unit, fact.qualifier,
+        fact.status, fact.edited, fact.disputed, fact.corroboration, fact.sources, " ".join(fact.conflicts_with),
+    ]
+    rows = []
+    for r in fact.evidence:
+        article = articles[r.article_id]
+        prefix, _, suffix = quote_selector(r)
+        rows.append(_cells([
+            *head,
+            r.candidate_id, r.article_id, article.sha256, article.source, article.title, article.url,
+            r.text, r.start, r.end, r.quote, r.quote_start, prefix, suffix,
+            r.kind, r.subject, r.statement, clean_value(r.value), r.unit, r.qualifier, r.extractor, r.attrs,
+            r.status, bool(r.disputed), r.edited if r.candidate_id in fact.edits else None,
+            r.reviewer, r.decided_at, r.note,
+        ]))
+    return rows
+
+
+def write_csv(out: TextIO, sheet: Sheet) -> None:
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for fact in sheet.facts:
+        writer.writerows(fact_rows(fact, sheet.by_id))

@@ -1,0 +1,141 @@
+"""The fact sheet as Markdown an editor can paste: facts by kind, numbered source quotes, conflicts last.
+
+Article text is escaped so a quote cannot turn into markup or raw HTML, and
+only http(s) URLs become links.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, TextIO
+from urllib.parse import quote as percent_encode
+
+from curator.export.facts import Fact, Sheet
+from curator.models import Article
+from curator.store import ExportRow
+
+MARKS = {
+    "corroborated": "✔✔ corroborated",
+    "single-source": "✔ single source",
+    "conflict": "⚠ conflict",
+}
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
+_SPACE = re.compile(r"\s+")
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def _flat(text: str) -> str:
+    return _SPECIAL.sub(r"\\\1", _SPACE.sub(" ", text))
+
+
+def escape(text: str) -> str:
+    """Plain text on one line, with every character Markdown or HTML would act on escaped."""
+    return _flat(text).strip()
+
+
+def _plain_number(x: float) -> str:
+    return f"{x:,.0f}" if x == int(x) else f"{x:,.4f}".rstrip("0").rstrip(".")
+
+
+def number(x: float) -> str:
+    """``6.7e9`` -> ``6.7 billion``; ``29.0`` -> ``29``; ``1234.5`` -> ``1,234.5``."""
+    for scale, word in _SCALES:
+        if abs(x) >= scale:
+            return f"{_plain_number(x / scale)} {word}"
+    return _plain_number(x)
+
+
+def value_text(value: Any, unit: str | None, qualifier: str | None) -> str:
+    """The value as an editor would write it: ``up to 1 trillion JPY``, ``29%``, ``SoftBank (organisation)``."""
+    if isinstance(value, float):
+        shown = number(value)
+    else:
+        shown = "(no value)" if value is None else str(value)
+    if unit == "%":
+        shown += "%"
+    elif unit and isinstance(value, float):
+        shown += f" {unit}"
+    elif unit:
+        shown += f" ({unit})"
+    return f"{qualifier} {shown}" if qualifier else shown
+
+
+def link(title: str, url: str | None) -> str:
+    shown = escape(title) or "untitled"
+    if url and re.match(r"^https?://", url, re.IGNORECASE):
+        return f"[{shown}]({percent_encode(url, safe=':/?#[]@!$&*+,;=%~-._')})"
+    return shown
+
+
+def quote_text(r: ExportRow) -> str:
+    """The sentence with the stated words in bold, when they lie inside it."""
+    at, end = r.start - r.quote_start, r.end - r.quote_start
+    if 0 <= at < end <= len(r.quote) and r.quote[at:end] == r.text and r.text.strip():
+        return f"{_flat(r.quote[:at])}**{_flat(r.text)}**{_flat(r.quote[end:])}".strip()
+    return escape(r.quote)
+
+
+def _who(r: ExportRow) -> str:
+    parts = [r.status]
+    if r.reviewer:
+        parts.append(f"by {escape(r.reviewer)}")
+    if r.decided_at:
+        parts.append(f"on {r.decided_at[:10]}")
+    text = " ".join(parts)
+    if r.disputed:
+        text += ", disputed"
+    if r.note:
+        text += f"; note: {escape(r.note)}"
+    return text
+
+
+def fact_markdown(number_in_kind: int, fact: Fact, articles: dict[str, Article]) -> str:
+    mark = MARKS.get(fact.corroboration, fact.corroboration)
+    sources = f" by {fact.sources} sources" if fact.corroboration == "corroborated" else ""
+    lines = [
+        f"### {number_in_kind}. {escape(fact.statement)}",
+        "",
+        f"**{escape(value_text(fact.value, fact.unit, fact.qualifier))}**"
+        + (f" · subject: {escape(fact.subject)}" if fact.subject else "")
+        + f" · {mark}{sources} · {fact.status}"
+        + (" · disputed" if fact.disputed else "")
+        + f" · `{fact.id}`",
+        "",
+    ]
+    for i, r in enumerate(fact.evidence, start=1):
+        article = articles[r.article_id]
+        lines.append(f"{i}. “{quote_text(r)}” — {link(article.title, article.url)} ({escape(article.source)}), {_who(r)}")
+    lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def write_markdown(out: TextIO, sheet: Sheet) -> None:
+    filters = ", ".join(
+        f"{name} {', '.join(values)}" for name, values in sheet.filters.items() if values is not None
+    )
+    out.write(
+        f"# Fact sheet: {escape(sheet.database)}\n\n"
+        f"Generated {sheet.generated_at} from `{escape(sheet.database)}` ({filters}), "
+        f"{len(sheet.articles)} article(s). Marks: {MARKS['corroborated']} by independent articles, "
+        f"{MARKS['single-source']}, {MARKS['conflict']} (see Conflicts).\n"
+    )
+    labels: dict[str, str] = {}
+    pairs: dict[frozenset[str], tuple[str, str]] = {}
+    kind, count, total = None, 0, 0
+    for fact in sheet.facts:
+        if fact.kind != kind:
+            kind, count = fact.kind, 0
+            out.write(f"\n## {escape(sheet.label(kind))}\n\n")
+        count += 1
+        total += 1
+        out.write(fact_markdown(count, fact, sheet.by_id))
+        if fact.conflicts_with:
+            labels[fact.id] = f"{escape(value_text(fact.value, fact.unit, fact.qualifier))} (`{fact.id}`)"
+            for other in fact.conflicts_with:
+                pairs.setdefault(frozenset((fact.id, other)), (fact.id, other))
+    if total == 0:
+        out.write("\nNo facts match these filters.\n")
+    if pairs:
+        out.write("\n## Conflicts\n\nThese facts give different values for the same thing; check them before publishing.\n\n")
+        for a, b in pairs.values():
+            out.write(f"- {labels.get(a, f'`{a}` (not in this sheet)')} vs {labels.get(b, f'`{b}` (not in this sheet)')}\n")

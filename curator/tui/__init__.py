@@ -1,0 +1,1 @@
+"""The review screen (Textual); the only package that imports textual."""

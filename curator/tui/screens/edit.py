@@ -1,0 +1,151 @@
+"""The edit form: statement, subject, value, unit, qualifier and a note, checked against the fact kind.
+
+Nothing is handed back until every field is valid; each bad field gets the
+schema's sentence right under it, so the reviewer sees what to fix where.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Input, Label, Static
+
+from curator.display import editable_value
+from curator.models import Candidate, CandidateState, Status
+from curator.schema import Schema
+
+FIELDS = ("statement", "subject", "value", "unit", "qualifier", "note")
+
+EditResult = tuple[dict[str, Any], str | None]
+
+
+class EditScreen(ModalScreen[EditResult | None]):
+    """Returns (fields, note) when saved, None when cancelled with escape."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "cancel"),
+        Binding("ctrl+s", "save", "save"),
+    ]
+
+    def __init__(self, candidate: Candidate, state: CandidateState | None, schema: Schema) -> None:
+        super().__init__()
+        self.candidate = candidate
+        self.schema = schema
+        self.spec = schema.kind(candidate.kind)
+        edited = state.fields if state is not None and state.status is Status.EDITED else {}
+        current = {
+            "statement": candidate.statement,
+            "subject": candidate.subject,
+            "value": candidate.value,
+            "unit": candidate.unit,
+            "qualifier": candidate.qualifier,
+            **edited,
+        }
+        self.initial = {
+            "statement": current["statement"] or "",
+            "subject": current["subject"] or "",
+            "value": editable_value(candidate.kind, current["value"]),
+            "unit": current["unit"] or "",
+            "qualifier": current["qualifier"] or "",
+            "note": (state.note if state is not None else None) or "",
+        }
+
+    def _suggestions(self, name: str) -> list[str]:
+        if name == "qualifier":
+            return sorted(set(self.schema.qualifiers.values()))
+        if name == "unit" and self.spec.unit == "currency":
+            return sorted(set(self.schema.currencies.values()))
+        if name == "unit" and isinstance(self.spec.unit, tuple):
+            return list(self.spec.unit)
+        return []
+
+    def _hint(self, name: str) -> str:
+        if name == "value":
+            return self.spec.description
+        if name == "unit":
+            if self.spec.unit is None:
+                return f"A {self.spec.label.lower()} has no unit."
+            return ", ".join(self._suggestions("unit")) or "free text"
+        if name == "qualifier":
+            return "empty, or " + ", ".join(self._suggestions("qualifier"))
+        if name == "note":
+            return "kept with the decision in the log"
+        return ""
+
+    def compose(self) -> ComposeResult:
+        c = self.candidate
+        before = c.quote[: max(c.start - c.quote_start, 0)]
+        after = c.quote[max(c.end - c.quote_start, 0) :]
+        with Vertical(id="edit-box"):
+            yield Static(Content.assemble(("Edit ", "bold"), (self.spec.label, "bold $accent"), (f"  {c.id}", "$text-muted")))
+            yield Static(Content.assemble((before, "$text-muted"), (c.text, "bold underline"), (after, "$text-muted")), id="edit-quote")
+            with VerticalScroll(id="edit-fields"):
+                for name in FIELDS:
+                    with Horizontal(classes="edit-row"):
+                        yield Label(name, classes="edit-label")
+                        with Vertical(classes="edit-field"):
+                            suggestions = self._suggestions(name)
+                            yield Input(
+                                self.initial[name],
+                                id=f"edit-{name}",
+                                compact=True,
+                                disabled=name == "unit" and self.spec.unit is None,
+                                suggester=SuggestFromList(suggestions, case_sensitive=False) if suggestions else None,
+                            )
+                            yield Static(self._hint(name), id=f"hint-{name}", classes="edit-hint", markup=False)
+            with Horizontal(id="edit-buttons"):
+                yield Button("Save  ctrl+s", id="edit-save", variant="primary", compact=True)
+                yield Button("Cancel  esc", id="edit-cancel", compact=True)
+
+    def on_mount(self) -> None:
+        for field in self.query(Input):
+            field.cursor_blink = self.app.cursor_blink  # type: ignore[attr-defined]
+        self.query_one("#edit-value", Input).focus()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Only the focused field's hint shows (errors always do), so the form fits 24 lines."""
+        for name in FIELDS:
+            self.query_one(f"#hint-{name}").set_class(event.widget.id == f"edit-{name}", "-shown")
+
+    def _values(self) -> dict[str, str]:
+        return {name: self.query_one(f"#edit-{name}", Input).value for name in FIELDS}
+
+    def action_save(self) -> None:
+        values = self._values()
+        fields = {k: v for k, v in values.items() if k != "note" and not (k == "unit" and self.spec.unit is None)}
+        _, errors = self.schema.validate_fields(self.candidate.kind, {**fields, "note": values["note"]})
+        for name in FIELDS:
+            hint = self.query_one(f"#hint-{name}", Static)
+            if name in errors:
+                hint.update(f"✗ {errors[name]}")
+                hint.add_class("-error")
+            else:
+                hint.update(self._hint(name))
+                hint.remove_class("-error")
+        if errors:
+            self.query_one(f"#edit-{next(n for n in FIELDS if n in errors)}", Input).focus()
+            self.app.bell()
+            return
+        self.dismiss((fields, values["note"].strip() or None))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#edit-save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#edit-cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()

@@ -1,0 +1,1 @@
+"""Widgets of the review screen: views that take attributes and post messages."""

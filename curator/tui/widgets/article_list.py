@@ -1,0 +1,183 @@
+"""The article list: one line per article with its progress, loaded page by page.
+
+A Line API view over a count and a page cache, so 100,000 articles cost no
+more to open than five: only the pages on screen are ever queried, in a
+thread worker, and rows not yet loaded draw as a placeholder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from textual import events, work
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from curator.display import STATUS_MARKS
+from curator.store import ArticleProgress
+
+PAGE = 100
+
+PageLoader = Callable[[int, int], list[ArticleProgress]]
+"""(offset, limit) -> a page of articles; runs in a worker thread."""
+
+
+def _truncate(text: str, width: int) -> str:
+    if cell_len(text) <= width:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = cell_len(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+class ArticleList(ScrollView, can_focus=False):
+    """Articles in ingest order (or those the filter keeps), the current one highlighted."""
+
+    COMPONENT_CLASSES = {"article-list--cursor", "article-list--done", "article-list--count", "article-list--loading"}
+
+    class Chosen(Message):
+        """An article was picked in the list (by click or by moving to it)."""
+
+        def __init__(self, index: int, article: ArticleProgress) -> None:
+            super().__init__()
+            self.index = index
+            self.article = article
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.count = 0
+        self.cursor = -1
+        self._pages: dict[int, list[ArticleProgress]] = {}
+        self._loading: set[int] = set()
+        self._loader: PageLoader | None = None
+        self._generation = 0
+        self._pending_choice: int | None = None
+
+    # -- attributes down --------------------------------------------------
+
+    def reset(self, loader: PageLoader, count: int, keep_rows: bool = False) -> None:
+        """A new source (another filter, or the data changed); ``keep_rows`` draws old rows until new ones arrive."""
+        self._loader = loader
+        self._generation += 1
+        self._loading.clear()
+        self.count = count
+        self.cursor = min(self.cursor, count - 1)
+        self.virtual_size = Size(self.scrollable_content_region.width, count)
+        visible = self._visible_pages()
+        self._pages = {p: rows for p, rows in self._pages.items() if keep_rows and p in visible}
+        self._pages_needed(force=visible)
+        self.refresh()
+
+    def show_cursor(self, index: int) -> None:
+        """Mark ``index`` as the current article and scroll it into view (no Chosen message)."""
+        self.cursor = index
+        if index >= 0:
+            self.scroll_to_region(Region(0, index, 1, 1), animate=False, immediate=True, force=True)
+        self.refresh()
+
+    def go(self, index: int) -> None:
+        """Move to ``index`` and post Chosen once its row is loaded."""
+        if not 0 <= index < self.count:
+            return
+        self.show_cursor(index)
+        row = self.row(index)
+        if row is not None:
+            self._pending_choice = None
+            self.post_message(self.Chosen(index, row))
+        else:
+            self._pending_choice = index
+            self._pages_needed(force={index // PAGE})
+
+    def row(self, index: int) -> ArticleProgress | None:
+        page = self._pages.get(index // PAGE)
+        offset = index % PAGE
+        return page[offset] if page is not None and offset < len(page) else None
+
+    def update_progress(self, article_id: str, decided: int, candidates: int) -> None:
+        """Change one article's counts in place after a decision, without a query."""
+        for number, page in self._pages.items():
+            for offset, article in enumerate(page):
+                if article.id == article_id:
+                    page[offset] = replace(article, decided=decided, candidates=candidates)
+                    self.refresh_line(number * PAGE + offset)
+                    return
+
+    # -- loading ----------------------------------------------------------
+
+    def _pages_needed(self, force: set[int] | None = None) -> None:
+        if self._loader is None or self.count == 0:
+            return
+        wanted = self._visible_pages() | (force or set())
+        for page in sorted(wanted):
+            if (page not in self._pages or page in (force or set())) and page not in self._loading:
+                self._loading.add(page)
+                self._load(page, self._generation, self._loader)
+
+    def _visible_pages(self) -> set[int]:
+        top = round(self.scroll_y)
+        bottom = min(top + max(self.scrollable_content_region.height, 1), max(self.count - 1, 0))
+        return set(range(top // PAGE, bottom // PAGE + 1))
+
+    @work(thread=True, group="article-pages", exit_on_error=False)
+    def _load(self, page: int, generation: int, loader: PageLoader) -> None:
+        rows = loader(page * PAGE, PAGE)
+        self.app.call_from_thread(self._loaded, page, generation, rows)
+
+    def _loaded(self, page: int, generation: int, rows: list[ArticleProgress]) -> None:
+        if generation != self._generation:
+            return
+        self._loading.discard(page)
+        self._pages[page] = rows
+        self.refresh()
+        choice = self._pending_choice
+        if choice is not None and choice // PAGE == page:
+            self._pending_choice = None
+            row = self.row(choice)
+            if row is not None:
+                self.post_message(self.Chosen(choice, row))
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        self._pages_needed()
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, self.count)
+        self._pages_needed()
+
+    # -- rendering --------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        index = round(self.scroll_y) + y
+        if index >= self.count:
+            return Strip.blank(width, base)
+        article = self.row(index)
+        style = base + self.get_component_rich_style("article-list--cursor") if index == self.cursor else base
+        if article is None:
+            loading = self.get_component_rich_style("article-list--loading", partial=True)
+            return Strip([Segment(" …", style + loading)]).adjust_cell_length(width, style)
+        done = article.candidates > 0 and article.decided >= article.candidates
+        mark = STATUS_MARKS["accepted"] if done else ("–" if article.candidates == 0 else " ")
+        count = f" {article.decided}/{article.candidates}"
+        title = _truncate(article.title, max(width - 2 - len(count), 1))
+        gap = max(width - 2 - cell_len(title) - len(count), 0)
+        mark_style = style + self.get_component_rich_style("article-list--done", partial=True) if done else style
+        count_style = style + self.get_component_rich_style("article-list--count", partial=True)
+        segments = [Segment(mark + " ", mark_style), Segment(title + " " * gap, style), Segment(count, count_style)]
+        return Strip(segments).adjust_cell_length(width, style)
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is not None:
+            self.go(round(self.scroll_y) + offset.y)

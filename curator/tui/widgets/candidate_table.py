@@ -1,0 +1,112 @@
+"""The current article's candidates: status mark, kind, value as read, corroboration mark.
+
+Rows are updated in place (never rebuilt for a decision), so the cursor and
+the scroll position survive every change, including other reviewers' ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+from curator.display import CORROBORATION_MARKS, DISPUTED_MARK, LEASED_MARK, STATUS_MARKS
+
+VALUE_WIDTH = 26
+COMPACT_BELOW = 40
+
+
+@dataclass(frozen=True)
+class CandidateRow:
+    """What one row shows; built by the main screen from a candidate, its state and its claim."""
+
+    candidate_id: str
+    kind: str
+    value: str
+    status: str
+    corroboration: str
+    sources: int
+    disputed: bool = False
+    leased_by: str | None = None
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class CandidateTable(DataTable[Text]):
+    """One row per candidate of the article; the row cursor is the review cursor.
+
+    The value comes last so that a narrow screen cuts values, never the marks.
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=False, cursor_foreground_priority="renderable")
+        self._shown: list[CandidateRow] = []
+        self.compact = False
+        self._add_columns()
+
+    def _add_columns(self) -> None:
+        self.add_column("", key="status", width=2)
+        self.add_column("src", key="src", width=3)
+        if not self.compact:
+            self.add_column("kind", key="kind")
+        self.add_column("value", key="value")
+
+    def _cells(self, row: CandidateRow) -> list[Text]:
+        theme = self.app.current_theme
+        if row.leased_by:
+            status = Text(LEASED_MARK, style="italic", end="")
+        else:
+            colour = {"accepted": theme.success, "edited": theme.success, "rejected": theme.error}.get(row.status)
+            mark = STATUS_MARKS.get(row.status, "?") + (DISPUTED_MARK if row.disputed else "")
+            status = Text(mark, style=f"bold {colour}" if colour else "", end="")
+        conflict = row.corroboration == "conflict"
+        src = Text(
+            f"{CORROBORATION_MARKS.get(row.corroboration, '?')}{row.sources}",
+            style=f"bold {theme.warning}" if conflict and theme.warning else "",
+            end="",
+        )
+        value = Text(_clip(row.value, VALUE_WIDTH), style="strike" if row.status == "rejected" else "", end="")
+        return [status, src, value] if self.compact else [status, src, Text(row.kind, end=""), value]
+
+    def on_resize(self) -> None:
+        """Below COMPACT_BELOW cells the kind column goes (the claim panel names the kind)."""
+        compact = self.size.width < COMPACT_BELOW
+        if compact != self.compact:
+            self.compact = compact
+            current = self.candidate_at(self.cursor_row)
+            with self.prevent(DataTable.RowHighlighted):
+                self.clear(columns=True)
+                self._add_columns()
+            self.show_rows(self._shown)
+            self.select(current)
+
+    def show_rows(self, rows: list[CandidateRow]) -> None:
+        """A new article (or filter): replace every row; the caller moves the cursor."""
+        self._shown = list(rows)
+        with self.prevent(DataTable.RowHighlighted):
+            self.clear()
+            for row in rows:
+                self.add_row(*self._cells(row), key=row.candidate_id)
+
+    def update_row(self, row: CandidateRow) -> None:
+        if row.candidate_id not in self.rows:
+            return
+        self._shown = [row if r.candidate_id == row.candidate_id else r for r in self._shown]
+        keys = ("status", "src", "value") if self.compact else ("status", "src", "kind", "value")
+        for key, cell in zip(keys, self._cells(row)):
+            self.update_cell(row.candidate_id, key, cell)
+
+    def select(self, candidate_id: str | None) -> None:
+        """Put the cursor on ``candidate_id`` without posting RowHighlighted (the screen already knows)."""
+        if candidate_id is None or candidate_id not in self.rows:
+            return
+        with self.prevent(DataTable.RowHighlighted):
+            self.move_cursor(row=self.get_row_index(candidate_id), animate=False)
+
+    def candidate_at(self, row_index: int) -> str | None:
+        if not 0 <= row_index < self.row_count:
+            return None
+        return str(self.coordinate_to_cell_key((row_index, 0)).row_key.value)

@@ -1,0 +1,77 @@
+"""Snapshots of the review screen at 80x24 and 160x48 (look at the PNG before accepting one).
+
+Update serially after looking: ``pytest tests/tui --snapshot-update -p no:xdist``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from review_data import settle
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from curator.store import open_store
+from curator.tui.app import CuratorApp, make_app
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
+AppFactory = Callable[..., CuratorApp]
+
+
+def keys(*presses: str) -> Callable[[Pilot], object]:
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        for key in presses:
+            await pilot.press(key)
+            await settle(pilot)
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES)
+class TestMainScreen:
+    def test_first_article(self, snap_compare: Callable[..., bool], make_review_app: AppFactory, size: tuple[int, int]) -> None:
+        assert snap_compare(make_review_app(), terminal_size=size, run_before=keys())
+
+    def test_chinese_article(self, snap_compare: Callable[..., bool], make_review_app: AppFactory, size: tuple[int, int]) -> None:
+        assert snap_compare(make_review_app(), terminal_size=size, run_before=keys("tab", "j", "j"))
+
+    def test_conflict_in_the_claim_panel(
+        self, snap_compare: Callable[..., bool], make_review_app: AppFactory, size: tuple[int, int]
+    ) -> None:
+        assert snap_compare(make_review_app(), terminal_size=size, run_before=keys("a", "c"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+class TestDialogs:
+    def test_edit_form_with_an_error(self, snap_compare: Callable[..., bool], make_review_app: AppFactory, size: tuple[int, int]) -> None:
+        async def run_before(pilot: Pilot) -> None:
+            await keys("j", "e")(pilot)  # type: ignore[misc]
+            pilot.app.screen.query_one("#edit-value", Input).value = "lots"
+            await pilot.press("enter")
+            await settle(pilot)
+
+        assert snap_compare(make_review_app(), terminal_size=size, run_before=run_before)
+
+    def test_help_screen(self, snap_compare: Callable[..., bool], make_review_app: AppFactory, size: tuple[int, int]) -> None:
+        assert snap_compare(make_review_app(), terminal_size=size, run_before=keys("question_mark"))
+
+
+@pytest.fixture
+def seeds_app(tmp_path: Path, seeds: Path) -> CuratorApp:
+    """The seeds ingested and extracted by the real pipeline (regenerate these snapshots when extraction changes)."""
+    from curator.pipeline import extract, ingest
+
+    db = tmp_path / "seeds.db"
+    with open_store(db) as store:
+        ingest(store, [seeds])
+        extract(store)
+    return make_app(db, "alice", cursor_blink=False, poll_interval=0.05)
+
+
+@pytest.mark.parametrize("size", SIZES)
+class TestSeeds:
+    def test_main_screen_on_the_seeds(self, snap_compare: Callable[..., bool], seeds_app: CuratorApp, size: tuple[int, int]) -> None:
+        assert snap_compare(seeds_app, terminal_size=size, run_before=keys())
