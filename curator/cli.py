@@ -45,6 +45,10 @@ class Context:
             )
         return open_store(self.db, create=create, readonly=readonly)
 
+    def open_to_read(self) -> Store:
+        """For commands that only read: a file without write permission is opened read-only instead of refused."""
+        return self.open(readonly=self.db.exists() and not os.access(self.db, os.W_OK))
+
 
 def reviewer_name(option: str | None) -> str:
     """``--reviewer``, else ``$CURATOR_REVIEWER``, else the login name."""
@@ -284,7 +288,7 @@ def export(
         fmt=fmt, statuses=statuses, kinds=kinds, articles=articles, corroboration=corroboration
     )
     target = output or str(Path("exports") / f"factsheet-{obj.db.stem}.{fmt}")
-    with obj.open(readonly=not os.access(obj.db, os.W_OK) if obj.db.exists() else False) as store:
+    with obj.open_to_read() as store:
         written = write_export(store, options, target, force=force, create_folder=output is None)
     if target != "-":
         click.echo(f"Wrote {written.facts} fact(s) with {written.evidence} evidence line(s) to {target}.", err=True)
@@ -297,7 +301,7 @@ def status(obj: Context, as_json: bool) -> None:
     """Counts, progress per reviewer, disputes and conflicts."""
     from curator.report import status_report, status_text
 
-    with obj.open() as store:
+    with obj.open_to_read() as store:
         report = status_report(store)
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))

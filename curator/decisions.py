@@ -6,6 +6,7 @@ bad edits with the same sentences.
 
 from __future__ import annotations
 
+import os
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,6 +15,24 @@ from curator.errors import CuratorError
 from curator.models import Action, CandidateState
 from curator.schema import Schema, load_schema
 from curator.store import Store
+
+
+LEASE_SECONDS = 300.0
+"""How long a candidate on one reviewer's screen stays out of the others' queues without being touched."""
+
+
+def lease_seconds() -> float:
+    """The lease length: ``$CURATOR_LEASE_SECONDS`` when set to a positive number, else five minutes."""
+    raw = os.environ.get("CURATOR_LEASE_SECONDS")
+    if raw is None:
+        return LEASE_SECONDS
+    try:
+        value = float(raw)
+    except ValueError:
+        value = 0.0
+    if value <= 0:
+        raise CuratorError(f"CURATOR_LEASE_SECONDS={raw!r} is not a positive number of seconds.")
+    return value
 
 
 @dataclass

@@ -46,7 +46,6 @@ class MatchSettings:
 
     threshold: float = 80.0
     tolerance: float = 0.15
-    entity_threshold: float = 90.0
 
 
 @dataclass(frozen=True)
@@ -177,7 +176,7 @@ def parse_schema(path: Path, data: Any) -> Schema:
         match = MatchSettings(**{k: float(v) for k, v in match_data.items()})
     except (TypeError, ValueError) as error:
         raise _fail(path, "match", f"has a bad setting ({error})") from None
-    if not 0 < match.threshold <= 100 or not 0 < match.entity_threshold <= 100:
+    if not 0 < match.threshold <= 100:
         raise _fail(path, "match.threshold", "must be between 0 and 100")
     if not 0 <= match.tolerance < 1:
         raise _fail(path, "match.tolerance", "must be a fraction between 0 and 1")

@@ -407,15 +407,16 @@ def _is_busy(error: sqlite3.OperationalError) -> bool:
     return "locked" in text or "busy" in text
 
 
-def network_filesystem(path: Path) -> str | None:
-    """The filesystem type when ``path``'s folder is on a network mount, else None."""
-    try:
-        mounts = Path("/proc/mounts").read_text().splitlines()
-    except OSError:
-        return None
+def network_filesystem(path: Path, mounts: str | None = None) -> str | None:
+    """The filesystem type when ``path``'s folder is on a network mount (read from ``/proc/mounts``), else None."""
+    if mounts is None:
+        try:
+            mounts = Path("/proc/mounts").read_text()
+        except OSError:
+            return None
     folder = str(path.resolve().parent)
     best, best_type = "", None
-    for line in mounts:
+    for line in mounts.splitlines():
         parts = line.split()
         if len(parts) < 3:
             continue

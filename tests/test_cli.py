@@ -93,8 +93,8 @@ print(result.exit_code, ",".join(heavy))
 
 @pytest.mark.parametrize(
     "args",
-    [["--help"], ["status"], ["ingest", "SEEDS"]],
-    ids=["help", "status", "ingest"],
+    [["--help"], ["status"], ["ingest", "SEEDS"], ["export", "--status", "all", "-o", "-"]],
+    ids=["help", "status", "ingest", "export"],
 )
 def test_commands_do_not_import_the_ui(tmp_path: Path, seeds: Path, args: list[str]) -> None:
     db = tmp_path / "h.db"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import DataTable
 
@@ -83,11 +84,25 @@ class CandidateTable(DataTable[Text]):
             self.show_rows(self._shown)
             self.select(current)
 
+    def _widths(self, rows: list[CandidateRow]) -> dict[str, int]:
+        return {
+            "kind": max([cell_len(r.kind) for r in rows] + [4]),
+            "value": max([cell_len(_clip(r.value, VALUE_WIDTH)) for r in rows] + [5]),
+        }
+
     def show_rows(self, rows: list[CandidateRow]) -> None:
-        """A new article (or filter): replace every row; the caller moves the cursor."""
+        """A new article (or filter): replace every row; the caller moves the cursor.
+
+        Column widths are set from the rows before they are added, rather than
+        measured later on idle, so no row is ever drawn (and cached) too narrow.
+        """
         self._shown = list(rows)
         with self.prevent(DataTable.RowHighlighted):
             self.clear()
+            for key, width in self._widths(rows).items():
+                for column in self.columns.values():
+                    if column.key.value == key:
+                        column.width, column.auto_width = width, False
             for row in rows:
                 self.add_row(*self._cells(row), key=row.candidate_id)
 
@@ -95,6 +110,12 @@ class CandidateTable(DataTable[Text]):
         if row.candidate_id not in self.rows:
             return
         self._shown = [row if r.candidate_id == row.candidate_id else r for r in self._shown]
+        value_column = next(c for c in self.columns.values() if c.key.value == "value")
+        if cell_len(_clip(row.value, VALUE_WIDTH)) > value_column.width:
+            current = self.candidate_at(self.cursor_row)
+            self.show_rows(self._shown)
+            self.select(current)
+            return
         keys = ("status", "src", "value") if self.compact else ("status", "src", "kind", "value")
         for key, cell in zip(keys, self._cells(row)):
             self.update_cell(row.candidate_id, key, cell)
