@@ -15,6 +15,7 @@ import re
 
 from curator.extract.base import Context
 from curator.extract.lexicon import Lexicon
+from curator.extract.numbers import HAS_DIGIT
 from curator.extract.sentences import Sentence
 
 YEAR = r"(?:19|20)\d{2}"
@@ -39,6 +40,8 @@ class DateRule:
         ]
 
     def run(self, ctx: Context, sentence: Sentence) -> None:
+        if not HAS_DIGIT.search(sentence.text):
+            return
         taken: list[tuple[int, int]] = []
         subject = ctx.subject_of(sentence)
         for index, pattern in enumerate(self.patterns):

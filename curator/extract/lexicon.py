@@ -53,22 +53,55 @@ class Lexicon:
         return self.entities.get(written) or self.entities.get(written.casefold())
 
 
-def _alternation(words: list[str], latin_bounds: bool = False, after_hyphen: bool = False) -> str:
-    """A regex alternation, longest first so ``Sony Group`` wins over ``Sony``.
+def _trie(words: list[str]) -> str:
+    """A regex matching exactly ``words``, folded into a prefix tree.
 
-    With ``latin_bounds`` a Latin word must stand alone (``NEC`` is not found
-    in ``NECessary``); ``after_hyphen`` lets it follow a hyphen (``14-year``).
+    Python's ``re`` tries the branches of ``a|b|c`` one by one at every
+    position; sharing prefixes (``Sony(?: Group(?: Corporation)?)?``) makes a
+    lexicon of hundreds of names cost a few branches instead of hundreds.
+    Longer words still win, because a longer branch is tried first.
     """
-    parts = []
-    before = r"(?<![\w])" if after_hyphen else r"(?<![\w-])"
-    for word in sorted(set(words), key=lambda w: (-len(w), w)):
-        escaped = re.escape(word)
-        if latin_bounds and word[:1].isascii() and word[:1].isalnum():
-            escaped = before + escaped
-        if latin_bounds and word[-1:].isascii() and word[-1:].isalnum():
-            escaped += r"(?![\w])"
-        parts.append(escaped)
-    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(tree)
+
+
+_LATIN = "A-Za-z0-9"
+
+
+def _alternation(words: list[str], latin_bounds: bool = False, after_hyphen: bool = False) -> str:
+    """A regex for any of ``words``, longest match first (``Sony Group`` wins over ``Sony``).
+
+    With ``latin_bounds`` a match that starts or ends with a Latin letter or
+    digit must stand alone there (``NEC`` is not found in ``NECessary``),
+    while Chinese may touch its neighbours (``由软银牵头``); ``after_hyphen``
+    lets a word follow a hyphen (``14-year``).
+    """
+    unique = sorted(set(words))
+    if not unique:
+        return "(?!)"
+    body = _trie(unique)
+    if not latin_bounds:
+        return "(?:" + body + ")"
+    glued = r"\w" if after_hyphen else r"\w-"
+    lead = rf"(?:(?=[{_LATIN}])(?<![{glued}])|(?![{_LATIN}]))"
+    tail = rf"(?:(?<=[{_LATIN}])(?!\w)|(?<![{_LATIN}]))"
+    return f"(?:{lead}{body}{tail})"
 
 
 def _section(schema: Schema, key: str, kind: type) -> Any:

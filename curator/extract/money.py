@@ -11,7 +11,7 @@ import re
 
 from curator.extract.base import Context
 from curator.extract.lexicon import Lexicon
-from curator.extract.numbers import NUMBER, ZH_NUMBER, parse_number
+from curator.extract.numbers import HAS_NUMBER, NUMBER, ZH_NUMBER, parse_number
 from curator.extract.sentences import Sentence
 from curator.models import Candidate
 
@@ -33,6 +33,8 @@ class MoneyRule:
         )
 
     def run(self, ctx: Context, sentence: Sentence) -> None:
+        if not HAS_NUMBER.search(sentence.text):
+            return
         found: list[Candidate] = []
         for match in self.english.finditer(sentence.text):
             if match.group("sym"):

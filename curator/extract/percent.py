@@ -6,7 +6,7 @@ import re
 
 from curator.extract.base import Context
 from curator.extract.lexicon import Lexicon
-from curator.extract.numbers import NUMBER, ZH_NUMBER, parse_number
+from curator.extract.numbers import HAS_NUMBER, NUMBER, ZH_NUMBER, parse_number
 from curator.extract.sentences import Sentence
 
 
@@ -21,6 +21,8 @@ class PercentRule:
         self.after_zh = re.compile(r"^(?:以上|多)")
 
     def run(self, ctx: Context, sentence: Sentence) -> None:
+        if not HAS_NUMBER.search(sentence.text):
+            return
         for match in self.pattern.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
             attrs = {}
