@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import random
 import sqlite3
 import threading
 import time
@@ -51,7 +52,9 @@ if TYPE_CHECKING:
 
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_S = 10.0
-WRITE_RETRIES = 5
+"""How long SQLite itself waits for another connection's write lock before a write attempt reports busy."""
+WRITE_RETRIES = 6
+"""Busy timeouts in a row with nobody committing meanwhile (a stuck lock, not a busy one) before a write gives up."""
 NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "fuse", "fuse.sshfs", "ceph", "glusterfs"}
 
 T = TypeVar("T")
@@ -402,9 +405,18 @@ class SearchHit:
     kind: str | None = None
 
 
-def _is_busy(error: sqlite3.OperationalError) -> bool:
-    text = str(error).lower()
-    return "locked" in text or "busy" in text
+_SQLITE_BUSY, _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_NOTADB = 5, 8, 10, 11, 13, 26
+
+
+def _code(error: sqlite3.Error) -> int | None:
+    """The primary SQLite result code of an error (the message text varies between SQLite versions)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF
+
+
+def _is_busy(error: sqlite3.Error) -> bool:
+    """SQLITE_BUSY in any form: another connection holds the lock (not SQLITE_LOCKED, a conflict inside one connection)."""
+    return _code(error) == _SQLITE_BUSY
 
 
 def network_filesystem(path: Path, mounts: str | None = None) -> str | None:
@@ -437,6 +449,8 @@ class Store:
         self.conn = conn
         self.readonly = readonly
         self._lock = threading.RLock()
+        self._streams: sqlite3.Connection | None = None
+        self._streams_lock = threading.Lock()
 
     # -- connection -------------------------------------------------------
 
@@ -452,7 +466,9 @@ class Store:
         return sqlite_utils.Database(self.conn)
 
     def close(self) -> None:
-        with self._lock:
+        with self._lock, self._streams_lock:
+            if self._streams is not None:
+                self._streams.close()
             self.conn.close()
 
     def __enter__(self) -> Store:
@@ -468,50 +484,69 @@ class Store:
 
     def _fail(self, error: sqlite3.Error) -> CuratorError:
         """Turn an SQLite error into one sentence naming the database."""
-        text = str(error).lower()
-        if "readonly" in text or "read-only" in text:
+        code, text = _code(error), str(error).lower()
+        if code == _SQLITE_READONLY or "readonly" in text:
             return CuratorError(f"{self.path} is read-only, so nothing was written; open it with write access.")
-        if "disk is full" in text or "database or disk is full" in text:
-            return CuratorError(f"the disk holding {self.path} is full, so nothing was written.")
-        if _is_busy(error) if isinstance(error, sqlite3.OperationalError) else False:
+        if code == _SQLITE_FULL:
+            return CuratorError(f"the disk holding {self.path} is full, so nothing was written; free some space and try again.")
+        if code == _SQLITE_BUSY:
             return CuratorError(
-                f"{self.path} stayed locked by another process for longer than "
-                f"{int(BUSY_TIMEOUT_S * WRITE_RETRIES)} s; nothing was written, try again."
+                f"{self.path} stayed locked by another process for over {int(BUSY_TIMEOUT_S * WRITE_RETRIES)} s"
+                " with nobody committing; nothing was written (is a transaction open in another program?)."
             )
-        if "malformed" in text or "not a database" in text or "corrupt" in text:
+        if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
             return CuratorError(f"{self.path} is damaged ({error}); restore it from a backup.")
+        if code == _SQLITE_IOERR:
+            return CuratorError(f"could not read or write {self.path} ({error}); nothing was written.")
         return CuratorError(f"{self.path}: {error}.")
 
     def _write(self, work: Callable[[], T]) -> T:
-        """Run ``work`` in one ``BEGIN IMMEDIATE`` transaction, retrying a bounded number of times when busy."""
+        """Run ``work`` in one committed ``BEGIN IMMEDIATE`` transaction, waiting out other writers.
+
+        SQLite waits up to ``BUSY_TIMEOUT_S`` for the write lock. When that
+        runs out the write is tried again for as long as other connections
+        keep committing: the lock is then contended, not stuck (SQLite does
+        not hand it out fairly). It gives up after ``WRITE_RETRIES`` timeouts
+        in a row with no commit anywhere, such as a transaction left open in
+        an ``sqlite3`` shell. A busy COMMIT (possible outside WAL mode while
+        readers finish) is rolled back and the whole transaction run again
+        rather than retried in place, which could deadlock with a reader
+        that waits for our lock. So ``work`` only touches the database and
+        takes its idempotency keys from outside: running it twice records once.
+        """
         if self.readonly:
             raise CuratorError(f"{self.path} is read-only, so nothing was written; open it with write access.")
         with self._lock:
-            for attempt in range(WRITE_RETRIES):
+            stalls, seen = 0, None
+            while True:
                 try:
-                    self.conn.execute("BEGIN IMMEDIATE")
-                except sqlite3.OperationalError as error:
-                    if _is_busy(error) and attempt < WRITE_RETRIES - 1:
-                        time.sleep(0.05 * (attempt + 1))
-                        continue
-                    raise self._fail(error) from None
-                try:
-                    result = work()
-                    self.conn.execute("COMMIT")
-                    return result
-                except sqlite3.OperationalError as error:
-                    self._rollback()
-                    if _is_busy(error) and attempt < WRITE_RETRIES - 1:
-                        time.sleep(0.05 * (attempt + 1))
-                        continue
-                    raise self._fail(error) from None
+                    return self._transaction(work)
                 except sqlite3.Error as error:
-                    self._rollback()
-                    raise self._fail(error) from None
-                except BaseException:
-                    self._rollback()
-                    raise
-            raise AssertionError("unreachable")  # pragma: no cover
+                    if not _is_busy(error):
+                        raise self._fail(error) from None
+                    version = self._peek_data_version()
+                    stalls = 0 if seen is not None and version != seen else stalls + 1
+                    seen = version
+                    if stalls >= WRITE_RETRIES:
+                        raise self._fail(error) from None
+                    time.sleep(random.uniform(0.001, 0.02))
+
+    def _transaction(self, work: Callable[[], T]) -> T:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            result = work()
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
+        return result
+
+    def _peek_data_version(self) -> int | None:
+        """``PRAGMA data_version`` outside a transaction, None when it cannot be read."""
+        try:
+            return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error:
+            return None
 
     def _rollback(self) -> None:
         if self.conn.in_transaction:
@@ -672,12 +707,29 @@ class Store:
         return found
 
     def _stream(self, sql: str, params: Sequence[Any], convert: Callable[[sqlite3.Row], T]) -> Iterator[T]:
-        """Rows converted one at a time, so memory stays flat however large the table."""
-        with self._lock:
-            cursor = self.conn.execute(sql, params)
+        """Rows converted one at a time, so memory stays flat however large the table.
+
+        Streams read through a second connection. A cursor left open between
+        batches keeps its read snapshot, and on the writing connection that
+        snapshot makes the next ``BEGIN IMMEDIATE`` fail at once with
+        SQLITE_BUSY_SNAPSHOT ("database is locked", whatever the timeout) as
+        soon as another process commits: a caller writing while it iterates
+        would fail. Apart, the stream sees one consistent snapshot and writes
+        go on beside it (in WAL mode readers never block writers).
+        """
+        with self._streams_lock:
+            try:
+                if self._streams is None:
+                    self._streams = _connect(self.path, self.readonly)
+                cursor = self._streams.execute(sql, params)
+            except sqlite3.Error as error:
+                raise self._fail(error) from None
         while True:
-            with self._lock:
-                batch = cursor.fetchmany(1000)
+            with self._streams_lock:
+                try:
+                    batch = cursor.fetchmany(1000)
+                except sqlite3.Error as error:
+                    raise self._fail(error) from None
             if not batch:
                 return
             for row in batch:

@@ -37,7 +37,7 @@ def decided(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
         entities = [c for c in store.candidates(["entity"]) if c.claim_id]
         chinese = next(c for c in money if any("\u4e00" <= ch <= "\u9fff" for ch in c.text))
     usd = next(c for c in money if c.unit == "USD" and c.id != chinese.id)
-    chosen = {"edit": usd.id, "accept": chinese.id, "reject": entities[0].id, "skip": entities[1].id}
+    chosen = {"edit": usd.id, "accept": chinese.id, "reject": entities[0].id, "skip": entities[1].id, "edited text": usd.text}
     curator(db, "decide", "edit", chosen["edit"], "--value", "6.5 billion", "--note", "checked against the ministry", "--reviewer", "ana")
     curator(db, "decide", "accept", chosen["accept"], "--reviewer", "ben")
     curator(db, "decide", "reject", chosen["reject"], "--reviewer", "ana", "--note", "=not a fact")
@@ -64,10 +64,11 @@ def test_default_json_holds_the_decided_facts_and_validates(db: Path, decided: t
     jsonschema.validate(sheet, SCHEMA)
     lines = {e["candidate_id"]: (f, e) for f in sheet["facts"] for e in f["evidence"]}
     assert set(lines) == {chosen["edit"], chosen["accept"]}
+    assert lines[chosen["accept"]][1]["status"] == "accepted" and lines[chosen["accept"]][1]["reviewer"] == "ben"
     fact, line = lines[chosen["edit"]]
     assert (fact["status"], fact["edited"], fact["value"], fact["unit"]) == ("edited", True, 6.5e9, "USD")
     assert line["edited"] == {"value": 6.5e9} and line["note"] == "checked against the ministry" and line["reviewer"] == "ana"
-    assert line["value"] != 6.5e9 and "$" in line["text"]
+    assert line["text"] == chosen["edited text"] and line["value"] != 6.5e9
     assert {a["id"] for a in sheet["articles"]} == {e["article_id"] for _, e in lines.values()}
 
 

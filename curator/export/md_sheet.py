@@ -19,18 +19,20 @@ MARKS = {
     "single-source": "✔ single source",
     "conflict": "⚠ conflict",
 }
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
-_SPACE = re.compile(r"\s+")
+_ESCAPES = str.maketrans(
+    {**{ch: "\\" + ch for ch in "\\`*_[]<>|#~!"}, **{ch: " " for ch in "\t\n\r\v\f\x85\u2028\u2029"}}
+)
+"""Markdown and HTML specials get a backslash; line breaks become spaces (one translate: this runs per quote)."""
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 
 def _flat(text: str) -> str:
-    return _SPECIAL.sub(r"\\\1", _SPACE.sub(" ", text))
+    return text.translate(_ESCAPES)
 
 
 def escape(text: str) -> str:
     """Plain text on one line, with every character Markdown or HTML would act on escaped."""
-    return _flat(text).strip()
+    return text.translate(_ESCAPES).strip()
 
 
 def _plain_number(x: float) -> str:
@@ -89,7 +91,12 @@ def _who(r: ExportRow) -> str:
     return text
 
 
-def fact_markdown(number_in_kind: int, fact: Fact, articles: dict[str, Article]) -> str:
+def source_label(article: Article) -> str:
+    """How a quote names its article: the linked title and the source file."""
+    return f"{link(article.title, article.url)} ({escape(article.source)})"
+
+
+def fact_markdown(number_in_kind: int, fact: Fact, labels: dict[str, str]) -> str:
     mark = MARKS.get(fact.corroboration, fact.corroboration)
     sources = f" by {fact.sources} sources" if fact.corroboration == "corroborated" else ""
     lines = [
@@ -103,8 +110,7 @@ def fact_markdown(number_in_kind: int, fact: Fact, articles: dict[str, Article])
         "",
     ]
     for i, r in enumerate(fact.evidence, start=1):
-        article = articles[r.article_id]
-        lines.append(f"{i}. “{quote_text(r)}” — {link(article.title, article.url)} ({escape(article.source)}), {_who(r)}")
+        lines.append(f"{i}. “{quote_text(r)}” — {labels[r.article_id]}, {_who(r)}")
     lines.append("")
     return "\n".join(lines) + "\n"
 
@@ -119,6 +125,7 @@ def write_markdown(out: TextIO, sheet: Sheet) -> None:
         f"{len(sheet.articles)} article(s). Marks: {MARKS['corroborated']} by independent articles, "
         f"{MARKS['single-source']}, {MARKS['conflict']} (see Conflicts).\n"
     )
+    sources = {a.id: source_label(a) for a in sheet.articles}
     labels: dict[str, str] = {}
     pairs: dict[frozenset[str], tuple[str, str]] = {}
     kind, count, total = None, 0, 0
@@ -128,7 +135,7 @@ def write_markdown(out: TextIO, sheet: Sheet) -> None:
             out.write(f"\n## {escape(sheet.label(kind))}\n\n")
         count += 1
         total += 1
-        out.write(fact_markdown(count, fact, sheet.by_id))
+        out.write(fact_markdown(count, fact, sources))
         if fact.conflicts_with:
             labels[fact.id] = f"{escape(value_text(fact.value, fact.unit, fact.qualifier))} (`{fact.id}`)"
             for other in fact.conflicts_with:

@@ -14,15 +14,13 @@ from pathlib import Path
 from textual.app import App
 from textual.theme import Theme
 
+from curator.decisions import lease_seconds as lease_seconds_setting
 from curator.errors import CuratorError
 from curator.schema import load_schema
 from curator.store import open_store
 from curator.tui.commands import ReviewCommands
 from curator.tui.screens.main import MainScreen
 from curator.tui.screens.prepare import PrepareScreen
-
-LEASE_SECONDS = 300.0
-"""How long a candidate on a reviewer's screen stays out of the others' queues without being renewed."""
 
 POLL_SECONDS = 1.0
 """How often the screen asks SQLite whether another reviewer committed (``PRAGMA data_version``)."""
@@ -58,7 +56,7 @@ class CuratorApp(App[None]):
         paths: Sequence[Path] = (),
         *,
         poll_interval: float = POLL_SECONDS,
-        lease_seconds: float = LEASE_SECONDS,
+        lease_seconds: float | None = None,
         cursor_blink: bool = True,
     ) -> None:
         super().__init__()
@@ -66,7 +64,7 @@ class CuratorApp(App[None]):
         self.reviewer = reviewer
         self.paths = list(paths)
         self.poll_interval = poll_interval
-        self.lease_seconds = lease_seconds
+        self.lease_seconds = lease_seconds_setting() if lease_seconds is None else lease_seconds
         self.cursor_blink = cursor_blink
         self.failure: str | None = None
         self.schema = load_schema()

@@ -7,6 +7,7 @@ depend on the extractor or the matcher, whose output may still change.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import hashlib
 from collections.abc import Awaitable, Callable, Coroutine
@@ -135,10 +136,8 @@ async def settle(pilot: Pilot) -> None:
         return any(w.group != "poll" and not w.is_finished for w in app.workers)
 
     for _ in range(400):
-        try:
+        with contextlib.suppress(WorkerCancelled):  # an exclusive reader replaced by a newer one
             await app.workers.wait_for_complete()
-        except WorkerCancelled:
-            pass  # an exclusive reader was replaced by a newer one: expected
         await pilot.pause()
         main = getattr(app, "main_screen", lambda: None)()
         if not working() and (main is None or (not main.busy and not main._queue)):

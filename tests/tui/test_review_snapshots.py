@@ -73,5 +73,7 @@ def seeds_app(tmp_path: Path, seeds: Path) -> CuratorApp:
 
 @pytest.mark.parametrize("size", SIZES)
 class TestSeeds:
-    def test_main_screen_on_the_seeds(self, snap_compare: Callable[..., bool], seeds_app: CuratorApp, size: tuple[int, int]) -> None:
+    def test_main_screen_on_the_seeds(
+        self, snap_compare: Callable[..., bool], seeds_app: CuratorApp, size: tuple[int, int]
+    ) -> None:
         assert snap_compare(seeds_app, terminal_size=size, run_before=keys())

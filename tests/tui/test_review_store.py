@@ -112,7 +112,8 @@ def test_search_finds_articles_and_candidates_case_blind(review_data: ReviewData
 def test_review_filter_round_trips_and_survives_junk() -> None:
     f = ReviewFilter(status=("pending",), kind=("money",), disputed=True)
     assert ReviewFilter.from_dict(f.to_dict()) == f
-    assert ReviewFilter.from_dict({"status": "pending", "kind": [1, "date"], "disputed": "yes", "x": 1}) == ReviewFilter(kind=("date",))
+    junk = {"status": "pending", "kind": [1, "date"], "disputed": "yes", "x": 1}
+    assert ReviewFilter.from_dict(junk) == ReviewFilter(kind=("date",))
     assert ReviewFilter(status=("accepted",)).wants_pending is False
     assert ReviewFilter().wants_pending and not ReviewFilter().active
 
@@ -127,7 +128,10 @@ def test_reviewer_names_include_those_who_only_opened_the_screen(review_data: Re
 
 @pytest.mark.parametrize("width", [2, 5, 9, 20, 41])
 def test_wrap_covers_the_text_within_the_width(width: int) -> None:
-    text = "日本以国产AI模型和一千万台机器人 🤖 推进其2.3万亿美元计划。\n\nJapan's $6.7B Physical AI Alliance:  a trillion-parameter model\nsupercalifragilisticexpialidocious"
+    text = (
+        "日本以国产AI模型和一千万台机器人 🤖 推进其2.3万亿美元计划。\n\n"
+        "Japan's $6.7B Physical AI Alliance:  a trillion-parameter model\nsupercalifragilisticexpialidocious"
+    )
     lines = wrap_offsets(text, width)
     for start, end in lines:
         assert cell_len(text[start:end].rstrip(" ")) <= width
