@@ -59,7 +59,8 @@ def reviewer_name(option: str | None) -> str:
         except (KeyError, OSError):
             name = "reviewer"
     name = name.strip()
-    if not name or len(name) > 64 or any(ch.isspace() and ch != " " for ch in name):
+    # isprintable() also refuses a byte that is not UTF-8 (a lone surrogate here), which SQLite cannot store.
+    if not name or len(name) > 64 or not name.isprintable():
         raise CuratorError(f"reviewer name {name!r} is not usable: give 1 to 64 characters without tabs or newlines.")
     return name
 

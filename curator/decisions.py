@@ -1,7 +1,7 @@
 """Recording reviewer decisions: validation against the schema, one transaction per candidate.
 
 Shared by ``curator decide`` and the review screen so both refuse the same
-bad edits with the same sentences.
+bad input with the same sentences, and the lease length both sides use.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from curator.models import Action, CandidateState
 from curator.schema import Schema, load_schema
 from curator.store import Store
 
-
 LEASE_SECONDS = 300.0
 """How long a candidate on one reviewer's screen stays out of the others' queues without being touched."""
 
@@ -30,7 +29,7 @@ def lease_seconds() -> float:
         value = float(raw)
     except ValueError:
         value = 0.0
-    if value <= 0:
+    if not 0 < value < float("inf"):
         raise CuratorError(f"CURATOR_LEASE_SECONDS={raw!r} is not a positive number of seconds.")
     return value
 
@@ -39,6 +38,15 @@ def lease_seconds() -> float:
 class Outcome:
     decided: list[CandidateState] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+
+
+def is_utf8(text: str) -> bool:
+    """Whether ``text`` can be stored: a byte that is not UTF-8 on the command line arrives as a lone surrogate."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def check_edit(schema: Schema, kind: str, fields: dict[str, Any]) -> dict[str, Any]:
@@ -60,16 +68,31 @@ def record_decisions(
     note: str | None = None,
     adjudicate: bool = False,
 ) -> Outcome:
-    """Decide each id in its own committed transaction; unknown ids and bad edits are reported, not raised."""
+    """Decide each id in its own committed transaction; unknown ids and bad edits are reported, not raised.
+
+    When the database itself refuses (read-only, disk full, a lock that
+    never comes free), the first such failure is raised as it is, and a
+    later one stops the run with a problem saying which ids were left: each
+    decision before it is committed and stays.
+    """
     act = Action(action)
     edits = edits or {}
     if act is not Action.EDIT and edits:
         raise CuratorError(f"--value, --statement, --subject, --unit and --qualifier only go with edit, not {action}.")
     if act is Action.EDIT and not edits:
         raise CuratorError("edit needs at least one of --value, --statement, --subject, --unit or --qualifier.")
+    if adjudicate and act is Action.SKIP:
+        raise CuratorError("a skip cannot adjudicate: settle a dispute with accept, edit or reject.")
+    texts = {"reviewer name": reviewer, "note": note or "", **{k: v for k, v in edits.items() if isinstance(v, str)}}
+    for name, text in texts.items():
+        if not is_utf8(text):
+            raise CuratorError(f"the {name} {text!r} is not valid UTF-8 text.")
     schema = load_schema() if act is Action.EDIT else None
     outcome = Outcome()
-    for candidate_id in ids:
+    for done, candidate_id in enumerate(ids):
+        if not is_utf8(candidate_id):
+            outcome.problems.append(f"no candidate with id {candidate_id!r}.")
+            continue
         fields: dict[str, Any] = {}
         if schema is not None:
             candidate = store.candidate(candidate_id)
@@ -87,4 +110,10 @@ def record_decisions(
             )
         except KeyError:
             outcome.problems.append(f"no candidate with id {candidate_id}.")
+        except CuratorError as error:
+            if not outcome.decided:
+                raise
+            left = len(ids) - done
+            outcome.problems.append(f"{error} Stopped at {candidate_id}: it and the {left - 1} id(s) after it were not decided.")
+            break
     return outcome

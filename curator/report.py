@@ -25,7 +25,7 @@ def cohen_kappa(pairs: list[tuple[str, str]]) -> float | None:
 
 
 def agreement(opinions: list[tuple[str, str, str]]) -> list[dict[str, Any]]:
-    """Kappa for each pair of reviewers over the candidates both decided (skips are not opinions)."""
+    """Kappa for each pair of reviewers over the candidates both decided: accept, edit or reject (a skip is no view)."""
     by_reviewer: dict[str, dict[str, str]] = defaultdict(dict)
     for candidate, reviewer, action in opinions:
         if action != "skip":
@@ -60,9 +60,16 @@ def status_text(report: dict[str, Any]) -> str:
     lines = [
         f"{report['database']}: {report['articles']} article(s), {report['articles_extracted']} extracted;"
         f" {report['candidates']} candidate(s) in {report['claims']} claim(s); {report['decisions']} decision(s).",
-        "  " + " · ".join(f"{name} {count}" for name, count in by_status.items()) + f" · disputed {report['disputed']}",
+        "  " + " · ".join(f"{name} {count}" for name, count in by_status.items())
+        + f" · disputed {report['disputed']} · adjudicated {report['adjudicated']}",
         f"  conflicts: {report['conflicts']} claim(s) disagree with another source.",
     ]
+    if report["disputed"]:
+        lines.append(
+            f"  disputes: reviewers disagree on {report['disputed']} candidate(s); list them with"
+            " `curator export --status disputed`\n            (or `f` in the review screen) and settle each with"
+            " `curator decide ACTION ID --adjudicate`."
+        )
     total = report["candidates"]
     if report["reviewers"]:
         lines.append("  reviewers:")

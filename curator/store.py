@@ -20,6 +20,7 @@ recomputed from the log in the same transaction as each decision.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -55,6 +56,8 @@ BUSY_TIMEOUT_S = 10.0
 """How long SQLite itself waits for another connection's write lock before a write attempt reports busy."""
 WRITE_RETRIES = 6
 """Busy timeouts in a row with nobody committing meanwhile (a stuck lock, not a busy one) before a write gives up."""
+WRITE_PATIENCE_S = 600.0
+"""However busy the other writers keep the lock, a write gives up after this long: a script should fail, not hang."""
 NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "fuse", "fuse.sshfs", "ceph", "glusterfs"}
 
 T = TypeVar("T")
@@ -491,7 +494,7 @@ class Store:
             return CuratorError(f"the disk holding {self.path} is full, so nothing was written; free some space and try again.")
         if code == _SQLITE_BUSY:
             return CuratorError(
-                f"{self.path} stayed locked by another process for over {int(BUSY_TIMEOUT_S * WRITE_RETRIES)} s"
+                f"{self.path} stayed locked by another process for over {BUSY_TIMEOUT_S * WRITE_RETRIES:g} s"
                 " with nobody committing; nothing was written (is a transaction open in another program?)."
             )
         if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
@@ -507,20 +510,23 @@ class Store:
         runs out the write is tried again for as long as other connections
         keep committing: the lock is then contended, not stuck (SQLite does
         not hand it out fairly). It gives up after ``WRITE_RETRIES`` timeouts
-        in a row with no commit anywhere, such as a transaction left open in
-        an ``sqlite3`` shell. A busy COMMIT (possible outside WAL mode while
-        readers finish) is rolled back and the whole transaction run again
-        rather than retried in place, which could deadlock with a reader
-        that waits for our lock. So ``work`` only touches the database and
-        takes its idempotency keys from outside: running it twice records once.
+        in a row with no commit anywhere (a transaction left open in an
+        ``sqlite3`` shell), or after ``WRITE_PATIENCE_S`` in all. A busy
+        COMMIT (possible outside WAL mode while readers finish) is rolled
+        back and the whole transaction run again rather than retried in
+        place, which could deadlock with a reader that waits for our lock.
+        So ``work`` only touches the database and takes its idempotency keys
+        from outside: running it twice records once.
         """
         if self.readonly:
             raise CuratorError(f"{self.path} is read-only, so nothing was written; open it with write access.")
         with self._lock:
-            stalls, seen = 0, None
+            stalls, seen, give_up = 0, None, time.monotonic() + WRITE_PATIENCE_S
             while True:
                 try:
                     return self._transaction(work)
+                except UnicodeEncodeError:
+                    raise CuratorError(f"cannot store text that is not valid UTF-8 in {self.path}; nothing was written.") from None
                 except sqlite3.Error as error:
                     if not _is_busy(error):
                         raise self._fail(error) from None
@@ -529,6 +535,11 @@ class Store:
                     seen = version
                     if stalls >= WRITE_RETRIES:
                         raise self._fail(error) from None
+                    if time.monotonic() > give_up:
+                        raise CuratorError(
+                            f"other writers kept {self.path} busy for over {WRITE_PATIENCE_S:g} s;"
+                            " nothing was written, try again when they are done."
+                        ) from None
                     time.sleep(random.uniform(0.001, 0.02))
 
     def _transaction(self, work: Callable[[], T]) -> T:
@@ -558,6 +569,8 @@ class Store:
                 return self.conn.execute(sql, params).fetchall()
             except sqlite3.Error as error:
                 raise self._fail(error) from None
+            except UnicodeEncodeError:
+                raise CuratorError(f"cannot look up text that is not valid UTF-8 in {self.path}.") from None
 
     def _one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Row | None:
         rows = self._rows(sql, params)
@@ -800,12 +813,17 @@ class Store:
     ) -> CandidateState:
         """Append one decision and update the candidate's state, in one committed transaction.
 
-        ``uid`` is an idempotency key: recording the same uid twice adds one row.
-        Raises ``KeyError`` for an unknown candidate, leaving nothing written.
+        ``uid`` is an idempotency key: recording the same uid twice adds one
+        row, so a retried write cannot duplicate a decision. Raises
+        ``KeyError`` for an unknown candidate, leaving nothing written. A
+        lease on the candidate ends with it: decided, it needs no keeping.
         """
         if action is Action.UNDO:
             raise ValueError("use undo() to take a decision back")
-        key = uid or uuid.uuid4().hex
+        row = (
+            uid or uuid.uuid4().hex, candidate_id, reviewer, action.value,
+            json.dumps(fields, ensure_ascii=False, sort_keys=True) if fields else None, note, int(adjudicate),
+        )
 
         def work() -> CandidateState:
             if self.conn.execute("SELECT 1 FROM candidates WHERE id = ?", (candidate_id,)).fetchone() is None:
@@ -813,11 +831,7 @@ class Store:
             self.conn.execute(
                 "INSERT INTO decisions (uid, candidate_id, reviewer, action, fields, note, adjudicate, decided_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uid) DO NOTHING",
-                (
-                    key, candidate_id, reviewer, action.value,
-                    json.dumps(fields, ensure_ascii=False, sort_keys=True) if fields else None,
-                    note, int(adjudicate), utcnow(),
-                ),
+                (*row, utcnow()),
             )
             self.conn.execute("DELETE FROM leases WHERE candidate_id = ?", (candidate_id,))
             return self._refresh_state(candidate_id)
@@ -825,7 +839,12 @@ class Store:
         return self._write(work)
 
     def undo(self, reviewer: str) -> Decision | None:
-        """Take back ``reviewer``'s last live decision with a new log row; None when there is none."""
+        """Take back ``reviewer``'s last live decision with a new log row; None when there is none.
+
+        The log, not the process, knows what is live, so this works across
+        sessions and terminals. The candidate is derived again: the
+        reviewer's earlier decision on it, if any, counts again.
+        """
 
         def work() -> Decision | None:
             row = self.conn.execute(
@@ -861,6 +880,7 @@ class Store:
         )
 
     def _live_decisions(self, candidate_id: str) -> list[Decision]:
+        """A candidate's decisions that no undo took back, oldest first (two index lookups per decision)."""
         rows = self.conn.execute(
             "SELECT * FROM decisions d WHERE d.candidate_id = ? AND d.action != 'undo'"
             " AND NOT EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = d.id) ORDER BY d.id",
@@ -869,24 +889,18 @@ class Store:
         return [self._decision(r) for r in rows]
 
     def _refresh_state(self, candidate_id: str) -> CandidateState:
-        """Recompute one candidate's state from its live decisions (inside a write transaction)."""
-        state = derive_state(candidate_id, self._live_decisions(candidate_id))
-        self.conn.execute(
+        """Recompute one candidate's state columns from its live decisions (inside a write transaction)."""
+        state, deciding = _derive(candidate_id, self._live_decisions(candidate_id))
+        version = self.conn.execute(
             "UPDATE candidates SET status = ?, disputed = ?, decided_by = ?, decided_at = ?, note = ?, edited = ?,"
-            " decision_id = ?, version = version + 1 WHERE id = ?",
+            " decision_id = ?, version = version + 1 WHERE id = ? RETURNING version",
             (
                 state.status.value, int(state.disputed), state.reviewer, state.decided_at, state.note,
                 json.dumps(state.fields, ensure_ascii=False, sort_keys=True) if state.fields else None,
-                None if state.status is Status.PENDING else self._latest_id(candidate_id),
-                candidate_id,
+                deciding, candidate_id,
             ),
-        )
-        version = self.conn.execute("SELECT version FROM candidates WHERE id = ?", (candidate_id,)).fetchone()[0]
-        return CandidateState(**{**state.__dict__, "version": version})
-
-    def _latest_id(self, candidate_id: str) -> int | None:
-        row = self.conn.execute("SELECT max(id) FROM decisions WHERE candidate_id = ?", (candidate_id,)).fetchone()
-        return row[0]
+        ).fetchall()[0][0]
+        return replace(state, version=version)
 
     def state(self, candidate_id: str) -> CandidateState | None:
         row = self._one(f"SELECT {_STATE_COLUMNS} FROM candidates WHERE id = ?", (candidate_id,))
@@ -917,14 +931,18 @@ class Store:
         return [self._decision(r) for r in rows]
 
     def live_opinions(self) -> list[tuple[str, str, str]]:
-        """(candidate, reviewer, action) for each reviewer's latest live decision on each candidate."""
+        """(candidate, reviewer, action) for each reviewer's latest live decision on each candidate.
+
+        A reviewer whose latest live decision on a candidate adjudicates it is
+        left out for that candidate: agreement is measured between independent
+        judgments, and an adjudication is made knowing the others'.
+        """
         rows = self._rows(
-            "SELECT d.candidate_id, d.reviewer, d.action FROM decisions d"
-            " WHERE d.action != 'undo' AND NOT EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = d.id)"
-            " AND d.id = (SELECT max(e.id) FROM decisions e WHERE e.candidate_id = d.candidate_id"
-            "   AND e.reviewer = d.reviewer AND e.action != 'undo'"
-            "   AND NOT EXISTS (SELECT 1 FROM decisions v WHERE v.undoes = e.id))"
-            " ORDER BY d.candidate_id, d.reviewer"
+            "SELECT candidate_id, reviewer, action FROM ("
+            " SELECT d.candidate_id, d.reviewer, d.action, d.adjudicate,"
+            "  row_number() OVER (PARTITION BY d.candidate_id, d.reviewer ORDER BY d.id DESC) AS recency"
+            " FROM decisions d WHERE d.action != 'undo' AND NOT EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = d.id))"
+            " WHERE recency = 1 AND adjudicate = 0 ORDER BY candidate_id, reviewer"
         )
         return [(r[0], r[1], r[2]) for r in rows]
 
@@ -942,20 +960,32 @@ class Store:
         )
 
     def position(self, reviewer: str) -> Position | None:
+        """Where ``reviewer`` left off; filters that are not a JSON object (say, hand-edited) read as none."""
         row = self._one("SELECT article_id, candidate_id, filters FROM reviewers WHERE name = ?", (reviewer,))
         if row is None:
             return None
-        return Position(row["article_id"], row["candidate_id"], json.loads(row["filters"]) if row["filters"] else {})
+        try:
+            filters = json.loads(row["filters"]) if row["filters"] else {}
+        except ValueError:
+            filters = {}
+        return Position(row["article_id"], row["candidate_id"], filters if isinstance(filters, dict) else {})
 
-    def claim_lease(self, candidate_id: str, reviewer: str, ttl_s: float, now: float | None = None) -> bool:
+    def claim_lease(
+        self, candidate_id: str, reviewer: str, ttl_s: float, now: float | None = None, *, release_others: bool = False
+    ) -> bool:
         """Take or renew the lease on a candidate; False when another reviewer holds a live one.
 
         One statement decides it (``ON CONFLICT ... WHERE``), so two reviewers
-        racing for the same candidate cannot both win.
+        racing for the same candidate cannot both win. ``release_others``
+        drops the reviewer's other leases in the same transaction: moving to
+        the next candidate is then one write, with no moment where the
+        reviewer holds none.
         """
         now = time.time() if now is None else now
 
         def work() -> bool:
+            if release_others:
+                self.conn.execute("DELETE FROM leases WHERE reviewer = ? AND candidate_id != ?", (reviewer, candidate_id))
             cursor = self.conn.execute(
                 "INSERT INTO leases (candidate_id, reviewer, expires_at) VALUES (?, ?, ?)"
                 " ON CONFLICT(candidate_id) DO UPDATE SET reviewer = excluded.reviewer, expires_at = excluded.expires_at"
@@ -1051,6 +1081,24 @@ class Store:
             if not batch:
                 return
             yield from map(make, batch)
+
+    @contextlib.contextmanager
+    def read_snapshot(self) -> Iterator[None]:
+        """One read transaction: every query inside sees the database as it was at the first.
+
+        An export reads its article list, conflicts and rows in separate
+        queries while reviewers keep deciding; WAL lets their commits go on,
+        and the snapshot keeps the three consistent. Nothing may write through
+        this Store until the block ends.
+        """
+        with self._lock:
+            self.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            with self._lock:
+                if self.conn.in_transaction:
+                    self.conn.execute("COMMIT")
 
     def claim_conflicts(self) -> dict[str, list[str]]:
         """Every claim's conflicting claims (sorted), in one query.
@@ -1289,6 +1337,11 @@ class Store:
             "decisions": count("decisions"),
             "by_status": by_status,
             "disputed": int(self._rows("SELECT count(*) FROM candidates WHERE disputed = 1")[0][0]),
+            "adjudicated": int(
+                self._rows(
+                    "SELECT count(*) FROM candidates c JOIN decisions d ON d.id = c.decision_id WHERE d.adjudicate = 1"
+                )[0][0]
+            ),
             "conflicts": int(self._rows("SELECT count(*) FROM claims WHERE corroboration = 'conflict'")[0][0]),
             "reviewers": reviewers,
         }
@@ -1298,23 +1351,25 @@ def derive_state(candidate_id: str, live: Sequence[Decision]) -> CandidateState:
     """A candidate's state from its live decisions, oldest first.
 
     Each reviewer's latest live decision is their opinion. The newest
-    adjudicating decision, if any, settles the status. Otherwise the newest
-    opinion sets it, and the candidate is disputed when reviewers' opinions
-    differ (a skip is no opinion; an edit with other values differs).
+    opinion that adjudicates settles the status. Otherwise the newest
+    opinion sets it, a skip only when nobody holds a view (a skip is no
+    view: it must not hide a colleague's accept), and the candidate is
+    disputed when views differ (accept, reject, or edits to other values).
     """
-    if not live:
-        return CandidateState(candidate_id, Status.PENDING)
-    adjudications = [d for d in live if d.adjudicate]
-    opinions: dict[str, Decision] = {}
-    for d in live:
-        opinions[d.reviewer] = d
-    deciding = adjudications[-1] if adjudications else max(opinions.values(), key=lambda d: d.id)
-    outcomes = {
-        (d.action.value, json.dumps(d.fields, sort_keys=True) if d.action is Action.EDIT else "")
-        for d in opinions.values()
-        if d.action is not Action.SKIP
-    }
-    return CandidateState(
+    return _derive(candidate_id, live)[0]
+
+
+def _derive(candidate_id: str, live: Sequence[Decision]) -> tuple[CandidateState, int | None]:
+    """``derive_state`` and the id of the decision that sets the status (None while pending)."""
+    opinions = {d.reviewer: d for d in live}
+    if not opinions:
+        return CandidateState(candidate_id, Status.PENDING), None
+    newest = lambda decisions: max(decisions, key=lambda d: d.id)  # noqa: E731
+    adjudications = [d for d in opinions.values() if d.adjudicate]
+    views = [d for d in opinions.values() if d.action is not Action.SKIP]
+    deciding = newest(adjudications or views or opinions.values())
+    outcomes = {(d.action.value, json.dumps(d.fields, sort_keys=True) if d.action is Action.EDIT else "") for d in views}
+    state = CandidateState(
         candidate_id=candidate_id,
         status=ACTION_STATUS[deciding.action],
         disputed=not adjudications and len(outcomes) > 1,
@@ -1323,12 +1378,15 @@ def derive_state(candidate_id: str, live: Sequence[Decision]) -> CandidateState:
         note=deciding.note,
         fields=deciding.fields if deciding.action is Action.EDIT else {},
     )
+    return state, deciding.id
 
 
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     if readonly:
+        # as_uri() percent-encodes "?", "#" and "%" in the file name, which a URI would otherwise misread.
         conn = sqlite3.connect(
-            f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None,
+            check_same_thread=False,
         )
     else:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
@@ -1369,10 +1427,17 @@ def open_store(path: str | os.PathLike[str], *, create: bool = True, readonly: b
 def _prepare(store: Store) -> None:
     conn, path = store.conn, store.path
     try:
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        has_tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0] > 0
-    except sqlite3.DatabaseError:
-        raise CuratorError(f"{path} is not a curator database: it is not an SQLite file.") from None
+        # One statement, one snapshot: read apart, a migration committed in between
+        # by another process would show as "version 0 with tables", a foreign file.
+        version, tables = conn.execute(
+            "SELECT (SELECT user_version FROM pragma_user_version),"
+            " (SELECT count(*) FROM sqlite_master WHERE type = 'table')"
+        ).fetchone()
+    except sqlite3.Error as error:
+        if _code(error) == _SQLITE_NOTADB:
+            raise CuratorError(f"{path} is not a curator database: it is not an SQLite file.") from None
+        raise store._fail(error) from None
+    has_tables = tables > 0
     if version > SCHEMA_VERSION:
         raise CuratorError(
             f"{path} was written by a newer curator (schema version {version}; this one knows up to "

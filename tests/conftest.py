@@ -17,7 +17,7 @@ SEEDS = ROOT / "seeds"
 @pytest.fixture(autouse=True)
 def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Keep the user's database, reviewer name and terminal settings out of every test."""
-    for name in ("CURATOR_DB", "CURATOR_REVIEWER", "NO_COLOR", "TEXTUAL_THEME", "TEXTUAL_ANIMATIONS"):
+    for name in ("CURATOR_DB", "CURATOR_REVIEWER", "CURATOR_LEASE_SECONDS", "NO_COLOR", "TEXTUAL_THEME", "TEXTUAL_ANIMATIONS"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("USER", "tester")
     monkeypatch.setenv("LOGNAME", "tester")
@@ -38,6 +38,26 @@ def db_path(tmp_path: Path) -> Path:
 def store(db_path: Path) -> Iterator[Store]:
     with open_store(db_path) as s:
         yield s
+
+
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds ingested and extracted once per session; closed, so the file alone is the whole database."""
+    from curator.pipeline import extract, ingest
+
+    path = tmp_path_factory.mktemp("seeded") / "seeded.db"
+    with open_store(path) as store:
+        ingest(store, [SEEDS])
+        extract(store)
+    assert not Path(f"{path}-wal").exists()
+    return path
+
+
+@pytest.fixture
+def seeded_db(seeded_template: Path, db_path: Path) -> Path:
+    """A private database holding the seeds, ingested and extracted."""
+    shutil.copyfile(seeded_template, db_path)
+    return db_path
 
 
 @pytest.fixture
