@@ -23,7 +23,7 @@ from curator.export import ExportOptions, write_export
 from curator.export.csv_sheet import COLUMNS, FORMULA_STARTS
 from curator.ingest import make_article
 from curator.models import Action, Article, Candidate, Claim, Corroboration
-from curator.store import Store
+from curator.store import Store, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -496,3 +496,44 @@ def test_golden_files(corpus: Store, tmp_path: Path, fmt: str) -> None:
         golden.write_bytes(produced.read_bytes())
     assert produced.read_bytes() == golden.read_bytes()
 
+
+
+def test_export_reads_a_read_only_database(corpus: Store, db_path: Path, tmp_path: Path) -> None:
+    corpus.close()
+    with open_store(db_path, readonly=True) as readonly:
+        sheet = export_json(readonly, tmp_path)
+    assert len(sheet["facts"]) == 5
+
+
+def test_kinds_the_schema_does_not_know_come_last_by_name(store: Store, fixed_clock: None, tmp_path: Path) -> None:
+    build(store, decide=False)
+    store.add_candidates([
+        cand("x-zeta", "a1", "Sony", "zeta-custom", "Sony"),
+        cand("x-alpha", "a1", "Honda", "alpha-custom", "Honda"),
+    ])
+    kinds = [f["kind"] for f in export_json(store, tmp_path, "all")["facts"]]
+    assert kinds[-3:] == ["naming", "alpha-custom", "zeta-custom"]
+    assert "\n## alpha-custom\n" in export(store, tmp_path, "md", "all")
+
+
+def test_odd_characters_round_trip_and_emoji_count_as_one_code_point(store: Store, fixed_clock: None, tmp_path: Path) -> None:
+    text = "Robots 🤖🤖 everywhere.\nSony said \"10%\" \\ maybe\u2028next\x01line 🎌 really.\n"
+    article = _article(text, "emoji.txt", "Emoji \"title\" <b>", None, "en")
+    start = text.index("10%")
+    odd = "quote \" backslash \\ tab \t newline \n nul-ish \x01 emoji 🤖 sep \u2028 end"
+    store.add_articles([article])
+    store.save_extraction(article.id, [Candidate(
+        id="odd", article_id=article.id, kind="percent", text="10%", start=start, end=start + 3,
+        quote=text[text.index("Sony"):text.index("line") + 4], quote_start=text.index("Sony"), subject=odd,
+        statement=odd, value=10.0, unit="%",
+    )])
+    store.decide("odd", "ana", Action.ACCEPT, note=odd)
+    [fact] = export_json(store, tmp_path)["facts"]
+    [line] = fact["evidence"]
+    assert fact["statement"] == line["note"] == line["subject"] == odd
+    assert line["selector"] == {"type": "TextQuoteSelector", "exact": "10%", "prefix": text[start - 32:start], "suffix": text[start + 3:start + 35]}
+    assert "🤖🤖" in line["selector"]["prefix"]
+    [row] = export_csv(store, tmp_path, "accepted")
+    assert row["note"] == odd and row["prefix"] == text[start - 32:start]
+    md = export(store, tmp_path, "md")
+    assert "\\<b\\>" in md and "\x01" in md and "\n nul" not in md

@@ -17,7 +17,7 @@ from curator.cli import cli
 from curator.errors import CuratorError
 from curator.export import ExportOptions, write_export
 from curator.ingest import make_article
-from curator.models import Candidate
+from curator.models import Action, Candidate
 from curator.store import ExportFilter, ExportRow, Store, open_store
 
 
@@ -36,12 +36,12 @@ def leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
 
 
-def test_default_target_is_built_from_the_database_stem(tmp_path: Path, db: Path) -> None:
+def test_default_target_is_built_from_the_database_stem(tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     nested = tmp_path / "a" / "b"
     nested.mkdir(parents=True)
     moved = nested / "my..db.db"
     db.rename(moved)
-    os.chdir(nested)
+    monkeypatch.chdir(nested)
     result = CliRunner().invoke(cli, ["--db", "../b/my..db.db", "export", "--format", "csv"])
     assert result.exit_code == 0, result.output
     assert (nested / "exports" / "factsheet-my..db.csv").exists()
@@ -165,10 +165,10 @@ def test_a_folder_is_not_a_target(tmp_path: Path, db: Path) -> None:
     assert result.stderr.strip() == f"curator: {tmp_path} is a folder; give a file name to export to."
 
 
-def test_a_relative_path_upwards_is_written_where_asked(tmp_path: Path, db: Path) -> None:
+def test_a_relative_path_upwards_is_written_where_asked(tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     inner = tmp_path / "x" / "y"
     inner.mkdir(parents=True)
-    os.chdir(inner)
+    monkeypatch.chdir(inner)
     assert run(db, "-o", "../../up.csv", "--format", "csv").exit_code == 0
     assert (tmp_path / "up.csv").read_text(encoding="utf-8").startswith("fact_id,")
 
@@ -240,3 +240,21 @@ def test_memory_stays_flat_however_many_candidates(tmp_path: Path) -> None:
     assert big_size > 5 * small_size > 10_000_000
     assert big_peak < small_peak * 1.25, (small_peak, big_peak)
     assert big_peak < big_size / 3
+
+
+def test_a_decision_made_during_the_export_does_not_tear_it(db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Articles, conflicts and rows come from one snapshot, whatever reviewers commit meanwhile."""
+    real = Store.export_articles
+
+    def then_someone_decides(self: Store, f: ExportFilter) -> list:
+        articles = real(self, f)
+        with open_store(db) as other:
+            other.decide("a1-2040", "carol", Action.ACCEPT)
+        return articles
+
+    monkeypatch.setattr(Store, "export_articles", then_someone_decides)
+    with open_store(db) as store:
+        written = write_export(store, ExportOptions.parse(kinds="date"), str(tmp_path / "during.json"))
+        assert written.facts == 0
+        assert json.loads((tmp_path / "during.json").read_text())["articles"] == []
+        assert store.state("a1-2040").status.value == "accepted"

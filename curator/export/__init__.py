@@ -92,7 +92,7 @@ def write_export(store: Store, options: ExportOptions, target: str, force: bool 
     query = options.store_filter(kind_order)
     stamp = generated_at()
     written = Written()
-    with open_output(target, store.path, force=force, create_folder=create_folder) as out:
+    with open_output(target, store.path, force=force, create_folder=create_folder) as out, store.read_snapshot():
         sheet = Sheet(
             generated_at=stamp,
             database=store.path.name,

@@ -26,6 +26,7 @@ COLUMNS = (
     "status", "disputed", "edited", "reviewer", "decided_at", "note",
 )
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_FIRST = "".join(FORMULA_STARTS)
 
 
 def _cells(values: list[Any]) -> list[Any]:
@@ -35,7 +36,7 @@ def _cells(values: list[Any]) -> list[Any]:
     every cell of every row.
     """
     return [
-        ("'" + v if v.startswith(FORMULA_STARTS) else v) if v.__class__ is str
+        ("'" + v if v and v[0] in _FORMULA_FIRST else v) if v.__class__ is str
         else "" if v is None
         else ("true" if v else "false") if v.__class__ is bool
         else v

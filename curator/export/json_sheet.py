@@ -4,10 +4,10 @@ Streamed: the header first, then one fact per line as it is built. Keys are
 written in a fixed order, so the same database gives the same bytes.
 
 Facts and evidence lines (one per candidate: the bulk of the sheet) are
-written through format strings with every string escaped by the json
-module's own C escaper, rather than built as dicts and encoded: a third
-less time on a million lines, and the same bytes ``json.dumps`` would give
-(the golden file test holds both to that).
+written as f-strings with every string escaped by the json module's own C
+escaper, rather than built as dicts and encoded: under half the time on a
+million lines, and the same bytes ``json.dumps`` would give (the golden
+file was made by json.dumps and the test holds the writer to it).
 """
 
 from __future__ import annotations
@@ -22,18 +22,9 @@ from curator.store import ExportRow
 _encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
 _string = json.encoder.encode_basestring  # the C escaper json.dumps(ensure_ascii=False) uses
 
-_FACT = (
-    '{"id": %s, "kind": %s, "subject": %s, "statement": %s, "value": %s, "unit": %s, "qualifier": %s, '
-    '"status": %s, "edited": %s, "disputed": %s, "corroboration": %s, "sources": %d, "conflicts_with": %s, '
-    '"evidence": [%s]}'
-)
-_EVIDENCE = (
-    '{"candidate_id": %s, %s, "text": %s, "quote": %s, "quote_start": %d, "start": %d, "end": %d, '
-    '"selector": {"type": "TextQuoteSelector", "exact": %s, "prefix": %s, "suffix": %s}, '
-    '"kind": %s, "subject": %s, "statement": %s, "value": %s, "unit": %s, "qualifier": %s, '
-    '"extractor": %s, "attrs": %s, "status": %s, "disputed": %s, "edited": %s, '
-    '"reviewer": %s, "decided_at": %s, "note": %s}'
-)
+
+def _text(value: str | None) -> str:
+    return "null" if value is None else _string(value)
 
 
 def _value(value: Any) -> str:
@@ -63,47 +54,42 @@ def article_keys(article: Article) -> str:
     """The article's part of each of its evidence lines, encoded once per article."""
     return (
         f'"article_id": {_string(article.id)}, "article_sha256": {_string(article.sha256)}, '
-        f'"source": {_string(article.source)}, "title": {_string(article.title)}, "url": {_encode(article.url)}'
+        f'"source": {_string(article.source)}, "title": {_string(article.title)}, "url": {_text(article.url)}'
     )
 
 
 def evidence_json(r: ExportRow, article: str, edits: dict[str, Any] | None) -> str:
+    """One evidence line; ``article`` is its article's keys from ``article_keys``."""
     prefix, exact, suffix = quote_selector(r)
-    return _EVIDENCE % (
-        _string(r.candidate_id), article, _string(r.text), _string(r.quote), r.quote_start, r.start, r.end,
-        _string(exact), _string(prefix), _string(suffix), _string(r.kind),
-        "null" if r.subject is None else _string(r.subject),
-        _string(r.statement),
-        _value(r.value),
-        "null" if r.unit is None else _string(r.unit),
-        "null" if r.qualifier is None else _string(r.qualifier),
-        _string(r.extractor),
-        _encode(decode(r.attrs)) if r.attrs else "{}",
-        _string(r.status),
-        "true" if r.disputed else "false",
-        _encode({k: clean_value(v) for k, v in edits.items()}) if edits else "null",
-        "null" if r.reviewer is None else _string(r.reviewer),
-        "null" if r.decided_at is None else _string(r.decided_at),
-        "null" if r.note is None else _string(r.note),
+    s = _string
+    return (
+        f'{{"candidate_id": {s(r.candidate_id)}, {article}, "text": {s(r.text)}, "quote": {s(r.quote)}, '
+        f'"quote_start": {r.quote_start}, "start": {r.start}, "end": {r.end}, '
+        f'"selector": {{"type": "TextQuoteSelector", "exact": {s(exact)}, "prefix": {s(prefix)}, "suffix": {s(suffix)}}}, '
+        f'"kind": {s(r.kind)}, "subject": {"null" if r.subject is None else s(r.subject)}, "statement": {s(r.statement)}, '
+        f'"value": {_value(r.value)}, "unit": {"null" if r.unit is None else s(r.unit)}, '
+        f'"qualifier": {"null" if r.qualifier is None else s(r.qualifier)}, "extractor": {s(r.extractor)}, '
+        f'"attrs": {_encode(decode(r.attrs)) if r.attrs else "{}"}, "status": {s(r.status)}, '
+        f'"disputed": {"true" if r.disputed else "false"}, '
+        f'"edited": {_encode({k: clean_value(v) for k, v in edits.items()}) if edits else "null"}, '
+        f'"reviewer": {"null" if r.reviewer is None else s(r.reviewer)}, '
+        f'"decided_at": {"null" if r.decided_at is None else s(r.decided_at)}, '
+        f'"note": {"null" if r.note is None else s(r.note)}}}'
     )
 
 
 def fact_json(fact: Fact, articles: dict[str, str]) -> str:
+    """One fact with its evidence lines; ``articles`` maps article ids to ``article_keys``."""
     edits = fact.edits
-    return _FACT % (
-        _string(fact.id), _string(fact.kind),
-        "null" if fact.subject is None else _string(fact.subject),
-        _string(fact.statement),
-        _value(fact.value),
-        "null" if fact.unit is None else _string(fact.unit),
-        "null" if fact.qualifier is None else _string(fact.qualifier),
-        _string(fact.status),
-        "true" if edits else "false",
-        "true" if fact.disputed else "false",
-        _string(fact.corroboration),
-        fact.sources,
-        _encode(fact.conflicts_with) if fact.conflicts_with else "[]",
-        ", ".join([evidence_json(r, articles[r.article_id], edits.get(r.candidate_id)) for r in fact.evidence]),
+    lines = ", ".join([evidence_json(r, articles[r.article_id], edits.get(r.candidate_id)) for r in fact.evidence])
+    conflicts = _encode(fact.conflicts_with) if fact.conflicts_with else "[]"
+    return (
+        f'{{"id": {_string(fact.id)}, "kind": {_string(fact.kind)}, "subject": {_text(fact.subject)}, '
+        f'"statement": {_string(fact.statement)}, "value": {_value(fact.value)}, "unit": {_text(fact.unit)}, '
+        f'"qualifier": {_text(fact.qualifier)}, "status": {_string(fact.status)}, '
+        f'"edited": {"true" if edits else "false"}, "disputed": {"true" if fact.disputed else "false"}, '
+        f'"corroboration": {_string(fact.corroboration)}, "sources": {fact.sources}, "conflicts_with": {conflicts}, '
+        f'"evidence": [{lines}]}}'
     )
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from curator.errors import CuratorError
 from curator.models import Corroboration, Status
-from curator.schema import Schema, load_schema
+from curator.schema import load_schema
 from curator.store import ExportFilter
 
 FORMATS = ("json", "csv", "md")
@@ -51,7 +51,6 @@ class ExportOptions:
         kinds: str | None = None,
         articles: str | None = None,
         corroboration: str | None = None,
-        schema: Schema | None = None,
     ) -> ExportOptions:
         """Options from the command line's comma-separated lists, or CuratorError naming the bad value."""
         if fmt not in FORMATS:
@@ -69,7 +68,7 @@ class ExportOptions:
             disputed = DISPUTED in wanted
         kind_list = _split(kinds, "--kind")
         if kind_list is not None:
-            schema = schema or load_schema()
+            schema = load_schema()
             for kind in kind_list:
                 schema.kind(kind)
             kind_list = list(_unique(kind_list))
