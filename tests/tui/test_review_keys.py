@@ -222,6 +222,23 @@ async def test_edit_refuses_a_bad_value_at_the_field_and_escape_cancels(make_rev
 
 
 @pilot_test
+async def test_edit_that_changes_nothing_is_refused(make_review_app: AppFactory, review_data: ReviewData) -> None:
+    money = review_data.ids(0)[1]
+    app = make_review_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "e")
+        await settle(pilot)
+        form = app.screen
+        form.query_one("#edit-note", Input).value = "looks right"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form
+        assert "Nothing changed" in str(form.query_one("#hint-value").render())
+    assert status_of(review_data, money) is Status.PENDING
+
+
+@pilot_test
 async def test_search_finds_text_and_opens_the_candidate(make_review_app: AppFactory, review_data: ReviewData) -> None:
     naming = next(c.id for c in review_data.candidates[review_data.articles[1].id] if c.kind == "naming")
     app = make_review_app()

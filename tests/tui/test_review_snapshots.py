@@ -55,6 +55,12 @@ class TestDialogs:
 
         assert snap_compare(make_review_app(), terminal_size=size, run_before=run_before)
 
+    def test_filter_dialog_marks_ticked_options(
+        self, snap_compare: Callable[..., bool], make_review_app: AppFactory, size: tuple[int, int]
+    ) -> None:
+        """Ticked boxes read ✓ and the others are blank: the state shows without colour."""
+        assert snap_compare(make_review_app(), terminal_size=size, run_before=keys("f", "space", "down", "down", "space"))
+
     def test_help_screen(self, snap_compare: Callable[..., bool], make_review_app: AppFactory, size: tuple[int, int]) -> None:
         assert snap_compare(make_review_app(), terminal_size=size, run_before=keys("question_mark"))
 

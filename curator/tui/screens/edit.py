@@ -40,6 +40,8 @@ class EditScreen(ModalScreen[EditResult | None]):
         self.schema = schema
         self.spec = schema.kind(candidate.kind)
         edited = state.fields if state is not None and state.status is Status.EDITED else {}
+        self.unchanged_allowed = bool(edited)
+        """Saving an edit as it stands agrees with a colleague's edit; on the extracted values it would change nothing."""
         current = {
             "statement": candidate.statement,
             "subject": candidate.subject,
@@ -124,16 +126,23 @@ class EditScreen(ModalScreen[EditResult | None]):
         for name in FIELDS:
             hint = self.query_one(f"#hint-{name}", Static)
             if name in errors:
-                hint.update(f"✗ {errors[name]}")
-                hint.add_class("-error")
+                self._show_error(name, errors[name])
             else:
                 hint.update(self._hint(name))
                 hint.remove_class("-error")
+        if not errors and not self.unchanged_allowed and all(values[name] == self.initial[name] for name in FIELDS if name != "note"):
+            errors["value"] = "Nothing changed: change a field, or press escape and then a to accept it as it stands."
+            self._show_error("value", errors["value"])
         if errors:
             self.query_one(f"#edit-{next(n for n in FIELDS if n in errors)}", Input).focus()
             self.app.bell()
             return
         self.dismiss((fields, values["note"].strip() or None))
+
+    def _show_error(self, name: str, message: str) -> None:
+        hint = self.query_one(f"#hint-{name}", Static)
+        hint.update(f"✗ {message}")
+        hint.add_class("-error")
 
     def action_cancel(self) -> None:
         self.dismiss(None)

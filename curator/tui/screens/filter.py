@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Label, SelectionList
+from textual.widgets import Button, Label, SelectionList
 
 from curator.models import Corroboration, Status
 from curator.store import ReviewFilter
+from curator.tui.widgets.ticks import TickBox, TickList
 
 if TYPE_CHECKING:
     from curator.tui.app import CuratorApp
@@ -40,7 +41,7 @@ class FilterScreen(ModalScreen[ReviewFilter | None]):
                 yield self._group("Kind", "filter-kind", list(app.schema.kinds), f.kind)
                 yield self._group("Corroboration", "filter-corroboration", [c.value for c in Corroboration], f.corroboration)
                 yield self._group("Decided by", "filter-reviewer", list(f.reviewer), f.reviewer)
-            yield Checkbox("disputed only (reviewers disagree)", f.disputed, id="filter-disputed")
+            yield TickBox("disputed only (reviewers disagree)", f.disputed, id="filter-disputed")
             with Horizontal(id="filter-buttons"):
                 yield Button("Apply  ctrl+s", id="filter-apply", variant="primary", compact=True)
                 yield Button("Clear  ctrl+r", id="filter-clear", compact=True)
@@ -50,7 +51,7 @@ class FilterScreen(ModalScreen[ReviewFilter | None]):
     def _group(title: str, id: str, values: list[str], chosen: tuple[str, ...]) -> Vertical:
         return Vertical(
             Label(title, classes="filter-title"),
-            SelectionList[str](*[(v, v, v in chosen) for v in values], id=id, compact=True),
+            TickList(*[(v, v, v in chosen) for v in values], id=id, compact=True),
             classes="filter-group",
         )
 
@@ -81,14 +82,14 @@ class FilterScreen(ModalScreen[ReviewFilter | None]):
                 kind=self._chosen("filter-kind"),
                 corroboration=self._chosen("filter-corroboration"),
                 reviewer=self._chosen("filter-reviewer"),
-                disputed=self.query_one("#filter-disputed", Checkbox).value,
+                disputed=self.query_one("#filter-disputed", TickBox).value,
             )
         )
 
     def action_clear(self) -> None:
         for selection in self.query(SelectionList):
             selection.deselect_all()
-        self.query_one("#filter-disputed", Checkbox).value = False
+        self.query_one("#filter-disputed", TickBox).value = False
 
     def action_cancel(self) -> None:
         self.dismiss(None)
