@@ -7,7 +7,6 @@ commands that need them, so ``curator --help``, ``status``, ``ingest`` and
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 import sys
@@ -54,6 +53,8 @@ def reviewer_name(option: str | None) -> str:
     """``--reviewer``, else ``$CURATOR_REVIEWER``, else the login name."""
     name = option or os.environ.get("CURATOR_REVIEWER")
     if not name:
+        import getpass  # only here: it pulls in termios, which status and export never need
+
         try:
             name = getpass.getuser()
         except (KeyError, OSError):
@@ -150,13 +151,17 @@ def ingest(obj: Context, paths: tuple[str, ...]) -> None:
 
 
 @cli.command()
+@click.option(
+    "--rematch", "rematch_all", is_flag=True,
+    help="Match every candidate again, not only new ones: after editing schema/facts.yaml.",
+)
 @click.pass_obj
-def extract(obj: Context) -> None:
-    """Find candidate facts in articles not yet extracted, then match claims across articles."""
+def extract(obj: Context, rematch_all: bool) -> None:
+    """Find candidate facts in articles not yet extracted, then match the new ones into claims across articles."""
     from curator.pipeline import extract as run_extract
 
     with obj.open() as store:
-        report = run_extract(store, progress_bar("Extracting"))
+        report = run_extract(store, progress_bar("Extracting"), rematch_all=rematch_all)
     click.echo(
         f"Extracted {report.candidates} candidate(s) from {report.articles} article(s);"
         f" {report.claims} claim(s), {report.conflicts} in conflict."

@@ -26,19 +26,53 @@ compared only inside a block:
 Corroboration counts independent articles: repeats inside one article, or
 its Chinese summary and English text, count once (sources = distinct
 articles). A claim in conflict is marked ``conflict`` whatever its sources.
+
+``curator extract`` matches only what is new (``match_new``) and stores
+the claims a full ``rematch`` would, reading only what new candidates touch:
+
+- Ranking is article ingest order, then place in the article. A claim's id
+  is its block and its leader (first member in ranking order). New
+  candidates come from newly ingested articles, so they rank after every
+  matched one, and a greedy pass over old then new candidates leaves each
+  old group, leader and id as it was: new candidates only join groups or
+  start their own. When they do not rank last (an old article extracted
+  late), or there are no claims yet, or claims without a key (made by hand
+  or by an older curator), everything is matched again.
+- Each claim stores its key (``models.ClaimKey``: block, slot = the block
+  without its value, leader). New candidates' blocks are found by that
+  text, not by SQL on candidate columns: blocks fold case as Python does
+  (``casefold``), which SQLite cannot, and take no unit as the empty unit.
+- New candidates are clustered after the groups of their blocks, each
+  known by its leader. A conflict is a test on two claims alone (the sweep
+  stops at the first value out of tolerance since further ones are further
+  out), so only pairs with a claim that gained members are tested: against
+  claims of its slot within ``tolerance`` (a value range, by index) or, for
+  ``naming``, its whole slot, each read as its leader and its members told
+  with a conversion. Conversions reach other blocks through each
+  equivalent's stored claim. Claims that gained members are read whole and
+  rewritten. Another claim can only gain links to them (they keep their
+  leader and gain conversions): it is marked ``conflict`` if it was not.
+  Links between two claims no new candidate joined stay as stored.
+- So cost follows the claims touched: an entity named in every article is
+  read whole to add one mention. Changing the matching rules or
+  ``schema/facts.yaml`` needs ``curator extract --rematch``. One gap: an
+  ``equivalents`` entry naming a candidate not stored yet counts only from
+  the next full rematch (the extractor links within a sentence; only an
+  import can name a candidate of another article).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from curator.models import Candidate, Claim, Corroboration
+from curator.models import Candidate, Claim, ClaimKey, Corroboration
 from curator.schema import Schema
 from curator.store import Store
 
@@ -82,7 +116,7 @@ def slot_similarity(a_subject: str | None, a_context: str, b_subject: str | None
 
 def _value_key(c: Candidate) -> object:
     if isinstance(c.value, (int, float)):
-        return float(f"{float(c.value):.6g}")
+        return float(f"{float(c.value):.6g}") + 0.0  # no -0.0: it is 0.0 as a key, not as text
     return str(c.value).casefold()
 
 
@@ -94,15 +128,37 @@ def _block(c: Candidate) -> tuple[object, ...]:
     return (c.kind, (c.subject or "").casefold(), _value_key(c))
 
 
+def _key_text(key: tuple[object, ...]) -> str:
+    """A block or slot as stored with its claims."""
+    return json.dumps(key, ensure_ascii=False)
+
+
+def _rank(order: Mapping[str, int]) -> Callable[[Candidate], tuple[object, ...]]:
+    """Ranking order: article ingest order (``order``), then place in the article; the id settles ties.
+
+    A total order, so that candidates read in any order (all at once, or
+    new ones beside the claims they touch) rank the same.
+    """
+    return lambda c: (order.get(c.article_id, 0), c.article_id, c.start, c.end, c.kind, c.id)
+
+
 def match_candidates(candidates: Iterable[Candidate], schema: Schema, article_order: dict[str, int] | None = None) -> list[Claim]:
     """Group candidates into claims with corroboration and both-way conflict links; deterministic for the same input."""
-    threshold = schema.match.threshold
-    order = article_order or {}
-    ranked = sorted(candidates, key=lambda c: (order.get(c.article_id, 0), c.article_id, c.start, c.end, c.kind))
-    blocks: dict[tuple[object, ...], list[_Group]] = defaultdict(list)
+    groups = _cluster(sorted(candidates, key=_rank(article_order or {})), schema.match.threshold)
+    ids = {id(g): claim_id(g) for g in groups}
+    claim_of = {c.id: ids[id(g)] for g in groups for c in g.members}
+    conflicts = _conflicts(groups, ids, claim_of, schema)
+    return [_claim(g, ids[id(g)], conflicts.get(ids[id(g)], set())) for g in groups]
+
+
+def _cluster(
+    ranked: Iterable[Candidate], threshold: float, blocks: Mapping[tuple[object, ...], list[_Group]] | None = None
+) -> list[_Group]:
+    """Greedy leader clustering of candidates in ranking order, after the groups already in ``blocks``."""
+    found: dict[tuple[object, ...], list[_Group]] = defaultdict(list, blocks or {})
     for c in ranked:
         key = _block(c)
-        groups = blocks[key]
+        groups = found[key]
         if c.kind in VALUED and groups:
             context = context_words(c)
             same = next((g for g in groups if c.subject and g.subject == c.subject), None)
@@ -116,55 +172,110 @@ def match_candidates(candidates: Iterable[Candidate], schema: Schema, article_or
         elif groups:
             groups[0].members.append(c)
         else:
-            groups.append(_Group(key, c.subject, context_words(c) if c.kind in VALUED else "", [c]))
-    groups = [g for gs in blocks.values() for g in gs]
-    ids = {id(g): claim_id(g) for g in groups}
-    conflicts = _conflicts(groups, ids, schema)
-    return [_claim(g, ids[id(g)], conflicts.get(ids[id(g)], set())) for g in groups]
+            groups.append(_group_of([c]))
+    return [g for gs in found.values() for g in gs]
+
+
+def _group_of(members: list[Candidate]) -> _Group:
+    """The group led by ``members[0]``: its block, subject and context are the leader's."""
+    leader = members[0]
+    return _Group(_block(leader), leader.subject, context_words(leader) if leader.kind in VALUED else "", members)
 
 
 def claim_id(group: _Group) -> str:
-    """Stable: from the block and the group's earliest member, so the same database gives the same ids."""
-    first = min(c.id for c in group.members)
-    return "f" + hashlib.sha1(f"{group.key!r}:{first}".encode()).hexdigest()[:11]
+    """Stable: from the block and the group's leader, so adding later articles leaves every id as it was."""
+    return "f" + hashlib.sha1(f"{group.key!r}:{group.members[0].id}".encode()).hexdigest()[:11]
 
 
-def _conflicts(groups: Sequence[_Group], ids: dict[int, str], schema: Schema) -> dict[str, set[str]]:
+def _conflicts(
+    groups: Sequence[_Group], ids: dict[int, str], claim_of: Mapping[str, str], schema: Schema,
+    focus: Collection[int] | None = None,
+) -> dict[str, set[str]]:
+    """Conflict links among ``groups``: all, or those of the groups in ``focus`` (by ``id()``).
+
+    ``claim_of`` gives the claim of every candidate an equivalent may name.
+    """
     links: dict[str, set[str]] = defaultdict(set)
 
     def link(a: _Group, b: _Group) -> None:
         links[ids[id(a)]].add(ids[id(b)])
         links[ids[id(b)]].add(ids[id(a)])
 
-    claim_of = {c.id: ids[id(g)] for g in groups for c in g.members}
     converts = {ids[id(g)]: {claim_of[e] for c in g.members for e in c.attrs.get("equivalents", []) if e in claim_of} for g in groups}
     by_slot: dict[tuple[object, ...], list[_Group]] = defaultdict(list)
     for g in groups:
-        kind = g.key[0]
-        if kind in NUMERIC:
-            by_slot[(kind, g.key[1])].append(g)
-        elif kind in SINGLE_VALUED:
-            by_slot[(kind, g.key[1])].append(g)
+        if g.key[0] in NUMERIC or g.key[0] in SINGLE_VALUED:
+            by_slot[g.key[:2]].append(g)
     for (kind, _), members in by_slot.items():
         if kind in SINGLE_VALUED:
             for i, a in enumerate(members):
                 for b in members[i + 1 :]:
-                    link(a, b)
+                    if focus is None or id(a) in focus or id(b) in focus:
+                        link(a, b)
             continue
         members.sort(key=lambda g: float(g.key[2]))  # type: ignore[arg-type]
-        for i, a in enumerate(members):
-            low = float(a.key[2])  # type: ignore[arg-type]
-            for b in members[i + 1 :]:
-                high = float(b.key[2])  # type: ignore[arg-type]
-                if high == low:
-                    continue
-                if abs(high - low) > schema.match.tolerance * max(abs(high), abs(low)):
-                    break
-                same_conversion = converts[ids[id(a)]] & converts[ids[id(b)]]
-                similar = slot_similarity(a.subject, a.context, b.subject, b.context) >= schema.match.threshold
-                if same_conversion or similar:
-                    link(a, b)
+        for a, b in _close_pairs(members, schema.match.tolerance, focus):
+            same_conversion = converts[ids[id(a)]] & converts[ids[id(b)]]
+            similar = slot_similarity(a.subject, a.context, b.subject, b.context) >= schema.match.threshold
+            if same_conversion or similar:
+                link(a, b)
     return links
+
+
+def _close_pairs(
+    members: Sequence[_Group], tolerance: float, focus: Collection[int] | None
+) -> Iterator[tuple[_Group, _Group]]:
+    """Pairs of groups sorted by value, lower first, whose values differ by at most ``tolerance`` of the larger.
+
+    All of them, by a sweep that stops at the first value too far (further
+    ones are further out, in either direction); or those with a group in
+    ``focus``, sweeping out from each of these alone.
+    """
+    values = [float(g.key[2]) for g in members]  # type: ignore[arg-type]
+    for i in range(len(members)) if focus is None else (i for i, g in enumerate(members) if id(g) in focus):
+        value = values[i]
+        for j in range(i + 1, len(members)):
+            if values[j] != value:
+                if values[j] - value > tolerance * max(abs(values[j]), abs(value)):
+                    break
+                yield members[i], members[j]
+        if focus is not None:
+            for j in range(i - 1, -1, -1):
+                if values[j] != value:
+                    if value - values[j] > tolerance * max(abs(values[j]), abs(value)):
+                        break
+                    if id(members[j]) not in focus:
+                        yield members[j], members[i]
+
+
+def _within_tolerance(value: float, tolerance: float) -> tuple[float, float]:
+    """The values a claim may have to conflict with one of ``value`` (see ``_close_pairs``).
+
+    Widened by a hair: it is searched among the values claims store, which
+    differ from the six-significant-digit keys compared here by up to 5e-6
+    of themselves.
+    """
+    low, high = sorted((value * (1 - tolerance), value / (1 - tolerance)))
+    return low - abs(low) * 1e-5, high + abs(high) * 1e-5
+
+
+def _value_ranges(keys: Iterable[tuple[object, ...]], tolerance: float) -> list[tuple[str, float, float]]:
+    """(slot, low, high) holding every claim that may conflict with a claim of a numeric block in ``keys``, merged."""
+    by_slot: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for key in keys:
+        if key[0] in NUMERIC:
+            by_slot[_key_text(key[:2])].append(_within_tolerance(float(key[2]), tolerance))  # type: ignore[arg-type]
+    merged: list[tuple[str, float, float]] = []
+    for slot, ranges in by_slot.items():
+        ranges.sort()
+        low, high = ranges[0]
+        for next_low, next_high in ranges[1:]:
+            if next_low > high:
+                merged.append((slot, low, high))
+                low = next_low
+            high = max(high, next_high)
+        merged.append((slot, low, high))
+    return merged
 
 
 def _claim(group: _Group, cid: str, conflicts: set[str]) -> Claim:
@@ -191,12 +302,76 @@ def _claim(group: _Group, cid: str, conflicts: set[str]) -> Claim:
         sources=sources,
         candidate_ids=tuple(c.id for c in members),
         conflicts_with=tuple(sorted(conflicts)),
+        key=ClaimKey(_key_text(group.key), _key_text(group.key[:2]), first.id),
     )
 
 
 def rematch(store: Store, schema: Schema) -> list[Claim]:
     """Match every candidate in the store and replace its claims in one transaction."""
-    order = {a.id: i for i, a in enumerate(store.article_progress())}
-    claims = match_candidates(store.candidates(), schema, order)
+    claims = match_candidates(store.candidates(), schema, store.article_ranks())
     store.replace_claims(claims)
     return claims
+
+
+def match_new(store: Store, schema: Schema) -> list[Claim]:
+    """Match the candidates in no claim yet; returns the claims written.
+
+    The claims ``rematch`` would make, reading and writing only what the new
+    candidates touch, in one transaction; or ``rematch`` itself when new
+    candidates rank before matched ones (see the module's docstring).
+    """
+    new = store.unmatched_candidates()
+    if not new:
+        return []
+    order = store.article_ranks(c.article_id for c in new)
+    if not store.claims_are_keyed() or min(order.get(c.article_id, 0) for c in new) <= store.last_matched_rank():
+        return rematch(store, schema)
+    keys = {_block(c) for c in new}
+    near = {
+        c.id: c
+        for c in store.claims_near(
+            {_key_text(k) for k in keys},
+            {_key_text(k[:2]) for k in keys if k[0] in SINGLE_VALUED},
+            _value_ranges(keys, schema.match.tolerance),
+        )
+    }
+    leaders = {cid: claim.key.leader for cid, claim in near.items() if claim.key}
+    known = {c.id: c for c in store.candidates_by_id(leaders.values())}
+    converted: dict[str, list[Candidate]] = defaultdict(list)
+    for c in store.members_of_claims(near, converted=True):
+        if c.id != leaders[c.claim_id]:  # type: ignore[index]
+            converted[c.claim_id].append(c)  # type: ignore[index]
+    old = {cid: _group_of([known[leader], *converted[cid]]) for cid, leader in leaders.items()}
+    order |= store.article_ranks(known[leader].article_id for leader in leaders.values())
+    rank = _rank(order)
+    ids = {id(g): cid for cid, g in old.items()}
+    blocks: dict[tuple[object, ...], list[_Group]] = defaultdict(list)
+    for g in sorted(old.values(), key=lambda g: rank(g.members[0])):
+        if g.key in keys:
+            blocks[g.key].append(g)
+    clustered = _cluster(sorted(new, key=rank), schema.match.threshold, blocks)
+    remade = [g for g in clustered if any(c.claim_id is None for c in g.members)]  # new, or joined by new candidates
+    joined = {ids[id(g)]: g for g in remade if id(g) in ids}
+    members: dict[str, list[Candidate]] = defaultdict(list)
+    for c in store.members_of_claims(joined):
+        members[c.claim_id].append(c)  # type: ignore[index]
+    order |= store.article_ranks(c.article_id for ms in members.values() for c in ms)
+    for cid, g in joined.items():
+        g.members = sorted(members[cid], key=rank) + [c for c in g.members if c.claim_id is None]
+    ids |= {id(g): claim_id(g) for g in remade if id(g) not in ids}
+    groups = [*remade, *(g for cid, g in old.items() if cid not in joined)]
+    claim_of = {c.id: ids[id(g)] for g in groups for c in g.members}
+    claim_of |= store.claims_of_candidates(
+        {e for g in groups for c in g.members for e in c.attrs.get("equivalents", []) if e not in claim_of}
+    )
+    conflicts = _conflicts(groups, ids, claim_of, schema, focus={id(g) for g in remade})
+    remade_ids = {ids[id(g)] for g in remade}
+    written = [_claim(g, ids[id(g)], conflicts.get(ids[id(g)], set())) for g in remade]
+    # The others only gain links (to remade claims, which keep their leader and gain conversions).
+    contradicted = {
+        cid: Corroboration.CONFLICT
+        for cid, claim in near.items()
+        if cid not in remade_ids and conflicts.get(cid) and claim.corroboration is not Corroboration.CONFLICT
+    }
+    store.save_claims(written, contradicted)
+    return written

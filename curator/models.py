@@ -89,6 +89,18 @@ class Candidate:
 
 
 @dataclass(frozen=True)
+class ClaimKey:
+    """Where matching filed a claim, as text: what matching new candidates looks up (see ``curator.match``)."""
+
+    block: str
+    """The block its members share (kind and normalised key)."""
+    slot: str
+    """The block without its value: where the claims it may contradict are."""
+    leader: str
+    """The id of its first member in ranking order, whose subject and context stand for the claim."""
+
+
+@dataclass(frozen=True)
 class Claim:
     """Candidates from any number of articles that state the same fact."""
 
@@ -103,6 +115,8 @@ class Claim:
     sources: int
     candidate_ids: tuple[str, ...] = ()
     conflicts_with: tuple[str, ...] = ()
+    key: ClaimKey | None = field(default=None, compare=False)
+    """None for a claim made by hand, not by matching."""
 
 
 @dataclass(frozen=True)

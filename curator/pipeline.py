@@ -61,10 +61,15 @@ def ingest(store: Store, paths: Iterable[str | Path], progress: Progress | None 
     return report
 
 
-def extract(store: Store, progress: Progress | None = None) -> ExtractReport:
-    """Extract candidates from every article not yet done, one transaction per article, then match claims."""
+def extract(store: Store, progress: Progress | None = None, rematch_all: bool = False) -> ExtractReport:
+    """Extract candidates from every article not yet done, one transaction per article, then match claims.
+
+    Only the new candidates are matched (against the claims they touch);
+    ``rematch_all`` matches every candidate again, as after a change to the
+    matching settings or the lexicon.
+    """
     from curator.extract import extract_article
-    from curator.match import rematch
+    from curator.match import match_new, rematch
     from curator.schema import load_schema
 
     schema = load_schema()
@@ -77,8 +82,7 @@ def extract(store: Store, progress: Progress | None = None) -> ExtractReport:
         report.candidates += store.save_extraction(article_id, extract_article(article, schema))
         if progress:
             progress(done, len(pending))
-    if pending:
-        claims = rematch(store, schema)
-        report.claims = len(claims)
-        report.conflicts = sum(1 for c in claims if c.corroboration.value == "conflict")
+    if rematch_all or pending:
+        (rematch if rematch_all else match_new)(store, schema)
+        report.claims, report.conflicts = store.claim_counts()
     return report

@@ -29,7 +29,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -43,6 +43,7 @@ from curator.models import (
     Candidate,
     CandidateState,
     Claim,
+    ClaimKey,
     Corroboration,
     Decision,
     Status,
@@ -51,7 +52,7 @@ from curator.models import (
 if TYPE_CHECKING:
     import sqlite_utils
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_S = 10.0
 """How long SQLite itself waits for another connection's write lock before a write attempt reports busy."""
 WRITE_RETRIES = 6
@@ -171,6 +172,16 @@ _MIGRATIONS: list[str] = [
     ) WITHOUT ROWID;
     CREATE INDEX leases_reviewer ON leases(reviewer);
     """,
+    # 1 -> 2: where matching filed each claim (models.ClaimKey), so `curator extract` looks up only the claims
+    # new candidates can join or contradict. Claims made before have none: the next extract matches all again.
+    """
+    ALTER TABLE claims ADD COLUMN block TEXT;
+    ALTER TABLE claims ADD COLUMN slot TEXT;
+    ALTER TABLE claims ADD COLUMN leader TEXT;
+    CREATE INDEX IF NOT EXISTS claims_block ON claims(block);
+    CREATE INDEX IF NOT EXISTS claims_slot ON claims(slot, value);
+    CREATE INDEX IF NOT EXISTS candidates_converted ON candidates(claim_id) WHERE instr(attrs, '"equivalents"') > 0;
+    """,
 ]
 assert len(_MIGRATIONS) == SCHEMA_VERSION
 
@@ -178,6 +189,7 @@ _CANDIDATE_COLUMNS = (
     "id, article_id, kind, text, span_start, span_end, quote, quote_start, subject, "
     "statement, value, unit, qualifier, extractor, attrs, claim_id"
 )
+_CLAIM_COLUMNS = "id, kind, subject, statement, value, unit, qualifier, corroboration, sources, block, slot, leader"
 _STATE_COLUMNS = "id, status, disputed, decided_by, decided_at, note, edited, version"
 
 
@@ -576,6 +588,14 @@ class Store:
         rows = self._rows(sql, params)
         return rows[0] if rows else None
 
+    def _rows_among(self, sql: str, values: Iterable[Any]) -> list[sqlite3.Row]:
+        """Rows of ``sql`` with its one ``IN ({})`` filled with ``values``, a chunk at a time (SQLite limits parameters)."""
+        batch, rows = list(values), []
+        for i in range(0, len(batch), 500):
+            chunk = batch[i : i + 500]
+            rows.extend(self._rows(sql.format(", ".join("?" * len(chunk))), chunk))
+        return rows
+
     # -- articles ---------------------------------------------------------
 
     def add_articles(self, articles: Sequence[Article]) -> list[str]:
@@ -619,6 +639,12 @@ class Store:
             (),
             lambda row: Article(**dict(row)),
         )
+
+    def article_ranks(self, article_ids: Iterable[str] | None = None) -> dict[str, int]:
+        """Ingest order (``seq``) of these articles, or of every one: matching ranks candidates by it."""
+        if article_ids is None:
+            return {r[0]: r[1] for r in self._rows("SELECT id, seq FROM articles")}
+        return {r[0]: r[1] for r in self._rows_among("SELECT id, seq FROM articles WHERE id IN ({})", set(article_ids))}
 
     def unextracted_article_ids(self) -> list[str]:
         return [r[0] for r in self._rows("SELECT id FROM articles WHERE extracted_at IS NULL ORDER BY seq")]
@@ -750,6 +776,19 @@ class Store:
 
     # -- claims -----------------------------------------------------------
 
+    @staticmethod
+    def _claim_params(c: Claim) -> tuple[Any, ...]:
+        key = (c.key.block, c.key.slot, c.key.leader) if c.key else (None, None, None)
+        return (c.id, c.kind, c.subject, c.statement, c.value, c.unit, c.qualifier, c.corroboration.value, c.sources, *key)
+
+    @staticmethod
+    def _claim(row: sqlite3.Row, conflicts: Sequence[str]) -> Claim:
+        data = dict(row)
+        data["corroboration"] = Corroboration(data["corroboration"])
+        block, slot, leader = data.pop("block"), data.pop("slot"), data.pop("leader")
+        key = ClaimKey(block, slot, leader) if block is not None else None
+        return Claim(**data, conflicts_with=tuple(conflicts), key=key)
+
     def replace_claims(self, claims: Sequence[Claim]) -> None:
         """Replace every claim and each candidate's claim link in one transaction."""
 
@@ -758,12 +797,8 @@ class Store:
             self.conn.execute("DELETE FROM claims")
             self.conn.execute("UPDATE candidates SET claim_id = NULL WHERE claim_id IS NOT NULL")
             self.conn.executemany(
-                "INSERT INTO claims (id, kind, subject, statement, value, unit, qualifier, corroboration, sources)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (c.id, c.kind, c.subject, c.statement, c.value, c.unit, c.qualifier, c.corroboration.value, c.sources)
-                    for c in claims
-                ],
+                f"INSERT INTO claims ({_CLAIM_COLUMNS}) VALUES ({', '.join('?' * 12)})",
+                [self._claim_params(c) for c in claims],
             )
             self.conn.executemany(
                 "INSERT OR IGNORE INTO claim_conflicts (claim_id, other_id) VALUES (?, ?)",
@@ -776,6 +811,107 @@ class Store:
 
         self._write(work)
 
+    def save_claims(self, claims: Sequence[Claim], standings: Mapping[str, Corroboration]) -> None:
+        """Write ``claims`` over their rows with their members, and new ``standings`` of others, in one transaction.
+
+        Each claim's ``conflicts_with`` is complete: its links are replaced at
+        both ends (a claim it no longer conflicts with loses the link too).
+        Every other claim stays as it is, so matching new candidates writes
+        only what they touch.
+        """
+        updates = ", ".join(f"{column} = excluded.{column}" for column in _CLAIM_COLUMNS.split(", ")[1:])
+
+        def work() -> None:
+            self.conn.executemany(
+                f"INSERT INTO claims ({_CLAIM_COLUMNS}) VALUES ({', '.join('?' * 12)}) ON CONFLICT(id) DO UPDATE SET {updates}",
+                [self._claim_params(c) for c in claims],
+            )
+            self.conn.executemany(
+                "DELETE FROM claim_conflicts WHERE (claim_id, other_id) IN"
+                " (SELECT other_id, claim_id FROM claim_conflicts WHERE claim_id = ?)",
+                [(c.id,) for c in claims],
+            )
+            self.conn.executemany("DELETE FROM claim_conflicts WHERE claim_id = ?", [(c.id,) for c in claims])
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO claim_conflicts (claim_id, other_id) VALUES (?, ?)",
+                [pair for c in claims for other in c.conflicts_with for pair in ((c.id, other), (other, c.id))],
+            )
+            self.conn.executemany(
+                "UPDATE candidates SET claim_id = ? WHERE id = ? AND claim_id IS NOT ?",
+                [(c.id, cid, c.id) for c in claims for cid in c.candidate_ids],
+            )
+            self.conn.executemany(
+                "UPDATE claims SET corroboration = ? WHERE id = ?", [(standing.value, cid) for cid, standing in standings.items()]
+            )
+
+        self._write(work)
+
+    def claims_are_keyed(self) -> bool:
+        """True when there are claims and each has a key: only then can new candidates be matched alone."""
+        row = self._rows("SELECT EXISTS (SELECT 1 FROM claims), EXISTS (SELECT 1 FROM claims WHERE block IS NULL)")[0]
+        return bool(row[0]) and not row[1]
+
+    def unmatched_candidates(self) -> list[Candidate]:
+        """Candidates in no claim: those extracted or imported since claims were last matched."""
+        rows = self._rows(f"SELECT {_CANDIDATE_COLUMNS} FROM candidates WHERE claim_id IS NULL ORDER BY seq")
+        return [self._candidate(r) for r in rows]
+
+    def last_matched_rank(self) -> int:
+        """The ingest order (``seq``) of the newest article with a candidate in a claim, 0 if none.
+
+        Walks back from the newest article, so it reads only those since.
+        """
+        row = self._one(
+            "SELECT a.seq FROM articles a WHERE EXISTS"
+            " (SELECT 1 FROM candidates c WHERE c.article_id = a.id AND c.claim_id IS NOT NULL)"
+            " ORDER BY a.seq DESC LIMIT 1"
+        )
+        return int(row[0]) if row else 0
+
+    def claims_near(
+        self, blocks: Iterable[str], slots: Iterable[str], ranges: Iterable[tuple[str, float, float]]
+    ) -> list[Claim]:
+        """Claims in one of ``blocks`` or ``slots``, or in a slot with a value in [low, high]; each part by index.
+
+        What new candidates can join or contradict: claims without their
+        members or conflicts, which most of them do not need (see
+        ``members_of_claims``).
+        """
+        found: dict[str, sqlite3.Row] = {}
+        for row in self._rows_among(f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE block IN ({{}})", blocks):
+            found[row["id"]] = row
+        for row in self._rows_among(f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE slot IN ({{}})", slots):
+            found[row["id"]] = row
+        for slot, low, high in ranges:
+            sql = f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE slot = ? AND value BETWEEN ? AND ?"
+            for row in self._rows(sql, (slot, low, high)):
+                found[row["id"]] = row
+        return [self._claim(row, ()) for row in found.values()]
+
+    def members_of_claims(self, claim_ids: Iterable[str], converted: bool = False) -> list[Candidate]:
+        """The member candidates of these claims, by index; with ``converted`` only those told with a conversion.
+
+        A conversion is an ``equivalents`` entry in ``attrs``: what a conflict
+        test needs of a claim besides its leader.
+        """
+        where = "instr(attrs, '\"equivalents\"') > 0 AND " if converted else ""
+        rows = self._rows_among(f"SELECT {_CANDIDATE_COLUMNS} FROM candidates WHERE {where}claim_id IN ({{}})", claim_ids)
+        return [self._candidate(r) for r in rows]
+
+    def candidates_by_id(self, candidate_ids: Iterable[str]) -> list[Candidate]:
+        rows = self._rows_among(f"SELECT {_CANDIDATE_COLUMNS} FROM candidates WHERE id IN ({{}})", candidate_ids)
+        return [self._candidate(r) for r in rows]
+
+    def claims_of_candidates(self, candidate_ids: Iterable[str]) -> dict[str, str]:
+        """The claim of each of these candidates that is in one."""
+        rows = self._rows_among("SELECT id, claim_id FROM candidates WHERE claim_id IS NOT NULL AND id IN ({})", candidate_ids)
+        return {r[0]: r[1] for r in rows}
+
+    def claim_counts(self) -> tuple[int, int]:
+        """How many claims there are, and how many of them are in conflict."""
+        row = self._rows("SELECT count(*), coalesce(sum(corroboration = 'conflict'), 0) FROM claims")[0]
+        return int(row[0]), int(row[1])
+
     def claim(self, claim_id: str) -> Claim | None:
         head = self._claim_head(claim_id)
         if head is None:
@@ -785,18 +921,13 @@ class Store:
 
     def _claim_head(self, claim_id: str) -> Claim | None:
         """A claim with its conflicts but without its member ids."""
-        row = self._one(
-            "SELECT id, kind, subject, statement, value, unit, qualifier, corroboration, sources FROM claims WHERE id = ?",
-            (claim_id,),
-        )
+        row = self._one(f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE id = ?", (claim_id,))
         if row is None:
             return None
-        conflicts = tuple(
+        conflicts = [
             r[0] for r in self._rows("SELECT other_id FROM claim_conflicts WHERE claim_id = ? ORDER BY other_id", (claim_id,))
-        )
-        data = dict(row)
-        data["corroboration"] = Corroboration(data["corroboration"])
-        return Claim(**data, conflicts_with=conflicts)
+        ]
+        return self._claim(row, conflicts)
 
     # -- decisions --------------------------------------------------------
 

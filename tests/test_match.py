@@ -1,13 +1,25 @@
-"""Matching: each rule on hand-made candidates, and the seeds' real conflicts and corroborations."""
+"""Matching: each rule on hand-made candidates, the seeds' real conflicts and corroborations, and matching only what is new."""
 
 from __future__ import annotations
 
+import dataclasses
+import random
+import shutil
+import sqlite3
+from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
-from curator.match import match_candidates
-from curator.models import Candidate, Claim, Corroboration
+import pytest
+from click.testing import CliRunner
+
+from curator import match
+from curator.cli import cli
+from curator.match import match_candidates, match_new, rematch
+from curator.models import Article, Candidate, Claim, Corroboration
 from curator.pipeline import extract, ingest
-from curator.schema import load_schema
+from curator.schema import MatchSettings, Schema, load_schema
+from curator.store import _MIGRATIONS, Store, _split_sql, open_store
 
 VENTURE = "SoftBank-NEC-Sony-Honda AI venture"
 
@@ -124,3 +136,259 @@ def test_seeds_conflicts_and_corroborations(store, seeds: Path) -> None:
     softbank = claims[("entity", "SoftBank", "organisation")]
     assert softbank.sources == 5 and softbank.corroboration is Corroboration.CORROBORATED
     assert claims[("entity", "Sakura AI Nexus", "organisation")].corroboration is Corroboration.SINGLE_SOURCE
+
+
+# -- matching only what is new ------------------------------------------------
+
+
+def stored_claims(store: Store) -> dict[str, tuple[object, ...]]:
+    """Every claim as stored, by id: its fields, sorted members and conflicts; every candidate is in one."""
+    claims: dict[str, tuple[object, ...]] = {}
+    for c in store.candidates():
+        assert c.claim_id is not None, f"{c.id} is in no claim"
+        if c.claim_id not in claims:
+            claim = store.claim(c.claim_id)
+            assert claim is not None
+            claims[claim.id] = (
+                claim.kind, claim.subject, claim.statement, claim.value, claim.unit, claim.qualifier,
+                claim.corroboration, claim.sources, tuple(sorted(claim.candidate_ids)), claim.conflicts_with,
+            )
+    assert store.claim_counts()[0] == len(claims), "a claim without members was left behind"
+    return claims
+
+
+def full_rematch_of(store: Store) -> dict[str, tuple[object, ...]]:
+    rematch(store, load_schema())
+    return stored_claims(store)
+
+
+class FullRematches:
+    """Counts the full rematches ``match_new`` falls back to."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.count = 0
+        monkeypatch.setattr(match, "rematch", self)
+
+    def __call__(self, store: Store, schema: Schema) -> list[Claim]:
+        self.count += 1
+        return rematch(store, schema)
+
+
+def test_seeds_in_batches_match_as_one_full_rematch(store: Store, seeds: Path, tmp_path: Path, monkeypatch) -> None:
+    files = sorted(seeds.iterdir())
+    full = FullRematches(monkeypatch)
+    ids_before: set[str] = set()
+    for number, batch in enumerate([files[:2], files[2:4], files[4:]]):
+        folder = tmp_path / f"batch{number}"
+        folder.mkdir()
+        for f in batch:
+            shutil.copy(f, folder / f.name)
+        ingest(store, [folder])
+        extract(store)
+        incremental = stored_claims(store)
+        assert ids_before <= set(incremental), "a claim id changed when articles were added"
+        ids_before = set(incremental)
+        assert incremental == full_rematch_of(store)
+    assert full.count == 1, "only the first batch, with no claims yet, is matched in full"
+    assert any(claim[6] is Corroboration.CONFLICT for claim in incremental.values())
+
+
+# A corpus with what incremental matching must get right: the same fact told by many articles in their own words,
+# close values in one slot (conflicts), ¥1 trillion told as $6.7 or $6.1 billion (dollar claims that conflict only
+# through the yen claim), round values shared by unrelated facts, names for one venture, and case variants that
+# only Python's casefold puts in one block.
+WORDS = "robots sectors funding budget plant chips model data centre grant loan stake share sales exports years".split()
+SUBJECTS = ["Sony Group", "SONY GROUP", "Straße AG", "STRASSE AG", "NEC", "nec", VENTURE, None]
+
+
+def synthetic_corpus(articles: int, seed: int) -> list[tuple[Article, list[Candidate]]]:
+    rng = random.Random(seed)
+    facts = []
+    for _ in range(40):
+        kind = rng.choice(["money", "money", "percent", "quantity", "date", "naming", "founded-by", "entity"])
+        subject = rng.choice(SUBJECTS if kind != "naming" else [VENTURE, "Sony Group", "SONY GROUP"])
+        value: object = {
+            "money": rng.choice([1e12, 1.5e9, 6.7e9, 6.1e9, 2e9, 2.1e9]),
+            "percent": rng.choice([10.0, 10.5, 11.0, 30.0]),
+            "quantity": rng.choice([100.0, 110.0, 1e7]),
+            "date": rng.choice(["2030", "2026-04"]),
+            "naming": rng.choice(["Noetra", "Sakura AI Nexus", "NOETRA"]),
+            "founded-by": rng.choice(["SoftBank", "softbank", "Honda"]),
+            "entity": rng.choice(["Sony Group", "SONY GROUP", "Straße AG", "STRASSE AG"]),
+        }[kind]
+        unit = {"money": "JPY" if value == 1e12 else "USD", "percent": "%", "quantity": rng.choice([None, "", "robots"])}
+        facts.append((kind, subject, value, unit.get(kind), rng.sample(WORDS, 5)))
+    corpus = []
+    for a in range(articles):
+        article = Article(id=f"art{a:03d}", sha256=f"{a:064x}", source=f"art{a:03d}.txt", text="...", title=f"Article {a}")
+        candidates: list[Candidate] = []
+        for slot in range(rng.randint(0, 6)):
+            kind, subject, value, unit, words = rng.choice(facts)
+            if isinstance(value, float) and value != 1e12 and rng.random() < 0.15:
+                value = round(value * rng.choice([0.9, 1.08]), 3)
+            told = [w if rng.random() < 0.75 else rng.choice(WORDS) for w in words]
+            quote = f"{' '.join(told[:2])} XXXXXXX {' '.join(told[2:])}."
+            start = slot * 100 + len(" ".join(told[:2])) + 1
+            cid = f"{article.id}-{slot}"
+            attrs: dict[str, object] = {}
+            if value == 1e12 and rng.random() < 0.8:
+                attrs = {"equivalents": [f"{cid}-usd"]}
+                candidates.append(Candidate(
+                    id=f"{cid}-usd", article_id=article.id, kind=kind, text="USD", start=start + 8, end=start + 10,
+                    quote=" ".join(rng.sample(WORDS, 5)), quote_start=start + 8, subject=None, statement="in dollars",
+                    value=rng.choice([6.7e9, 6.1e9]), unit="USD", attrs={"equivalents": [cid]},
+                ))
+            candidates.append(Candidate(
+                id=cid, article_id=article.id, kind=kind, text=str(value), start=start, end=start + 7,
+                quote=quote, quote_start=slot * 100, subject=subject, statement=f"{subject}: {value}", value=value, unit=unit,
+                qualifier=rng.choice([None, None, "about", "over"]), attrs=attrs,
+            ))
+        corpus.append((article, candidates))
+    return corpus
+
+
+def add(store: Store, batch: list[tuple[Article, list[Candidate]]]) -> None:
+    store.add_articles([article for article, _ in batch])
+    for article, candidates in batch:
+        store.save_extraction(article.id, candidates)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_synthetic_batches_match_as_one_full_rematch(store: Store, seed: int, monkeypatch) -> None:
+    corpus = synthetic_corpus(60, seed)
+    full = FullRematches(monkeypatch)
+    for batch in (corpus[:30], corpus[30:50], corpus[50:]):
+        add(store, batch)
+        match_new(store, load_schema())
+        incremental = stored_claims(store)
+        assert incremental == full_rematch_of(store)
+    assert full.count == 1
+    standings = Counter(claim[6] for claim in incremental.values())
+    assert standings[Corroboration.CONFLICT] and standings[Corroboration.CORROBORATED], "the corpus tests too little"
+
+
+def test_new_candidates_meet_old_claims_of_other_blocks(store: Store, monkeypatch) -> None:
+    """A second name for the venture; dollar claims that conflict only through ¥1 trillion, told by a member that is not
+    the claim's leader, then joined by a new candidate while the yen claim is left alone."""
+    schema = load_schema()
+    full = FullRematches(monkeypatch)
+    batches = [
+        [
+            cand("d0", "A", "money", 6.7e9, "USD", None, quote="around six point seven"),
+            cand("y1", "A", "money", 1e12, "JPY", VENTURE, attrs={"equivalents": ["d1"]}),
+            cand("d1", "A", "money", 6.7e9, "USD", None, quote="around six point seven", attrs={"equivalents": ["y1"]}),
+            cand("n1", "A", "naming", "Noetra", None, VENTURE),
+        ],
+        [
+            cand("y2", "B", "money", 1e12, "JPY", VENTURE, attrs={"equivalents": ["d2"]}),
+            cand("d2", "B", "money", 6.1e9, "USD", None, quote="approximately, per reports", attrs={"equivalents": ["y2"]}),
+        ],
+        [
+            cand("d3", "C", "money", 6.7e9, "USD", None, quote="around six point seven"),
+            cand("n2", "C", "naming", "Sakura AI Nexus", None, VENTURE),
+        ],
+    ]
+    for batch in batches:
+        article_id = batch[0].article_id
+        add(store, [(Article(id=article_id, sha256=article_id * 64, source=article_id, text="...", title=article_id), batch)])
+        match_new(store, schema)
+        assert stored_claims(store) == full_rematch_of(store)
+    assert full.count == 1
+    claims = {c.id: store.claim(c.claim_id) for c in store.candidates()}
+    assert claims["d0"] == claims["d1"] == claims["d3"]
+    assert claims["d1"].conflicts_with == (claims["d2"].id,)  # type: ignore[union-attr]
+    assert claims["n1"].conflicts_with == (claims["n2"].id,)  # type: ignore[union-attr]
+
+
+def test_candidates_ranked_before_old_ones_still_match_as_a_full_rematch(store: Store, monkeypatch) -> None:
+    """An old article extracted late, and candidates added to an old article, rank before matched ones."""
+    full = FullRematches(monkeypatch)
+    corpus = synthetic_corpus(40, 4)
+    store.add_articles([article for article, _ in corpus])
+    for article, candidates in corpus[10:]:
+        store.save_extraction(article.id, candidates)
+    match_new(store, load_schema())
+    for article, candidates in corpus[:10]:
+        store.save_extraction(article.id, candidates)
+    match_new(store, load_schema())
+    assert stored_claims(store) == full_rematch_of(store)
+    extra = [replace(c, id=f"{c.id}-early", start=c.start - 50, end=c.end - 50) for _, cs in corpus[20:] for c in cs]
+    store.save_extraction(corpus[15][0].id, [replace(c, article_id=corpus[15][0].id) for c in extra[:8]])
+    match_new(store, load_schema())
+    assert stored_claims(store) == full_rematch_of(store)
+    assert full.count == 3
+
+
+def test_claims_of_an_older_curator_are_matched_whole(db_path: Path, seeds: Path, tmp_path: Path, monkeypatch) -> None:
+    """A database from before claims had keys: the next extract matches everything, then only what is new."""
+    conn = sqlite3.connect(db_path)
+    for statement in _split_sql(_MIGRATIONS[0]):
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    files = sorted(seeds.iterdir())
+    full = FullRematches(monkeypatch)
+    with open_store(db_path) as store:
+        for number, batch in enumerate([files[:2], files[2:4], files[4:]]):
+            folder = tmp_path / f"batch{number}"
+            folder.mkdir()
+            for f in batch:
+                shutil.copy(f, folder / f.name)
+            ingest(store, [folder])
+            extract(store)
+            if number == 0:
+                store.conn.execute("UPDATE claims SET block = NULL, slot = NULL, leader = NULL")
+        assert full.count == 2
+        assert stored_claims(store) == full_rematch_of(store)
+
+
+def test_new_candidates_read_only_the_claims_they_touch(store: Store, monkeypatch) -> None:
+    corpus = synthetic_corpus(300, 5)
+    add(store, corpus)
+    match_new(store, load_schema())
+    total = sum(len(cs) for _, cs in corpus)
+    money = {c.id for _, cs in corpus for c in cs if c.kind == "money" and c.unit == "USD"}
+    read: list[str] = []
+    to_candidate = Store._candidate
+
+    def spy(row: sqlite3.Row) -> Candidate:
+        read.append(row["id"])
+        return to_candidate(row)
+
+    monkeypatch.setattr(Store, "_candidate", staticmethod(spy))
+    article = Article(id="late", sha256="f" * 64, source="late.txt", text="...", title="Late")
+    late = cand("late-1", "late", "money", 2.1e9, "USD", "Sony Group", quote="Sony Group plant funding grant years.")
+    add(store, [(article, [late])])
+    match_new(store, load_schema())
+    assert read and set(read) <= money | {"late-1"}, "a candidate of an unrelated block was read"
+    assert len(read) < total / 5
+    monkeypatch.undo()
+    assert stored_claims(store) == full_rematch_of(store)
+
+
+def test_extract_rematch_applies_changed_match_settings(db_path: Path, seeds: Path, monkeypatch) -> None:
+    """After an edit to the match settings plain extract keeps the claims; --rematch recomputes them all."""
+
+    def invoke(*args: str) -> str:
+        result = CliRunner().invoke(cli, ["--db", str(db_path), *args], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    def dollar_conflict() -> bool:
+        with open_store(db_path) as store:
+            dollars = {c.claim_id for c in store.candidates(["money"]) if c.unit == "USD" and c.value in (6.7e9, 6.1e9)}
+            return all(store.claim(cid).corroboration is Corroboration.CONFLICT for cid in dollars)  # type: ignore[union-attr]
+
+    invoke("ingest", str(seeds))
+    assert "in conflict" in invoke("extract")
+    assert dollar_conflict()
+    schema = load_schema()
+    strict = dataclasses.replace(schema, match=MatchSettings(schema.match.threshold, tolerance=0.0))
+    monkeypatch.setattr("curator.schema.load_schema", lambda: strict)
+    invoke("extract")
+    assert dollar_conflict(), "nothing new to match: the claims stay as they were"
+    assert "--rematch" in invoke("extract", "--help")
+    output = invoke("extract", "--rematch")
+    assert "Extracted 0 candidate(s) from 0 article(s)" in output
+    assert not dollar_conflict()
