@@ -74,8 +74,9 @@ class Corpus:
         if kind == "date":
             return kind, subject, str(r.randint(2020, 2045)) if r.random() < 0.5 else f"{r.randint(1990, 2045)}-{r.randint(1, 12):02d}", None, words
         relation = r.choice(RELATIONS)
-        value = self._word().title() if relation == "naming" else self.entity()
-        return relation, subject, value, None, words
+        if relation == "naming":  # what is named is a venture of its own, as the extractor makes a naming's subject
+            return relation, f"{subject} {self._word()} venture", self._word().title(), None, words
+        return relation, subject, self.entity(), None, words
 
     def telling(self, fact: tuple[str, str, object, str | None, list[str]]) -> tuple[str, str | None, object, str | None, str]:
         """One article's wording of a fact: (kind, subject, value, unit, context sentence)."""
@@ -84,7 +85,7 @@ class Corpus:
         told = [w if r.random() < 0.8 else r.choice(self.words) for w in words] + r.sample(self.words, r.randint(0, 3))
         r.shuffle(told)
         roll = r.random()
-        who: str | None = subject if roll < 0.75 else None if roll < 0.9 else self.entity()
+        who: str | None = subject if roll < 0.75 else None if roll < 0.9 or kind == "naming" else self.entity()
         if isinstance(value, float) and r.random() < 0.03:
             value = float(f"{value * r.choice([0.92, 0.95, 1.05, 1.08]):.3g}")
         return kind, who, value, unit, " ".join(told)

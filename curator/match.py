@@ -18,10 +18,19 @@ compared only inside a block:
   ``equivalents``, never merged.
 - conflicts between numbers: two claims of one kind and unit whose values
   differ by at most ``match.tolerance`` (6.1 vs 6.7 billion) and that fill
-  the same slot: their contexts resemble each other, or both are conversions
-  of one claim (the same ¥1 trillion told as $6.7 and as $6.1 billion).
-  Values further apart are unrelated facts. Found with a sorted sweep per
-  (kind, unit), so near-linear too.
+  the same slot: one stated subject and alike contexts (``same_slot``), or
+  both conversions of one claim (the same ¥1 trillion told as $6.7 and as
+  $6.1 billion). Values further apart are unrelated facts. Candidates for
+  a pair are found through an index per (kind, unit) of subject and context
+  stem by value (``_SlotIndex``), so the cost follows the pairs that share
+  something, not all pairs of close values.
+- big blocks (a round figure such as 10% in a large corpus) hold thousands
+  of unrelated facts: clustering compares a candidate only with the groups
+  sharing an uncommon context stem with it (``_Block``), for the same reason.
+  A stem shared by more than ``COMMON`` groups is too common to tell facts
+  apart. All of it runs with the cyclic garbage collector paused
+  (``gcpause``), whose full passes over a large heap made matching grow
+  faster than linearly.
 
 Corroboration counts independent articles: repeats inside one article, or
 its Chinese summary and English text, count once (sources = distinct
@@ -63,6 +72,7 @@ the claims a full ``rematch`` would, reading only what new candidates touch:
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import re
@@ -72,6 +82,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from curator.gcpause import cycle_collection_paused
 from curator.models import Candidate, Claim, ClaimKey, Corroboration
 from curator.schema import Schema
 from curator.store import Store
@@ -107,11 +118,15 @@ def context_words(c: Candidate) -> str:
     return " ".join(words)
 
 
-def slot_similarity(a_subject: str | None, a_context: str, b_subject: str | None, b_context: str) -> float:
-    """100 when both name the same subject, else how alike their context words are (0-100)."""
-    if a_subject and a_subject == b_subject:
-        return 100.0
-    return fuzz.token_set_ratio(a_context, b_context)
+def same_slot(a: _Group, b: _Group, threshold: float) -> bool:
+    """Whether two claims of close values tell the same slot: one stated subject and alike context words.
+
+    A shared subject alone is not enough (an organisation named in a thousand
+    articles has many figures, and 10% of one thing does not contradict 11%
+    of another), and a figure whose subject is unstated has no slot to
+    contradict: only a shared conversion can tie it to another.
+    """
+    return bool(a.subject) and a.subject == b.subject and fuzz.token_set_ratio(a.context, b.context) >= threshold
 
 
 def _value_key(c: Candidate) -> object:
@@ -142,6 +157,7 @@ def _rank(order: Mapping[str, int]) -> Callable[[Candidate], tuple[object, ...]]
     return lambda c: (order.get(c.article_id, 0), c.article_id, c.start, c.end, c.kind, c.id)
 
 
+@cycle_collection_paused()
 def match_candidates(candidates: Iterable[Candidate], schema: Schema, article_order: dict[str, int] | None = None) -> list[Claim]:
     """Group candidates into claims with corroboration and both-way conflict links; deterministic for the same input."""
     groups = _cluster(sorted(candidates, key=_rank(article_order or {})), schema.match.threshold)
@@ -154,26 +170,71 @@ def match_candidates(candidates: Iterable[Candidate], schema: Schema, article_or
 def _cluster(
     ranked: Iterable[Candidate], threshold: float, blocks: Mapping[tuple[object, ...], list[_Group]] | None = None
 ) -> list[_Group]:
-    """Greedy leader clustering of candidates in ranking order, after the groups already in ``blocks``."""
-    found: dict[tuple[object, ...], list[_Group]] = defaultdict(list, blocks or {})
+    """Greedy leader clustering of candidates in ranking order, after the groups already in ``blocks``.
+
+    Each block keeps its groups' contexts in one list and its first group per
+    subject in a dict, so a candidate costs one C++ ``extractOne`` over the
+    block, not a Python pass over its groups.
+    """
+    found: dict[tuple[object, ...], _Block] = {key: _Block(list(groups)) for key, groups in (blocks or {}).items()}
     for c in ranked:
         key = _block(c)
-        groups = found[key]
-        if c.kind in VALUED and groups:
+        block = found.get(key)
+        if block is None:
+            found[key] = block = _Block([])
+        if c.kind in VALUED and block.groups:
+            same = block.by_subject.get(c.subject) if c.subject else None
             context = context_words(c)
-            same = next((g for g in groups if c.subject and g.subject == c.subject), None)
             if same is None:
-                best = process.extractOne(context, [g.context for g in groups], scorer=fuzz.token_set_ratio, score_cutoff=threshold)
-                same = groups[best[2]] if best is not None else None
+                same = block.most_alike(context, threshold)
             if same is not None:
                 same.members.append(c)
             else:
-                groups.append(_Group(key, c.subject, context, [c]))
-        elif groups:
-            groups[0].members.append(c)
+                block.add(_Group(key, c.subject, context, [c]))
+        elif block.groups:
+            block.groups[0].members.append(c)
         else:
-            groups.append(_group_of([c]))
-    return [g for gs in found.values() for g in gs]
+            block.add(_group_of([c]))
+    return [g for block in found.values() for g in block.groups]
+
+
+class _Block:
+    """The groups of one block in order, indexed for clustering.
+
+    A candidate is compared (one C++ ``extractOne``) only with the groups
+    whose context shares a stem with its own, and not through a stem more
+    than ``COMMON`` groups share: a block of a round figure (10%) holds
+    thousands of unrelated facts, and comparing each newcomer with all of
+    them would make clustering quadratic. A context alike enough to pass
+    ``match.threshold`` almost always shares an uncommon word.
+    """
+
+    def __init__(self, groups: list[_Group]) -> None:
+        self.groups: list[_Group] = []
+        self.by_subject: dict[str, _Group] = {}
+        self.by_stem: dict[str, list[int]] = defaultdict(list)
+        for group in groups:
+            self.add(group)
+
+    def add(self, group: _Group) -> None:
+        for stem in _stems(group.context):
+            self.by_stem[stem].append(len(self.groups))
+        self.groups.append(group)
+        if group.subject:
+            self.by_subject.setdefault(group.subject, group)
+
+    def most_alike(self, context: str, threshold: float) -> _Group | None:
+        """The first of the groups most alike ``context`` at ``threshold`` or above, None when none is."""
+        near: set[int] = set()
+        for stem in _stems(context):
+            indices = self.by_stem.get(stem, ())
+            if len(indices) <= COMMON:
+                near.update(indices)
+        if not near:
+            return None
+        order = sorted(near)
+        best = process.extractOne(context, [self.groups[i].context for i in order], scorer=fuzz.token_set_ratio, score_cutoff=threshold)
+        return self.groups[order[best[2]]] if best is not None else None
 
 
 def _group_of(members: list[Candidate]) -> _Group:
@@ -204,7 +265,7 @@ def _conflicts(
     converts = {ids[id(g)]: {claim_of[e] for c in g.members for e in c.attrs.get("equivalents", []) if e in claim_of} for g in groups}
     by_slot: dict[tuple[object, ...], list[_Group]] = defaultdict(list)
     for g in groups:
-        if g.key[0] in NUMERIC or g.key[0] in SINGLE_VALUED:
+        if g.key[0] in NUMERIC or (g.key[0] in SINGLE_VALUED and g.key[1]):  # an unnamed venture's names say nothing
             by_slot[g.key[:2]].append(g)
     for (kind, _), members in by_slot.items():
         if kind in SINGLE_VALUED:
@@ -214,38 +275,99 @@ def _conflicts(
                         link(a, b)
             continue
         members.sort(key=lambda g: float(g.key[2]))  # type: ignore[arg-type]
-        for a, b in _close_pairs(members, schema.match.tolerance, focus):
-            same_conversion = converts[ids[id(a)]] & converts[ids[id(b)]]
-            similar = slot_similarity(a.subject, a.context, b.subject, b.context) >= schema.match.threshold
-            if same_conversion or similar:
+        conversions = {id(g): converts[ids[id(g)]] for g in members}
+        for a, b in _close_pairs(members, schema.match.tolerance, focus, conversions):
+            if conversions[id(a)] & conversions[id(b)] or same_slot(a, b, schema.match.threshold):
                 link(a, b)
     return links
 
 
-def _close_pairs(
-    members: Sequence[_Group], tolerance: float, focus: Collection[int] | None
-) -> Iterator[tuple[_Group, _Group]]:
-    """Pairs of groups sorted by value, lower first, whose values differ by at most ``tolerance`` of the larger.
+COMMON = 100
+"""A context word shared by more groups than this (of one subject and value, or in one block) says little
+about which fact they tell (``funding`` across a thousand articles): it does not bring them together."""
 
-    All of them, by a sweep that stops at the first value too far (further
-    ones are further out, in either direction); or those with a group in
-    ``focus``, sweeping out from each of these alone.
+
+def _stems(context: str) -> set[str]:
+    """Context words cut to five letters, so ``robot`` meets ``robots`` and ``invest`` meets ``investment``."""
+    return {word[:5] for word in context.split()}
+
+
+class _SlotIndex:
+    """The claims of one slot (kind and unit) by what a conflict needs two of them to share.
+
+    Per subject and context stem, the values that have them (sorted) and the
+    claims at each; per conversion, its claims. A claim then meets only the
+    claims of close values with its subject and a stem, or with a conversion,
+    found by bisection: the cost follows those, not the number of close values
+    or claims (round figures like 10% have thousands).
     """
-    values = [float(g.key[2]) for g in members]  # type: ignore[arg-type]
-    for i in range(len(members)) if focus is None else (i for i, g in enumerate(members) if id(g) in focus):
-        value = values[i]
-        for j in range(i + 1, len(members)):
-            if values[j] != value:
-                if values[j] - value > tolerance * max(abs(values[j]), abs(value)):
-                    break
-                yield members[i], members[j]
-        if focus is not None:
-            for j in range(i - 1, -1, -1):
-                if values[j] != value:
-                    if value - values[j] > tolerance * max(abs(values[j]), abs(value)):
-                        break
-                    if id(members[j]) not in focus:
-                        yield members[j], members[i]
+
+    def __init__(self, members: Iterable[_Group], conversions: Mapping[int, Collection[str]]) -> None:
+        self.conversions = conversions
+        self.at: dict[tuple[str, str], dict[float, list[_Group]]] = defaultdict(lambda: defaultdict(list))
+        self.by_conversion: dict[str, list[_Group]] = defaultdict(list)
+        for g in members:
+            if g.subject:
+                for stem in _stems(g.context):
+                    self.at[(g.subject, stem)][_value(g)].append(g)
+            for claim in conversions[id(g)]:
+                self.by_conversion[claim].append(g)
+        self.values = {key: sorted(by_value) for key, by_value in self.at.items()}
+
+    def meeting(self, group: _Group, low: float, high: float) -> Iterator[_Group]:
+        """Claims of another value in [low, high] that share a conversion with ``group``, or its subject and a stem.
+
+        A stem more than ``COMMON`` claims of the subject share at either value
+        is passed over, the same way from both ends, so a pair is found
+        whichever of the two is new.
+        """
+        value, seen = _value(group), {id(group)}
+        for stem in _stems(group.context) if group.subject else ():
+            key = (group.subject, stem)
+            by_value = self.at[key]
+            if len(by_value[value]) > COMMON:
+                continue
+            values = self.values[key]
+            for other in values[bisect.bisect_left(values, low) : bisect.bisect_right(values, high)]:
+                if other != value and len(by_value[other]) <= COMMON:
+                    for g in by_value[other]:
+                        if id(g) not in seen:
+                            seen.add(id(g))
+                            yield g
+        for claim in self.conversions[id(group)]:
+            for g in self.by_conversion[claim]:
+                if id(g) not in seen and low <= _value(g) <= high and _value(g) != value:
+                    seen.add(id(g))
+                    yield g
+
+
+def _value(group: _Group) -> float:
+    return float(group.key[2])  # type: ignore[arg-type]
+
+
+def _close_pairs(
+    members: Sequence[_Group], tolerance: float, focus: Collection[int] | None, conversions: Mapping[int, Collection[str]]
+) -> Iterator[tuple[_Group, _Group]]:
+    """Pairs of groups, lower value first, within ``tolerance`` of the larger, that may fill one slot (see ``_SlotIndex``).
+
+    All of them; or those with a group in ``focus``, looking out from each of these alone.
+    """
+    index = _SlotIndex(members, conversions)
+    for a in members if focus is None else [g for g in members if id(g) in focus]:
+        value = _value(a)
+        low, high = _reach(value, tolerance)
+        for b in index.meeting(a, low, high):
+            if _value(b) > value:
+                yield a, b
+            elif focus is not None and id(b) not in focus:
+                yield b, a
+
+
+def _reach(value: float, tolerance: float) -> tuple[float, float]:
+    """The values within ``tolerance`` of the larger of them and ``value``: |v - value| <= tolerance * max(|v|, |value|)."""
+    if value >= 0:
+        return value * (1 - tolerance), value / (1 - tolerance)
+    return value / (1 - tolerance), value * (1 - tolerance)
 
 
 def _within_tolerance(value: float, tolerance: float) -> tuple[float, float]:
@@ -255,7 +377,7 @@ def _within_tolerance(value: float, tolerance: float) -> tuple[float, float]:
     differ from the six-significant-digit keys compared here by up to 5e-6
     of themselves.
     """
-    low, high = sorted((value * (1 - tolerance), value / (1 - tolerance)))
+    low, high = _reach(value, tolerance)
     return low - abs(low) * 1e-5, high + abs(high) * 1e-5
 
 
@@ -313,6 +435,7 @@ def rematch(store: Store, schema: Schema) -> list[Claim]:
     return claims
 
 
+@cycle_collection_paused()
 def match_new(store: Store, schema: Schema) -> list[Claim]:
     """Match the candidates in no claim yet; returns the claims written.
 
@@ -331,7 +454,7 @@ def match_new(store: Store, schema: Schema) -> list[Claim]:
         c.id: c
         for c in store.claims_near(
             {_key_text(k) for k in keys},
-            {_key_text(k[:2]) for k in keys if k[0] in SINGLE_VALUED},
+            {_key_text(k[:2]) for k in keys if k[0] in SINGLE_VALUED and k[1]},
             _value_ranges(keys, schema.match.tolerance),
         )
     }

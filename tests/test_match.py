@@ -76,6 +76,46 @@ def test_outside_tolerance_or_other_unit_or_slot_is_unrelated() -> None:
     assert all(claim.conflicts_with == () for claim in by.values())
 
 
+def test_one_subject_with_close_figures_about_other_things_is_no_conflict() -> None:
+    """SoftBank's 10% stake and its 11% revenue growth are two facts, not a contradiction."""
+    by = claims_of([
+        cand("s", "A", "percent", 10.0, "%", "SoftBank", quote="SoftBank holds a stake in the venture of 10% today."),
+        cand("g", "B", "percent", 11.0, "%", "SoftBank", quote="SoftBank said quarterly revenue growth reached 11% in Tokyo."),
+        cand("t", "C", "percent", 11.5, "%", "SoftBank", quote="SoftBank holds a stake in the venture of 11.5% now."),
+    ])
+    assert by["s"].conflicts_with == (by["t"].id,)
+    assert by["g"].conflicts_with == ()
+
+
+def test_figures_without_a_subject_conflict_only_through_a_conversion() -> None:
+    by = claims_of([
+        cand("a", "A", "money", 6.7e9, "USD"),
+        cand("b", "B", "money", 6.1e9, "USD"),
+        cand("c", "C", "money", 6.2e9, "USD", VENTURE),
+        cand("n1", "A", "naming", "Noetra"),
+        cand("n2", "B", "naming", "Kumo"),
+    ])
+    assert all(claim.conflicts_with == () for claim in by.values())
+
+
+def test_a_figure_in_a_big_block_still_finds_its_claim_and_its_conflict() -> None:
+    """Hundreds of unrelated 10% figures share the common words; the one that tells the same fact is still found."""
+    filler = [
+        cand(f"x{i}", f"X{i}", "percent", 10.0, "%", f"Firm{i}", quote=f"Firm{i} said funding rose 10% for project{i} widgets.")
+        for i in range(300)
+    ]
+    fact = "Mizuho lends the robotics programme 10% of its budget, the bank said."
+    by = claims_of([
+        *filler,
+        cand("m1", "M1", "percent", 10.0, "%", "Mizuho Bank", quote=fact),
+        cand("m2", "M2", "percent", 10.0, "%", "Mizuho Bank", quote=fact.replace("said", "confirmed")),
+        cand("m3", "M3", "percent", 11.0, "%", "Mizuho Bank", quote=fact.replace("10%", "11%")),
+    ])
+    assert by["m1"] is by["m2"] and by["m1"].sources == 2
+    assert by["m1"].conflicts_with == (by["m3"].id,)
+    assert all(by[f"x{i}"].conflicts_with == () for i in range(300))
+
+
 def test_conversions_are_linked_not_merged_and_reveal_a_conflict() -> None:
     """¥1 trillion is $6.7 billion in one article and $6.1 billion in another: the dollar claims conflict."""
     by = claims_of([

@@ -9,8 +9,6 @@ not the database. The same database gives the same bytes, apart from
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -18,6 +16,7 @@ from datetime import datetime, timezone
 from typing import TextIO
 
 from curator.errors import CuratorError
+from curator.gcpause import cycle_collection_paused
 from curator.export.csv_sheet import write_csv
 from curator.export.facts import Fact, Sheet, group_facts
 from curator.export.json_sheet import write_json
@@ -59,23 +58,6 @@ def generated_at() -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-@contextlib.contextmanager
-def _without_cycle_collection() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a sheet is written.
-
-    An export makes millions of short-lived tuples, dicts and strings that
-    never form cycles; reference counting frees them all, and the collector's
-    passes over them cost a few per cent of a large export for nothing.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def write_export(store: Store, options: ExportOptions, target: str, force: bool = False, create_folder: bool = False) -> Written:
     """Write the fact sheet ``options`` select to ``target`` (``-`` for stdout), atomically.
 
@@ -101,6 +83,6 @@ def write_export(store: Store, options: ExportOptions, target: str, force: bool 
             kind_labels={name: spec.label for name, spec in schema.kinds.items()},
             facts=written.count(group_facts(store.iter_export_rows(query), store.claim_conflicts())),
         )
-        with _without_cycle_collection():
+        with cycle_collection_paused():
             WRITERS[options.fmt](out, sheet)
     return written
