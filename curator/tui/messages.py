@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from textual.message import Message
 
 from curator.models import CandidateState
-from curator.store import ClaimView, ReviewCounts
+from curator.store import ClaimView, ReviewCounts, ReviewFilter
 
 
 @dataclass
@@ -17,6 +17,15 @@ class ArticleFound(Message):
     reason: str
     article_id: str | None
     candidate_id: str | None = None
+
+
+@dataclass
+class NextFound(Message):
+    """Looked up ahead of need: the article to review after ``after`` under ``filters`` (None: none)."""
+
+    after: str
+    filters: ReviewFilter
+    article_id: str | None
 
 
 @dataclass

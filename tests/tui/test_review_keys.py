@@ -72,6 +72,41 @@ async def test_reject_and_skip_commit_and_move_on(make_review_app: AppFactory, r
 
 
 @pilot_test
+async def test_finishing_an_article_opens_the_next_one_found_ahead_without_a_round_trip(
+    make_review_app: AppFactory, review_data: ReviewData
+) -> None:
+    app = make_review_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        main = app.main_screen()
+        assert main is not None and main._next is not None and main._next.article_id == review_data.articles[1].id
+        for _ in review_data.ids(0)[:-1]:
+            await pilot.press("a")
+        main.action_accept()  # the last one: no pause, no worker, the next article is already on screen
+        assert main.article is not None and main.article.id == review_data.articles[1].id
+        assert main.current == review_data.ids(1)[0]
+
+
+@pilot_test
+async def test_an_article_finished_by_someone_else_meanwhile_is_passed_over(
+    make_review_app: AppFactory, review_data: ReviewData
+) -> None:
+    app = make_review_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        with open_db(review_data.path) as store:
+            for candidate_id in review_data.ids(1):
+                store.decide(candidate_id, "bob", Action.ACCEPT)
+        for _ in review_data.ids(0):
+            await pilot.press("a")
+        await settle(pilot)
+        main = app.main_screen()
+        assert main is not None and main.article is not None
+        assert main.article.id == review_data.articles[2].id
+        assert status_of(review_data, review_data.ids(2)[0]) is Status.PENDING and main.current == review_data.ids(2)[0]
+
+
+@pilot_test
 async def test_keys_typed_faster_than_the_commits_apply_in_order(make_review_app: AppFactory, review_data: ReviewData) -> None:
     ids = review_data.ids(0)
     app = make_review_app()

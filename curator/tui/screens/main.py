@@ -32,6 +32,7 @@ from curator.tui.messages import (
     CountsLoaded,
     LeaseRefused,
     ListCounted,
+    NextFound,
     RankFound,
     Refreshed,
 )
@@ -95,6 +96,8 @@ class MainScreen(Screen[None]):
         self._data_version = -1
         self._list_loader: Callable[[int, int], Any] | None = None
         self._keep_rows = False
+        self._next: NextFound | None = None
+        """The article after this one, found while the reviewer works here, so finishing an article is not a round trip."""
 
     @property
     def curator(self) -> CuratorApp:
@@ -214,6 +217,8 @@ class MainScreen(Screen[None]):
             articles.show_cursor(articles.cursor - 1)
         elif (same := articles.row(articles.cursor)) is None or same.id != article_id:
             self._find_rank(article_id, self.filters)
+        self._next = None
+        self._look_ahead(article_id, self.filters)
 
     def _marks(self) -> list[Mark]:
         marks = []
@@ -305,6 +310,10 @@ class MainScreen(Screen[None]):
         else:
             self.post_message(ArticleFound(reason, app.bg.next_review_article(after, app.reviewer, self.filters)))
 
+    @work(thread=True, group="look-ahead", exclusive=True, exit_on_error=False)
+    def _look_ahead(self, after: str, filters: ReviewFilter) -> None:
+        self.post_message(NextFound(after, filters, self.curator.bg.next_review_article(after, self.curator.reviewer, filters)))
+
     @work(thread=True, group="rank", exclusive=True, exit_on_error=False)
     def _find_rank(self, article_id: str, filters: ReviewFilter) -> None:
         self.post_message(RankFound(article_id, self.curator.bg.article_rank(article_id, filters)))
@@ -375,6 +384,10 @@ class MainScreen(Screen[None]):
             self.query_one("#articles", ArticleList).reset(self._list_loader, message.count, keep_rows=self._keep_rows)
             if self.article is not None:
                 self._find_rank(self.article.id, self.filters)
+
+    def on_next_found(self, message: NextFound) -> None:
+        if self.article is not None and message.after == self.article.id and message.filters == self.filters:
+            self._next = message
 
     def on_rank_found(self, message: RankFound) -> None:
         if self.article is not None and message.article_id == self.article.id:
@@ -490,9 +503,14 @@ class MainScreen(Screen[None]):
         target = next((c for c in order if self._to_review(c)), None)
         if target is not None:
             self._set_current(target)
-        else:
-            self._begin()
-            self._find_article("next", self.article.id if self.article else None)
+            return
+        ahead = self._next
+        if ahead is not None and ahead.article_id is not None and self.article is not None and ahead.after == self.article.id:
+            self._open_article(ahead.article_id)
+            if self.current is not None and self._to_review(self.current):
+                return  # else someone finished it meanwhile: look on from there
+        self._begin()
+        self._find_article("next", self.article.id if self.article else None)
 
     def _go_article(self, step: int, pick: str) -> None:
         articles = self.query_one("#articles", ArticleList)
