@@ -443,11 +443,13 @@ def match_new(store: Store, schema: Schema) -> list[Claim]:
     candidates touch, in one transaction; or ``rematch`` itself when new
     candidates rank before matched ones (see the module's docstring).
     """
+    if not store.claims_are_keyed():  # before reading the new ones: a first match reads everything anyway
+        return rematch(store, schema)
     new = store.unmatched_candidates()
     if not new:
         return []
     order = store.article_ranks(c.article_id for c in new)
-    if not store.claims_are_keyed() or min(order.get(c.article_id, 0) for c in new) <= store.last_matched_rank():
+    if min(order.get(c.article_id, 0) for c in new) <= store.last_matched_rank():
         return rematch(store, schema)
     keys = {_block(c) for c in new}
     near = {
