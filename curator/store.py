@@ -1438,8 +1438,8 @@ class Store:
         ]
 
     def reviewer_names(self) -> list[str]:
-        """Everyone who decided something or opened the review screen."""
-        return [r[0] for r in self._rows("SELECT reviewer FROM decisions UNION SELECT name FROM reviewers ORDER BY 1")]
+        """Everyone who decided something (the "decided by" filter's choices; opening the screen is not deciding)."""
+        return [r[0] for r in self._rows("SELECT reviewer FROM decisions GROUP BY reviewer ORDER BY reviewer")]
 
     # -- summary ----------------------------------------------------------
 

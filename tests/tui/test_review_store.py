@@ -118,11 +118,12 @@ def test_review_filter_round_trips_and_survives_junk() -> None:
     assert ReviewFilter().wants_pending and not ReviewFilter().active
 
 
-def test_reviewer_names_include_those_who_only_opened_the_screen(review_data: ReviewData) -> None:
+def test_reviewer_names_are_those_who_decided_not_those_who_only_opened_the_screen(review_data: ReviewData) -> None:
     with open_db(review_data.path) as store:
         store.decide(review_data.ids(0)[0], "carol", Action.SKIP)
+        store.decide(review_data.ids(0)[1], "bob", Action.ACCEPT)
         store.save_position("dave", None, None, {})
-        assert store.reviewer_names() == ["carol", "dave"]
+        assert store.reviewer_names() == ["bob", "carol"]
         assert store.state(review_data.ids(0)[0]).status is Status.SKIPPED  # type: ignore[union-attr]
 
 
