@@ -7,6 +7,7 @@ import random
 import shutil
 import sqlite3
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -214,10 +215,9 @@ class FullRematches:
         return rematch(store, schema)
 
 
-def test_seeds_in_batches_match_as_one_full_rematch(store: Store, seeds: Path, tmp_path: Path, monkeypatch) -> None:
+def seeds_in_batches(store: Store, seeds: Path, tmp_path: Path) -> Iterator[int]:
+    """Ingest and extract the seeds in three batches, yielding each batch's number once it is matched."""
     files = sorted(seeds.iterdir())
-    full = FullRematches(monkeypatch)
-    ids_before: set[str] = set()
     for number, batch in enumerate([files[:2], files[2:4], files[4:]]):
         folder = tmp_path / f"batch{number}"
         folder.mkdir()
@@ -225,6 +225,13 @@ def test_seeds_in_batches_match_as_one_full_rematch(store: Store, seeds: Path, t
             shutil.copy(f, folder / f.name)
         ingest(store, [folder])
         extract(store)
+        yield number
+
+
+def test_seeds_in_batches_match_as_one_full_rematch(store: Store, seeds: Path, tmp_path: Path, monkeypatch) -> None:
+    full = FullRematches(monkeypatch)
+    ids_before: set[str] = set()
+    for _ in seeds_in_batches(store, seeds, tmp_path):
         incremental = stored_claims(store)
         assert ids_before <= set(incremental), "a claim id changed when articles were added"
         ids_before = set(incremental)
@@ -367,16 +374,9 @@ def test_claims_of_an_older_curator_are_matched_whole(db_path: Path, seeds: Path
     conn.execute("PRAGMA user_version = 1")
     conn.commit()
     conn.close()
-    files = sorted(seeds.iterdir())
     full = FullRematches(monkeypatch)
     with open_store(db_path) as store:
-        for number, batch in enumerate([files[:2], files[2:4], files[4:]]):
-            folder = tmp_path / f"batch{number}"
-            folder.mkdir()
-            for f in batch:
-                shutil.copy(f, folder / f.name)
-            ingest(store, [folder])
-            extract(store)
+        for number in seeds_in_batches(store, seeds, tmp_path):
             if number == 0:
                 store.conn.execute("UPDATE claims SET block = NULL, slot = NULL, leader = NULL")
         assert full.count == 2
