@@ -60,7 +60,7 @@ REVIEW_BINDINGS = [
     Binding("k,up", "previous_candidate", "previous", show=False, priority=True, tooltip="Previous candidate."),
     Binding("tab", "next_article", "next article", show=False, tooltip="Next article in the list."),
     Binding("shift+tab", "previous_article", "previous article", show=False, tooltip="Previous article in the list."),
-    Binding("slash", "search", "search", key_display="/", tooltip="Search article text and candidates."),
+    Binding("slash", "search", "find", key_display="/", tooltip="Search article text and candidates."),
     Binding("f", "filter", "filter", tooltip="Show only some candidates: status, kind, corroboration, reviewer, disputed."),
     Binding("c", "next_conflict", "conflict", tooltip="Jump to the next candidate whose claim conflicts with another source."),
     Binding("A", "adjudicate_accept", "adjudicate accept", show=False, key_display="A", tooltip="Accept and settle a dispute between reviewers."),
