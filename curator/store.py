@@ -51,6 +51,8 @@ from curator.models import (
 if TYPE_CHECKING:
     import sqlite_utils
 
+    from curator.review_records import ClaimMember, ClaimView, Position, ReviewCounts, ReviewFilter, SearchHit
+
 SCHEMA_VERSION = 2
 BUSY_TIMEOUT_S = 10.0
 """How long SQLite itself waits for another connection's write lock before a write attempt reports busy."""
@@ -193,15 +195,6 @@ _STATE_COLUMNS = "id, status, disputed, decided_by, decided_at, note, edited, ve
 
 
 @dataclass(frozen=True)
-class Position:
-    """Where a reviewer left off."""
-
-    article_id: str | None
-    candidate_id: str | None
-    filters: dict[str, Any]
-
-
-@dataclass(frozen=True)
 class ArticleProgress:
     """An article as the article list shows it."""
 
@@ -320,103 +313,6 @@ assert tuple(name for name, _ in _EXPORT_COLUMNS) == ExportRow._fields
 _EXPORT_SELECT = ", ".join(expression for _, expression in _EXPORT_COLUMNS)
 _EXPORT_LOOSE = 1 << 62
 """Added to a candidate's seq to order candidates without a claim after every claim of their kind."""
-
-
-# -- review screen records ---------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ReviewFilter:
-    """Which candidates a reviewer walks through; an empty group means any, groups are ANDed."""
-
-    status: tuple[str, ...] = ()
-    kind: tuple[str, ...] = ()
-    corroboration: tuple[str, ...] = ()
-    reviewer: tuple[str, ...] = ()
-    disputed: bool = False
-
-    @property
-    def active(self) -> bool:
-        return bool(self.status or self.kind or self.corroboration or self.reviewer or self.disputed)
-
-    @property
-    def wants_pending(self) -> bool:
-        """Whether "next" means next undecided (else: next that matches, e.g. when reviewing rejections)."""
-        return not self.status or "pending" in self.status
-
-    def matches(self, kind: str, state: CandidateState, corroboration: str) -> bool:
-        return (
-            (not self.status or state.status.value in self.status)
-            and (not self.kind or kind in self.kind)
-            and (not self.corroboration or corroboration in self.corroboration)
-            and (not self.reviewer or state.reviewer in self.reviewer)
-            and (not self.disputed or state.disputed)
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "status": list(self.status), "kind": list(self.kind), "corroboration": list(self.corroboration),
-            "reviewer": list(self.reviewer), "disputed": self.disputed,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ReviewFilter:
-        """Tolerant of a hand-edited or older ``reviewers.filters``: unknown keys and bad types are dropped."""
-        groups = {
-            key: tuple(str(v) for v in data.get(key, ()) if isinstance(v, str))
-            for key in ("status", "kind", "corroboration", "reviewer")
-            if isinstance(data.get(key, ()), list)
-        }
-        return cls(**groups, disputed=data.get("disputed") is True)
-
-
-@dataclass(frozen=True)
-class ReviewCounts:
-    """The header's progress: candidates decided by anyone, and by this reviewer."""
-
-    total: int
-    decided: int
-    mine: int
-
-
-@dataclass(frozen=True)
-class ClaimMember:
-    """One article's wording of a claim, for the claim panel."""
-
-    candidate_id: str
-    claim_id: str
-    article_id: str
-    title: str
-    source: str
-    kind: str
-    text: str
-    quote: str
-    value: Any
-    unit: str | None
-    qualifier: str | None
-    status: str
-
-
-@dataclass(frozen=True)
-class ClaimView:
-    """A claim (``candidate_ids`` left empty: claims can be huge) with its first members, their
-    total, and the claims it conflicts with."""
-
-    claim: Claim
-    members: tuple[ClaimMember, ...]
-    total: int
-    conflicts: tuple[tuple[Claim, tuple[ClaimMember, ...]], ...]
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    """An article or a candidate whose text contains the searched words."""
-
-    article_id: str
-    candidate_id: str | None
-    title: str
-    snippet: str
-    kind: str | None = None
 
 
 _SQLITE_BUSY, _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_NOTADB = 5, 8, 10, 11, 13, 26
@@ -1098,6 +994,8 @@ class Store:
             filters = json.loads(row["filters"]) if row["filters"] else {}
         except ValueError:
             filters = {}
+        from curator.review_records import Position
+
         return Position(row["article_id"], row["candidate_id"], filters if isinstance(filters, dict) else {})
 
     def claim_lease(
@@ -1307,6 +1205,8 @@ class Store:
                 (reviewer,),
             )[0][0]
         )
+        from curator.review_records import ReviewCounts
+
         return ReviewCounts(total=total, decided=total - pending, mine=mine)
 
     def article_page(self, f: ReviewFilter, offset: int, limit: int) -> list[ArticleProgress]:
@@ -1393,6 +1293,8 @@ class Store:
             " WHERE c.claim_id = ? ORDER BY c.seq LIMIT ?",
             (claim_id, limit),
         )
+        from curator.review_records import ClaimMember
+
         return tuple(ClaimMember(**dict(r)) for r in rows)
 
     def claim_view(self, claim_id: str, limit: int = 12) -> ClaimView | None:
@@ -1411,6 +1313,8 @@ class Store:
             other = self._claim_head(other_id)
             if other is not None:
                 conflicts.append((other, self._claim_members(other_id, limit)))
+        from curator.review_records import ClaimView
+
         return ClaimView(claim, self._claim_members(claim_id, limit), total, tuple(conflicts))
 
     def search_review(self, words: str, limit: int = 50) -> list[SearchHit]:
@@ -1433,6 +1337,8 @@ class Store:
             " OR instr(lower(CAST(c.value AS TEXT)), :n) > 0 ORDER BY c.seq LIMIT :limit",
             {"n": needle, "limit": limit},
         )
+        from curator.review_records import SearchHit
+
         return [SearchHit(r["id"], None, r["title"], r["snippet"]) for r in articles] + [
             SearchHit(r["article_id"], r["id"], r["title"], r["quote"], r["kind"]) for r in candidates
         ]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from textual.message import Message
 
 from curator.models import CandidateState
-from curator.store import ClaimView, ReviewCounts, ReviewFilter
+from curator.review_records import ClaimView, ReviewCounts, ReviewFilter
 
 
 @dataclass

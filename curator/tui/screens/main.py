@@ -25,7 +25,7 @@ from curator.decisions import record_decisions
 from curator.display import format_value
 from curator.errors import CuratorError
 from curator.models import Action, Article, Candidate, CandidateState, Decision, Status
-from curator.store import ReviewFilter
+from curator.review_records import ReviewFilter
 from curator.tui.messages import (
     ArticleFound,
     ClaimLoaded,
