@@ -82,10 +82,11 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from curator.errors import CuratorError
 from curator.gcpause import cycle_collection_paused
 from curator.models import Candidate, Claim, ClaimKey, Corroboration
 from curator.schema import Schema
-from curator.store import Store
+from curator.store import StaleClaims, Store
 
 NUMERIC = {"money", "percent", "quantity"}
 VALUED = NUMERIC | {"date"}
@@ -428,11 +429,36 @@ def _claim(group: _Group, cid: str, conflicts: set[str]) -> Claim:
     )
 
 
+MATCH_ATTEMPTS = 5
+"""How often matching starts again when another ``curator extract`` wrote claims while it computed its own."""
+
+
 def rematch(store: Store, schema: Schema) -> list[Claim]:
     """Match every candidate in the store and replace its claims in one transaction."""
+    return _until_current(store, lambda generation: _rematch_at(store, schema, generation))
+
+
+def _rematch_at(store: Store, schema: Schema, generation: int) -> list[Claim]:
     claims = match_candidates(store.candidates(), schema, store.article_ranks())
-    store.replace_claims(claims)
+    store.replace_claims(claims, expected=generation)
     return claims
+
+
+def _until_current(store: Store, attempt: Callable[[int], list[Claim]]) -> list[Claim]:
+    """Run ``attempt`` with the claims' generation read before it reads anything, again while it turns out stale.
+
+    Two extracts on one database each match from what they read; the store
+    refuses the write of one whose reading another write has overtaken.
+    """
+    for _ in range(MATCH_ATTEMPTS):
+        try:
+            return attempt(store.claims_generation())
+        except StaleClaims:
+            continue
+    raise CuratorError(
+        f"other processes kept rewriting the claims in {store.path} while this one matched;"
+        " run `curator extract --rematch` once they are done."
+    )
 
 
 @cycle_collection_paused()
@@ -443,14 +469,18 @@ def match_new(store: Store, schema: Schema) -> list[Claim]:
     candidates touch, in one transaction; or ``rematch`` itself when new
     candidates rank before matched ones (see the module's docstring).
     """
+    return _until_current(store, lambda generation: _match_new_at(store, schema, generation))
+
+
+def _match_new_at(store: Store, schema: Schema, generation: int) -> list[Claim]:
     if not store.claims_are_keyed():  # before reading the new ones: a first match reads everything anyway
-        return rematch(store, schema)
+        return _rematch_at(store, schema, generation)
     new = store.unmatched_candidates()
     if not new:
         return []
     order = store.article_ranks(c.article_id for c in new)
     if min(order.get(c.article_id, 0) for c in new) <= store.last_matched_rank():
-        return rematch(store, schema)
+        return _rematch_at(store, schema, generation)
     keys = {_block(c) for c in new}
     near = {
         c.id: c
@@ -498,5 +528,5 @@ def match_new(store: Store, schema: Schema) -> list[Claim]:
         for cid, claim in near.items()
         if cid not in remade_ids and conflicts.get(cid) and claim.corroboration is not Corroboration.CONFLICT
     }
-    store.save_claims(written, contradicted)
+    store.save_claims(written, contradicted, expected=generation)
     return written

@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 
     from curator.review_records import ClaimMember, ClaimView, Position, ReviewCounts, ReviewFilter, SearchHit
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_S = 10.0
 """How long SQLite itself waits for another connection's write lock before a write attempt reports busy."""
 WRITE_RETRIES = 6
@@ -63,6 +63,10 @@ WRITE_PATIENCE_S = 600.0
 NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "fuse", "fuse.sshfs", "ceph", "glusterfs"}
 
 T = TypeVar("T")
+
+
+class StaleClaims(Exception):
+    """Claims were written by someone else between reading for a match and writing its result."""
 
 
 def utcnow() -> str:
@@ -182,6 +186,11 @@ _MIGRATIONS: list[str] = [
     CREATE INDEX IF NOT EXISTS claims_block ON claims(block);
     CREATE INDEX IF NOT EXISTS claims_slot ON claims(slot, value);
     CREATE INDEX IF NOT EXISTS candidates_converted ON candidates(claim_id) WHERE instr(attrs, '"equivalents"') > 0;
+    """,
+    # 2 -> 3: counters, for now the claims' generation: every write of claims adds one, so a match computed
+    # from what it read is refused if another `curator extract` wrote claims meanwhile.
+    """
+    CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
     """,
 ]
 assert len(_MIGRATIONS) == SCHEMA_VERSION
@@ -684,10 +693,30 @@ class Store:
         key = ClaimKey(block, slot, leader) if block is not None else None
         return Claim(**data, conflicts_with=tuple(conflicts), key=key)
 
-    def replace_claims(self, claims: Sequence[Claim]) -> None:
-        """Replace every claim and each candidate's claim link in one transaction."""
+    def claims_generation(self) -> int:
+        """How many times claims have been written: read before matching, checked when its result is written."""
+        row = self._one("SELECT value FROM counters WHERE name = 'claims'")
+        return int(row[0]) if row else 0
+
+    def _next_claims_generation(self, expected: int | None) -> None:
+        """Inside a claims write: refuse a result computed from claims someone has rewritten since, then count this one."""
+        row = self.conn.execute("SELECT value FROM counters WHERE name = 'claims'").fetchone()
+        if expected is not None and (row[0] if row else 0) != expected:
+            raise StaleClaims(f"the claims in {self.path} changed while matching")
+        self.conn.execute(
+            "INSERT INTO counters (name, value) VALUES ('claims', 1) ON CONFLICT(name) DO UPDATE SET value = value + 1"
+        )
+
+    def replace_claims(self, claims: Sequence[Claim], expected: int | None = None) -> None:
+        """Replace every claim and each candidate's claim link in one transaction.
+
+        ``expected`` is the ``claims_generation`` the claims were computed at:
+        if another process wrote claims since, nothing is written and
+        ``StaleClaims`` is raised, so the caller matches again.
+        """
 
         def work() -> None:
+            self._next_claims_generation(expected)
             self.conn.execute("DELETE FROM claim_conflicts")
             self.conn.execute("DELETE FROM claims")
             self.conn.execute("UPDATE candidates SET claim_id = NULL WHERE claim_id IS NOT NULL")
@@ -706,17 +735,18 @@ class Store:
 
         self._write(work)
 
-    def save_claims(self, claims: Sequence[Claim], standings: Mapping[str, Corroboration]) -> None:
+    def save_claims(self, claims: Sequence[Claim], standings: Mapping[str, Corroboration], expected: int | None = None) -> None:
         """Write ``claims`` over their rows with their members, and new ``standings`` of others, in one transaction.
 
         Each claim's ``conflicts_with`` is complete: its links are replaced at
         both ends (a claim it no longer conflicts with loses the link too).
         Every other claim stays as it is, so matching new candidates writes
-        only what they touch.
+        only what they touch. ``expected`` as for ``replace_claims``.
         """
         updates = ", ".join(f"{column} = excluded.{column}" for column in _CLAIM_COLUMNS.split(", ")[1:])
 
         def work() -> None:
+            self._next_claims_generation(expected)
             self.conn.executemany(
                 f"INSERT INTO claims ({_CLAIM_COLUMNS}) VALUES ({', '.join('?' * 12)}) ON CONFLICT(id) DO UPDATE SET {updates}",
                 [self._claim_params(c) for c in claims],

@@ -16,7 +16,8 @@ from click.testing import CliRunner
 
 from curator import match
 from curator.cli import cli
-from curator.match import match_candidates, match_new, rematch
+from curator.errors import CuratorError
+from curator.match import match_candidates, match_new
 from curator.models import Article, Candidate, Claim, Corroboration
 from curator.pipeline import extract, ingest
 from curator.schema import MatchSettings, Schema, load_schema
@@ -199,7 +200,8 @@ def stored_claims(store: Store) -> dict[str, tuple[object, ...]]:
 
 
 def full_rematch_of(store: Store) -> dict[str, tuple[object, ...]]:
-    rematch(store, load_schema())
+    """The claims of a full match, written (not through ``rematch``, which ``FullRematches`` counts)."""
+    store.replace_claims(match_candidates(store.candidates(), load_schema(), store.article_ranks()))
     return stored_claims(store)
 
 
@@ -208,11 +210,12 @@ class FullRematches:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.count = 0
-        monkeypatch.setattr(match, "rematch", self)
+        self.full = match._rematch_at
+        monkeypatch.setattr(match, "_rematch_at", self)
 
-    def __call__(self, store: Store, schema: Schema) -> list[Claim]:
+    def __call__(self, store: Store, schema: Schema, generation: int) -> list[Claim]:
         self.count += 1
-        return rematch(store, schema)
+        return self.full(store, schema, generation)
 
 
 def seeds_in_batches(store: Store, seeds: Path, tmp_path: Path) -> Iterator[int]:
@@ -381,6 +384,40 @@ def test_claims_of_an_older_curator_are_matched_whole(db_path: Path, seeds: Path
                 store.conn.execute("UPDATE claims SET block = NULL, slot = NULL, leader = NULL")
         assert full.count == 2
         assert stored_claims(store) == full_rematch_of(store)
+
+
+def test_a_match_overtaken_by_another_extract_starts_again(db_path: Path, seeds: Path, tmp_path: Path, monkeypatch) -> None:
+    """Another process writes claims after this one has read: its stale result is refused, nothing half-written, and it matches again."""
+    with open_store(db_path) as store:
+        batches = seeds_in_batches(store, seeds, tmp_path)
+        next(batches)
+        files = sorted(seeds.iterdir())[2:]
+        for f in files:
+            shutil.copy(f, tmp_path / f.name)
+        ingest(store, [tmp_path / f.name for f in files])
+        reads = store.unmatched_candidates
+        overtaken = []
+
+        def read_then_be_overtaken() -> list[Candidate]:
+            new = reads()
+            if not overtaken:
+                with open_store(db_path) as other:  # a second curator extract's matching, finishing first
+                    match_new(other, load_schema())
+                    overtaken.append(other.claims_generation())
+            return new
+
+        monkeypatch.setattr(store, "unmatched_candidates", read_then_be_overtaken)
+        extract(store)
+        assert overtaken and store.claims_generation() == overtaken[0]  # this run wrote nothing: all was matched
+        assert stored_claims(store) == full_rematch_of(store)
+
+
+def test_matching_gives_up_with_a_sentence_when_always_overtaken(store: Store, seeds: Path, monkeypatch) -> None:
+    ingest(store, [seeds])
+    monkeypatch.setattr(store, "claims_generation", lambda: -1)
+    with pytest.raises(CuratorError, match="kept rewriting the claims"):
+        extract(store)
+    assert store.unmatched_candidates()  # nothing half-written: the candidates wait for the next extract
 
 
 def test_new_candidates_read_only_the_claims_they_touch(store: Store, monkeypatch) -> None:
