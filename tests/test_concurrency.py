@@ -204,14 +204,16 @@ def test_a_write_starved_past_its_patience_gives_up_with_a_sentence(seeded_db: P
 
 def test_a_busy_lock_is_waited_out_while_others_commit(seeded_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Patience is counted in timeouts with no commit anywhere, so a writer that keeps committing never makes us fail."""
+    # Patience (8 x 0.05 s with no commit) outlasts one 0.1 s hold with room for a loaded machine, as the real
+    # 6 x 10 s outlasts any normal write; twelve holds (1.2 s) would exhaust it if timeouts were counted in total.
     monkeypatch.setattr("curator.store.BUSY_TIMEOUT_S", 0.05)
-    monkeypatch.setattr("curator.store.WRITE_RETRIES", 2)
+    monkeypatch.setattr("curator.store.WRITE_RETRIES", 8)
     cid = candidate_ids(seeded_db)[0]
     holder = sqlite3.connect(seeded_db, isolation_level=None, check_same_thread=False)
     holding = threading.Event()
 
     def keep_writing() -> None:
-        for n in range(8):
+        for n in range(12):
             holder.execute("BEGIN IMMEDIATE")
             holder.execute("INSERT OR REPLACE INTO reviewers (name) VALUES (?)", (f"bulk{n}",))
             holding.set()
