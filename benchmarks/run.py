@@ -249,8 +249,8 @@ async def _first_frame(factory: Callable[[], object], settle: bool = False) -> f
     start = time.perf_counter()
     app = factory()
     async with app.run_test(size=(160, 48)) as pilot:  # type: ignore[attr-defined]
-        main = getattr(app, "main_screen", lambda: None)
-        while hasattr(app, "main_screen") and ((screen := main()) is None or screen.current is None):
+        main = getattr(app, "main_screen", None)  # the bare app has none: its first frame is the first pause
+        while main is not None and ((screen := main()) is None or screen.current is None):
             await pilot.pause()
         if settle:
             await _settle(app, pilot)

@@ -52,9 +52,8 @@ the claims a full ``rematch`` would, reading only what new candidates touch:
   text, not by SQL on candidate columns: blocks fold case as Python does
   (``casefold``), which SQLite cannot, and take no unit as the empty unit.
 - New candidates are clustered after the groups of their blocks, each
-  known by its leader. A conflict is a test on two claims alone (the sweep
-  stops at the first value out of tolerance since further ones are further
-  out), so only pairs with a claim that gained members are tested: against
+  known by its leader. A conflict is a test on two claims alone, so only
+  pairs with a claim that gained members are tested: against
   claims of its slot within ``tolerance`` (a value range, by index) or, for
   ``naming``, its whole slot, each read as its leader and its members told
   with a conversion. Conversions reach other blocks through each
@@ -173,9 +172,8 @@ def _cluster(
 ) -> list[_Group]:
     """Greedy leader clustering of candidates in ranking order, after the groups already in ``blocks``.
 
-    Each block keeps its groups' contexts in one list and its first group per
-    subject in a dict, so a candidate costs one C++ ``extractOne`` over the
-    block, not a Python pass over its groups.
+    A candidate joins the block's first group with its subject, else the
+    group its context is most alike (``_Block.most_alike``), else starts one.
     """
     found: dict[tuple[object, ...], _Block] = {key: _Block(list(groups)) for key, groups in (blocks or {}).items()}
     for c in ranked:
@@ -263,7 +261,7 @@ def _conflicts(
         links[ids[id(a)]].add(ids[id(b)])
         links[ids[id(b)]].add(ids[id(a)])
 
-    converts = {ids[id(g)]: {claim_of[e] for c in g.members for e in c.attrs.get("equivalents", []) if e in claim_of} for g in groups}
+    converts = {id(g): {claim_of[e] for c in g.members for e in c.attrs.get("equivalents", []) if e in claim_of} for g in groups}
     by_slot: dict[tuple[object, ...], list[_Group]] = defaultdict(list)
     for g in groups:
         if g.key[0] in NUMERIC or (g.key[0] in SINGLE_VALUED and g.key[1]):  # an unnamed venture's names say nothing
@@ -276,9 +274,8 @@ def _conflicts(
                         link(a, b)
             continue
         members.sort(key=lambda g: float(g.key[2]))  # type: ignore[arg-type]
-        conversions = {id(g): converts[ids[id(g)]] for g in members}
-        for a, b in _close_pairs(members, schema.match.tolerance, focus, conversions):
-            if conversions[id(a)] & conversions[id(b)] or same_slot(a, b, schema.match.threshold):
+        for a, b in _close_pairs(members, schema.match.tolerance, focus, converts):
+            if converts[id(a)] & converts[id(b)] or same_slot(a, b, schema.match.threshold):
                 link(a, b)
     return links
 

@@ -456,7 +456,9 @@ class Store:
                             f"other writers kept {self.path} busy for over {WRITE_PATIENCE_S:g} s;"
                             " nothing was written, try again when they are done."
                         ) from None
-                    time.sleep(0.001 + 0.019 * int.from_bytes(os.urandom(2), "big") / 65535)  # jitter, so waiters spread out
+                    import random  # only when waiting: status and friends never need it at start-up
+
+                    time.sleep(random.uniform(0.001, 0.02))  # jitter, so waiters spread out
 
     def _transaction(self, work: Callable[[], T]) -> T:
         self.conn.execute("BEGIN IMMEDIATE")

@@ -123,26 +123,21 @@ class EditScreen(ModalScreen[EditResult | None]):
         values = self._values()
         fields = {k: v for k, v in values.items() if k != "note" and not (k == "unit" and self.spec.unit is None)}
         _, errors = self.schema.validate_fields(self.candidate.kind, {**fields, "note": values["note"]})
-        for name in FIELDS:
-            hint = self.query_one(f"#hint-{name}", Static)
-            if name in errors:
-                self._show_error(name, errors[name])
-            else:
-                hint.update(self._hint(name))
-                hint.remove_class("-error")
         if not errors and not self.unchanged_allowed and all(values[name] == self.initial[name] for name in FIELDS if name != "note"):
             errors["value"] = "Nothing changed: change a field, or press escape and then a to accept it as it stands."
-            self._show_error("value", errors["value"])
+        for name in FIELDS:
+            self._set_hint(name, errors.get(name))
         if errors:
             self.query_one(f"#edit-{next(n for n in FIELDS if n in errors)}", Input).focus()
             self.app.bell()
             return
         self.dismiss((fields, values["note"].strip() or None))
 
-    def _show_error(self, name: str, message: str) -> None:
+    def _set_hint(self, name: str, error: str | None) -> None:
+        """The field's error when it has one, else its usual hint."""
         hint = self.query_one(f"#hint-{name}", Static)
-        hint.update(f"✗ {message}")
-        hint.add_class("-error")
+        hint.update(f"✗ {error}" if error else self._hint(name))
+        hint.set_class(error is not None, "-error")
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -96,7 +96,7 @@ class MainScreen(Screen[None]):
         self._data_version = -1
         self._list_loader: Callable[[int, int], Any] | None = None
         self._keep_rows = False
-        self._next: NextFound | None = None
+        self._next: str | None = None
         """The article after this one, found while the reviewer works here, so finishing an article is not a round trip."""
 
     @property
@@ -387,7 +387,7 @@ class MainScreen(Screen[None]):
 
     def on_next_found(self, message: NextFound) -> None:
         if self.article is not None and message.after == self.article.id and message.filters == self.filters:
-            self._next = message
+            self._next = message.article_id
 
     def on_rank_found(self, message: RankFound) -> None:
         if self.article is not None and message.article_id == self.article.id:
@@ -504,9 +504,8 @@ class MainScreen(Screen[None]):
         if target is not None:
             self._set_current(target)
             return
-        ahead = self._next
-        if ahead is not None and ahead.article_id is not None and self.article is not None and ahead.after == self.article.id:
-            self._open_article(ahead.article_id)
+        if self._next is not None:  # found ahead for this article and filter (opening another clears it)
+            self._open_article(self._next)
             if self.current is not None and self._to_review(self.current):
                 return  # else someone finished it meanwhile: look on from there
         self._begin()
