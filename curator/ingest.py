@@ -40,12 +40,6 @@ class Skipped:
         return f"{self.source}: {self.reason}"
 
 
-@dataclass
-class IngestResult:
-    articles: list[Article]
-    skipped: list[Skipped]
-
-
 def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped]]:
     """Files to read: folders recursed in sorted order, hidden entries and unknown suffixes left out."""
     files: list[Path] = []

@@ -86,7 +86,7 @@ import sys
 from click.testing import CliRunner
 from curator.cli import cli
 result = CliRunner().invoke(cli, {args!r})
-heavy = sorted(m for m in ("textual", "rapidfuzz", "curator.extract", "curator.tui", "curator.review_records") if m in sys.modules)
+heavy = sorted(m for m in ("textual", "rapidfuzz", "curator.extract", "curator.tui", "curator.store.review_records") if m in sys.modules)
 print(result.exit_code, ",".join(heavy))
 """
 

@@ -170,8 +170,8 @@ def test_writing_while_a_stream_is_open_is_not_locked_out(seeded_db: Path) -> No
 
 
 def test_a_stuck_lock_gives_up_with_a_sentence(seeded_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("curator.store.BUSY_TIMEOUT_S", 0.1)
-    monkeypatch.setattr("curator.store.WRITE_RETRIES", 3)
+    monkeypatch.setattr("curator.store.connection.BUSY_TIMEOUT_S", 0.1)
+    monkeypatch.setattr("curator.store.connection.WRITE_RETRIES", 3)
     cid = candidate_ids(seeded_db)[0]
     holder = sqlite3.connect(seeded_db, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
@@ -187,8 +187,8 @@ def test_a_stuck_lock_gives_up_with_a_sentence(seeded_db: Path, monkeypatch: pyt
 
 
 def test_a_write_starved_past_its_patience_gives_up_with_a_sentence(seeded_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("curator.store.BUSY_TIMEOUT_S", 0.02)
-    monkeypatch.setattr("curator.store.WRITE_PATIENCE_S", 0.3)
+    monkeypatch.setattr("curator.store.connection.BUSY_TIMEOUT_S", 0.02)
+    monkeypatch.setattr("curator.store.connection.WRITE_PATIENCE_S", 0.3)
     monkeypatch.setattr("curator.store.Store._peek_data_version", lambda self: next(versions))
     versions = iter(range(10**6))
     holder = sqlite3.connect(seeded_db, isolation_level=None)
@@ -206,8 +206,8 @@ def test_a_busy_lock_is_waited_out_while_others_commit(seeded_db: Path, monkeypa
     """Patience is counted in timeouts with no commit anywhere, so a writer that keeps committing never makes us fail."""
     # Patience (8 x 0.05 s with no commit) outlasts one 0.1 s hold with room for a loaded machine, as the real
     # 6 x 10 s outlasts any normal write; twelve holds (1.2 s) would exhaust it if timeouts were counted in total.
-    monkeypatch.setattr("curator.store.BUSY_TIMEOUT_S", 0.05)
-    monkeypatch.setattr("curator.store.WRITE_RETRIES", 8)
+    monkeypatch.setattr("curator.store.connection.BUSY_TIMEOUT_S", 0.05)
+    monkeypatch.setattr("curator.store.connection.WRITE_RETRIES", 8)
     cid = candidate_ids(seeded_db)[0]
     holder = sqlite3.connect(seeded_db, isolation_level=None, check_same_thread=False)
     holding = threading.Event()

@@ -136,7 +136,7 @@ CLAIMS = [
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     """Decision times and generated_at that are the same on every run, so exports can be compared to golden files."""
     ticks = itertools.count()
-    monkeypatch.setattr("curator.store.utcnow", lambda: f"2026-04-14T09:{next(ticks):02d}:00.000000Z")
+    monkeypatch.setattr("curator.store.connection.utcnow", lambda: f"2026-04-14T09:{next(ticks):02d}:00.000000Z")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
 
 

@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 from sharing_checks import ROOT, candidate_ids, integrity, states_off_the_log
 
-from curator import store as store_module
+from curator.store import connection as store_module
 from curator.cli import cli
 from curator.errors import CuratorError
 from curator.ingest import make_article

@@ -21,7 +21,8 @@ from curator.match import match_candidates, match_new
 from curator.models import Article, Candidate, Claim, Corroboration
 from curator.pipeline import extract, ingest
 from curator.schema import MatchSettings, Schema, load_schema
-from curator.store import _MIGRATIONS, Store, _split_sql, open_store
+from curator.store import Store, open_store
+from curator.store.schema import _MIGRATIONS, _split_sql
 
 VENTURE = "SoftBank-NEC-Sony-Honda AI venture"
 
@@ -381,7 +382,10 @@ def test_claims_of_an_older_curator_are_matched_whole(db_path: Path, seeds: Path
     with open_store(db_path) as store:
         for number in seeds_in_batches(store, seeds, tmp_path):
             if number == 0:
-                store.conn.execute("UPDATE claims SET block = NULL, slot = NULL, leader = NULL")
+                raw = sqlite3.connect(db_path)
+                raw.execute("UPDATE claims SET block = NULL, slot = NULL, leader = NULL")
+                raw.commit()
+                raw.close()
         assert full.count == 2
         assert stored_claims(store) == full_rematch_of(store)
 

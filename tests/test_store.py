@@ -167,3 +167,15 @@ def test_leases_exclude_others_until_expiry(store) -> None:
     assert store.claim_lease("c1", "bob", ttl_s=60, now=1200)
     assert store.release_leases("bob") == 1
     assert store.leased_by_others("alice", ["c1"], now=1200) == {}
+
+
+def test_a_cursor_move_leases_the_candidate_drops_the_others_and_saves_the_place(store) -> None:
+    assert store.move("alice", "a1", "c1", {"kind": ["money"]}, ttl_s=60, now=1000) is None
+    assert store.move("alice", "a1", "c2", {}, ttl_s=60, now=1001) is None
+    assert store.leased_by_others("bob", ["c1", "c2"], now=1002) == {"c2": "alice"}
+    assert store.move("bob", "a1", "c2", {}, ttl_s=60, now=1002) == "alice"
+    assert store.leased_by_others("alice", ["c1", "c2"], now=1002) == {}
+    assert store.move("alice", None, None, {}, ttl_s=60, now=1003) is None
+    assert store.leased_by_others("bob", ["c1", "c2"], now=1003) == {}
+    pos = store.position("bob")
+    assert (pos.article_id, pos.candidate_id) == ("a1", "c2")

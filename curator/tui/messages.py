@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from textual.message import Message
 
 from curator.models import CandidateState
-from curator.review_records import ClaimView, ReviewCounts, ReviewFilter
+from curator.store.review_records import ClaimView, ReviewCounts
+from curator.tui.review_filter import ReviewFilter
 
 
 @dataclass

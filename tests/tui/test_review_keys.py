@@ -8,7 +8,7 @@ from review_data import ReviewData, open_db, pilot_test, settle
 from textual.widgets import Input
 
 from curator.models import Action, Status
-from curator.review_records import ReviewFilter
+from curator.tui.review_filter import ReviewFilter
 from curator.tui.app import CuratorApp
 from curator.tui.screens.edit import EditScreen
 from curator.tui.screens.filter import FilterScreen

@@ -10,7 +10,7 @@ import pytest
 from review_data import ReviewData, open_db, pilot_test, settle
 
 from curator.models import Action, Status
-from curator.review_records import ReviewFilter
+from curator.tui.review_filter import ReviewFilter
 from curator.tui.app import CuratorApp, make_app
 from curator.tui.widgets.article_list import ArticleList
 from curator.tui.widgets.header import ReviewHeader

@@ -9,7 +9,7 @@ from review_data import ReviewData, open_db
 from rich.cells import cell_len
 
 from curator.models import Action, Status
-from curator.review_records import ReviewFilter
+from curator.tui.review_filter import ReviewFilter
 from curator.tui.widgets.article_view import wrap_offsets
 from curator.tui.widgets.header import bar_cells
 
@@ -148,7 +148,7 @@ def test_wrap_breaks_at_spaces_and_between_wide_characters() -> None:
 
 
 def test_progress_bar_cells_show_any_share_above_zero() -> None:
-    from curator.review_records import ReviewCounts
+    from curator.store.review_records import ReviewCounts
 
     assert bar_cells(ReviewCounts(1000, 1, 1), 20) == (1, 0, 19)
     assert bar_cells(ReviewCounts(10, 5, 2), 20) == (4, 6, 10)

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, SelectionList
 
 from curator.models import Corroboration, Status
-from curator.review_records import ReviewFilter
+from curator.tui.review_filter import ReviewFilter
 from curator.tui.widgets.ticks import TickBox, TickList
 
 if TYPE_CHECKING:

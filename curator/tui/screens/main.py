@@ -25,7 +25,7 @@ from curator.decisions import record_decisions
 from curator.display import format_value
 from curator.errors import CuratorError
 from curator.models import Action, Article, Candidate, CandidateState, Decision, Status
-from curator.review_records import ReviewFilter
+from curator.tui.review_filter import ReviewFilter
 from curator.tui.messages import (
     ArticleFound,
     ClaimLoaded,
@@ -293,11 +293,9 @@ class MainScreen(Screen[None]):
         """Lease the candidate on screen (dropping the previous lease) and remember the reviewer's place."""
         app = self.curator
         try:
-            app.writer.release_leases(app.reviewer)
-            if candidate_id is not None and not app.writer.claim_lease(candidate_id, app.reviewer, app.lease_seconds):
-                holder = app.writer.leased_by_others(app.reviewer, [candidate_id]).get(candidate_id, "another reviewer")
+            holder = app.writer.move(app.reviewer, article_id, candidate_id, filters, app.lease_seconds)
+            if candidate_id is not None and holder is not None:
                 self.post_message(LeaseRefused(candidate_id, holder))
-            app.writer.save_position(app.reviewer, article_id, candidate_id, filters)
         except CuratorError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error")
 

@@ -14,7 +14,7 @@ from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from curator.review_records import SearchHit
+from curator.store.review_records import SearchHit
 
 if TYPE_CHECKING:
     from curator.tui.app import CuratorApp

@@ -19,7 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from curator.display import STATUS_MARKS
-from curator.store import ArticleProgress
+from curator.store.records import ArticleProgress
 
 PAGE = 100
 

@@ -15,7 +15,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from curator.display import CORROBORATION_MARKS, STATUS_MARKS, format_value
-from curator.review_records import ClaimMember, ClaimView
+from curator.store.review_records import ClaimMember, ClaimView
 
 Piece = tuple[str, str]
 """Text and the component class (without the ``claim-panel--`` prefix; empty for plain)."""

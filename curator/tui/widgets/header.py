@@ -6,7 +6,7 @@ from rich.cells import cell_len
 from textual.content import Content
 from textual.widget import Widget
 
-from curator.review_records import ReviewCounts
+from curator.store.review_records import ReviewCounts
 
 
 def bar_cells(counts: ReviewCounts, width: int) -> tuple[int, int, int]:

@@ -1,9 +1,10 @@
-"""What the review screen reads from the store: positions, filters, counts, claims, search hits.
+"""Plain records of the review queries: what they take (``CandidateFilter``) and what they return.
 
-Defined apart from ``store`` and imported by it only where it builds them:
-``curator status``, ``export`` and ``decide`` never do, so they do not pay
-for creating these classes at start-up (each frozen dataclass compiles six
-methods when Python defines it).
+Imported only where a review query builds or reads them: ``curator status``,
+``export`` and ``decide`` never do, so they do not pay for creating these
+classes at start-up (each frozen dataclass compiles six methods when Python
+defines it). The screen's own behaviour around them (matching in memory,
+saving a filter with the position) lives in ``curator.tui.review_filter``.
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from curator.models import CandidateState, Claim
+from curator.models import Claim
 
 
 @dataclass(frozen=True)
 class Position:
-    """Where a reviewer left off."""
+    """Where a reviewer left off: article, candidate, and the filters as saved (a JSON object)."""
 
     article_id: str | None
     candidate_id: str | None
@@ -24,8 +25,13 @@ class Position:
 
 
 @dataclass(frozen=True)
-class ReviewFilter:
-    """Which candidates a reviewer walks through; an empty group means any, groups are ANDed."""
+class CandidateFilter:
+    """Which candidates a review query keeps; an empty group means any, groups are ANDed.
+
+    ``status`` holds ``Status`` values, ``corroboration`` ``Corroboration``
+    values (a candidate without a claim counts as single-source), ``reviewer``
+    names of whoever set the current status.
+    """
 
     status: tuple[str, ...] = ()
     kind: tuple[str, ...] = ()
@@ -41,31 +47,6 @@ class ReviewFilter:
     def wants_pending(self) -> bool:
         """Whether "next" means next undecided (else: next that matches, e.g. when reviewing rejections)."""
         return not self.status or "pending" in self.status
-
-    def matches(self, kind: str, state: CandidateState, corroboration: str) -> bool:
-        return (
-            (not self.status or state.status.value in self.status)
-            and (not self.kind or kind in self.kind)
-            and (not self.corroboration or corroboration in self.corroboration)
-            and (not self.reviewer or state.reviewer in self.reviewer)
-            and (not self.disputed or state.disputed)
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "status": list(self.status), "kind": list(self.kind), "corroboration": list(self.corroboration),
-            "reviewer": list(self.reviewer), "disputed": self.disputed,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ReviewFilter:
-        """Tolerant of a hand-edited or older ``reviewers.filters``: unknown keys and bad types are dropped."""
-        groups = {
-            key: tuple(str(v) for v in data.get(key, ()) if isinstance(v, str))
-            for key in ("status", "kind", "corroboration", "reviewer")
-            if isinstance(data.get(key, ()), list)
-        }
-        return cls(**groups, disputed=data.get("disputed") is True)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,97 @@
+"""The ``candidates`` table's extraction side: storing what extractors and imports found, and reading it back."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+
+from curator.models import Candidate
+from curator.store.connection import Connection, Row
+
+CANDIDATE_COLUMNS = (
+    "id, article_id, kind, text, span_start, span_end, quote, quote_start, subject, "
+    "statement, value, unit, qualifier, extractor, attrs, claim_id"
+)
+
+
+class Candidates(Connection):
+    """Candidates as extracted: insert (idempotent by id), by id, by article, streamed, unmatched."""
+
+    def save_extraction(self, article_id: str, candidates: Sequence[Candidate]) -> int:
+        """Store one article's candidates and mark it extracted, atomically; returns how many were new."""
+
+        def work() -> int:
+            added = self._insert_candidates(candidates)
+            self._execute("UPDATE articles SET extracted_at = ? WHERE id = ?", (self._utcnow(), article_id))
+            return added
+
+        return self._write(work)
+
+    def add_candidates(self, candidates: Sequence[Candidate]) -> int:
+        """Store candidates made elsewhere (``import-candidates``); the same span twice adds nothing."""
+        return self._write(lambda: self._insert_candidates(candidates))
+
+    def _insert_candidates(self, candidates: Sequence[Candidate]) -> int:
+        before = self._changes()
+        self._executemany(
+            f"INSERT INTO candidates ({CANDIDATE_COLUMNS}) VALUES ({', '.join('?' * 16)})"
+            " ON CONFLICT(id) DO NOTHING",
+            [
+                (
+                    c.id, c.article_id, c.kind, c.text, c.start, c.end, c.quote, c.quote_start, c.subject,
+                    c.statement, c.value, c.unit, c.qualifier, c.extractor,
+                    json.dumps(c.attrs, ensure_ascii=False, sort_keys=True) if c.attrs else None, c.claim_id,
+                )
+                for c in candidates
+            ],
+        )
+        return self._changes() - before
+
+    @staticmethod
+    def _candidate(row: Row) -> Candidate:
+        return Candidate(
+            id=row["id"],
+            article_id=row["article_id"],
+            kind=row["kind"],
+            text=row["text"],
+            start=row["span_start"],
+            end=row["span_end"],
+            quote=row["quote"],
+            quote_start=row["quote_start"],
+            subject=row["subject"],
+            statement=row["statement"],
+            value=row["value"],
+            unit=row["unit"],
+            qualifier=row["qualifier"],
+            extractor=row["extractor"],
+            attrs=json.loads(row["attrs"]) if row["attrs"] else {},
+            claim_id=row["claim_id"],
+        )
+
+    def candidate(self, candidate_id: str) -> Candidate | None:
+        row = self._one(f"SELECT {CANDIDATE_COLUMNS} FROM candidates WHERE id = ?", (candidate_id,))
+        return self._candidate(row) if row else None
+
+    def candidates_for_article(self, article_id: str) -> list[Candidate]:
+        rows = self._rows(
+            f"SELECT {CANDIDATE_COLUMNS} FROM candidates WHERE article_id = ? ORDER BY span_start, span_end, kind",
+            (article_id,),
+        )
+        return [self._candidate(r) for r in rows]
+
+    def candidates(self, kinds: Iterable[str] | None = None) -> Iterator[Candidate]:
+        """Every candidate (optionally of some kinds) in a stable order, streamed."""
+        kinds = list(kinds) if kinds is not None else None
+        where = f"WHERE kind IN ({', '.join('?' * len(kinds))})" if kinds else ""
+        yield from self._stream(
+            f"SELECT {CANDIDATE_COLUMNS} FROM candidates {where} ORDER BY seq", kinds or (), self._candidate
+        )
+
+    def candidates_by_id(self, candidate_ids: Iterable[str]) -> list[Candidate]:
+        rows = self._rows_among(f"SELECT {CANDIDATE_COLUMNS} FROM candidates WHERE id IN ({{}})", candidate_ids)
+        return [self._candidate(r) for r in rows]
+
+    def unmatched_candidates(self) -> list[Candidate]:
+        """Candidates in no claim: those extracted or imported since claims were last matched."""
+        rows = self._rows(f"SELECT {CANDIDATE_COLUMNS} FROM candidates WHERE claim_id IS NULL ORDER BY seq")
+        return [self._candidate(r) for r in rows]

@@ -1,0 +1,115 @@
+"""The fact-sheet query: evidence lines joined with their facts, streamed in fact order, and their articles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from curator.models import Article
+from curator.store.articles import article_columns, to_article
+from curator.store.claims import FACT_CORROBORATION, FACT_ID, FACT_SOURCES, fact_field
+from curator.store.connection import Connection
+from curator.store.records import SELECTOR_CONTEXT, ExportFilter, ExportRow
+
+_EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (
+    # The fact: the claim's fields, or the candidate's own when it has no claim.
+    ("fact_id", FACT_ID),
+    ("fact_kind", fact_field("kind")),
+    ("fact_subject", fact_field("subject")),
+    ("fact_statement", fact_field("statement")),
+    ("fact_value", fact_field("value")),
+    ("fact_unit", fact_field("unit")),
+    ("fact_qualifier", fact_field("qualifier")),
+    ("corroboration", FACT_CORROBORATION),
+    ("sources", FACT_SOURCES),
+    # The evidence line.
+    ("candidate_id", "c.id"),
+    ("article_id", "c.article_id"),
+    ("kind", "c.kind"),
+    ("text", "c.text"),
+    ("start", "c.span_start"),
+    ("end", "c.span_end"),
+    ("quote", "c.quote"),
+    ("quote_start", "c.quote_start"),
+    ("context", f"substr(a.text, max(c.span_start - {SELECTOR_CONTEXT}, 0) + 1,"
+                f" c.span_end - max(c.span_start - {SELECTOR_CONTEXT}, 0) + {SELECTOR_CONTEXT})"),
+    ("subject", "c.subject"),
+    ("statement", "c.statement"),
+    ("value", "c.value"),
+    ("unit", "c.unit"),
+    ("qualifier", "c.qualifier"),
+    ("extractor", "c.extractor"),
+    ("attrs", "c.attrs"),
+    ("status", "c.status"),
+    ("disputed", "c.disputed"),
+    ("reviewer", "c.decided_by"),
+    ("decided_at", "c.decided_at"),
+    ("note", "c.note"),
+    ("edited", "c.edited"),
+)
+assert tuple(name for name, _ in _EXPORT_COLUMNS) == ExportRow._fields
+_EXPORT_SELECT = ", ".join(expression for _, expression in _EXPORT_COLUMNS)
+_EXPORT_LOOSE = 1 << 62
+"""Added to a candidate's seq to order candidates without a claim after every claim of their kind."""
+
+
+def _export_conditions(f: ExportFilter) -> tuple[list[str], list[Any]]:
+    """WHERE conditions (to AND together) of an export over ``candidates c``, ``articles a``, ``claims cl``."""
+    conditions: list[str] = []
+    params: list[Any] = []
+
+    def among(expression: str, values: Sequence[str]) -> str:
+        params.extend(values)
+        return f"{expression} IN ({', '.join('?' * len(values))})"
+
+    if f.statuses is not None:
+        parts = [among("c.status", f.statuses)] if f.statuses else []
+        if f.disputed:
+            parts.append("c.disputed = 1")
+        conditions.append(f"({' OR '.join(parts) or '0'})")
+    if f.kinds is not None:
+        conditions.append(among(fact_field("kind"), f.kinds))
+    if f.articles is not None:
+        conditions.append(f"({among('a.id', f.articles)} OR {among('a.source', f.articles)})")
+    if f.corroborations is not None:
+        conditions.append(among(FACT_CORROBORATION, f.corroborations))
+    return conditions, params
+
+
+class ExportRows(Connection):
+    """What ``curator export`` reads, inside one ``read_snapshot``."""
+
+    def iter_export_rows(self, f: ExportFilter) -> Iterator[ExportRow]:
+        """Every evidence line the filter selects, streamed by one query, each fact's lines consecutive.
+
+        Order: facts by ``f.kind_order`` (other kinds after, by name), then
+        claims in claim order, then candidates without a claim in candidate
+        order; a fact's lines by article (ingest order) and offset. SQLite
+        sorts in bounded memory, spilling to a temporary file when large.
+        """
+        conditions, params = _export_conditions(f)
+        where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+        kind = fact_field("kind")
+        whens = " ".join("WHEN ? THEN ?" for _ in f.kind_order)
+        ranks = [x for rank, name in enumerate(f.kind_order) for x in (name, rank)]
+        rank = f"CASE {kind} {whens} ELSE {len(f.kind_order)} END" if f.kind_order else "0"
+        yield from self._tuple_stream(
+            f"SELECT {_EXPORT_SELECT} FROM candidates c JOIN articles a ON a.id = c.article_id"
+            f" LEFT JOIN claims cl ON cl.id = c.claim_id{where}"
+            f" ORDER BY {rank}, {kind}, CASE WHEN cl.id IS NULL THEN c.seq + {_EXPORT_LOOSE} ELSE cl.seq END,"
+            " a.seq, c.span_start, c.span_end, c.seq",
+            [*params, *ranks],
+            ExportRow._make,
+        )
+
+    def export_articles(self, f: ExportFilter) -> list[Article]:
+        """The articles at least one selected evidence line comes from, in ingest order (``text`` left empty)."""
+        conditions, params = _export_conditions(f)
+        columns = article_columns("a", text="''")
+        rows = self._rows(
+            f"SELECT {columns}"
+            " FROM articles a WHERE EXISTS (SELECT 1 FROM candidates c LEFT JOIN claims cl ON cl.id = c.claim_id"
+            f" WHERE {' AND '.join(['c.article_id = a.id', *conditions])}) ORDER BY a.seq",
+            params,
+        )
+        return [to_article(r) for r in rows]

@@ -1,0 +1,87 @@
+"""Plain records the store returns or takes for articles and exports (no ``sqlite3`` type in any of them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+SELECTOR_CONTEXT = 32
+"""Code points of article text kept either side of a quote selector's ``exact``."""
+
+
+
+
+@dataclass(frozen=True)
+class ArticleProgress:
+    """An article as the article list shows it."""
+
+    id: str
+    source: str
+    title: str
+    url: str | None
+    outlet: str | None
+    published: str | None
+    language: str
+    candidates: int
+    decided: int
+
+
+@dataclass(frozen=True)
+class ExportFilter:
+    """Which candidates a fact sheet takes, and the kind order facts follow.
+
+    ``None`` means no filter on that field. ``statuses`` and ``articles``
+    (ids or source names) select evidence lines; ``kinds`` and
+    ``corroborations`` select facts.
+    """
+
+    statuses: tuple[str, ...] | None = None
+    disputed: bool = False
+    kinds: tuple[str, ...] | None = None
+    articles: tuple[str, ...] | None = None
+    corroborations: tuple[str, ...] | None = None
+    kind_order: tuple[str, ...] = ()
+
+
+class ExportRow(NamedTuple):
+    """One evidence line joined with its claim (the fact).
+
+    A NamedTuple rather than a dataclass, and no article columns (the export
+    holds the few article records itself): a million of these are built per
+    export. ``fact_*`` come from the claim, or from the candidate itself when
+    it has none; ``attrs`` and ``edited`` are the stored JSON text; ``context`` is the article text of
+    the span with up to ``SELECTOR_CONTEXT`` code points either side (one
+    ``substr`` rather than two: scanning UTF-8 to an offset is the costly part).
+    """
+
+    fact_id: str
+    fact_kind: str
+    fact_subject: str | None
+    fact_statement: str
+    fact_value: Any
+    fact_unit: str | None
+    fact_qualifier: str | None
+    corroboration: str
+    sources: int
+    candidate_id: str
+    article_id: str
+    kind: str
+    text: str
+    start: int
+    end: int
+    quote: str
+    quote_start: int
+    context: str
+    subject: str | None
+    statement: str
+    value: Any
+    unit: str | None
+    qualifier: str | None
+    extractor: str
+    attrs: str | None
+    status: str
+    disputed: int
+    reviewer: str | None
+    decided_at: str | None
+    note: str | None
+    edited: str | None

@@ -1,0 +1,200 @@
+"""The database schema: its version, the migrations that reach it, and opening checks.
+
+Each migration is one script run inside one ``BEGIN IMMEDIATE`` transaction
+with ``PRAGMA user_version`` raised in the same transaction, so a crash leaves
+the file at a version it fully has. The decision log is append-only (triggers
+abort UPDATE and DELETE); a candidate's current status lives in columns of
+``candidates`` that are recomputed from the log with each decision.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from curator.errors import CuratorError
+from curator.store.connection import SQLITE_NOTADB, Connection, error_code
+
+SCHEMA_VERSION = 3
+
+_MIGRATIONS: list[str] = [
+    # 0 -> 1: the whole first schema.
+    """
+    CREATE TABLE articles (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        sha256 TEXT NOT NULL,
+        source TEXT NOT NULL,
+        title TEXT NOT NULL,
+        url TEXT,
+        outlet TEXT,
+        published TEXT,
+        language TEXT NOT NULL,
+        text TEXT NOT NULL,
+        ingested_at TEXT NOT NULL,
+        extracted_at TEXT
+    );
+    CREATE INDEX articles_unextracted ON articles(seq) WHERE extracted_at IS NULL;
+
+    CREATE TABLE candidates (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        quote TEXT NOT NULL,
+        quote_start INTEGER NOT NULL,
+        subject TEXT,
+        statement TEXT NOT NULL,
+        value,
+        unit TEXT,
+        qualifier TEXT,
+        extractor TEXT NOT NULL,
+        attrs TEXT,
+        claim_id TEXT,
+        status TEXT NOT NULL DEFAULT 'pending',
+        disputed INTEGER NOT NULL DEFAULT 0,
+        decided_by TEXT,
+        decided_at TEXT,
+        decision_id INTEGER,
+        edited TEXT,
+        note TEXT,
+        version INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX candidates_article ON candidates(article_id, span_start);
+    CREATE INDEX candidates_claim ON candidates(claim_id);
+    CREATE INDEX candidates_status ON candidates(status, seq);
+
+    CREATE TABLE claims (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        subject TEXT,
+        statement TEXT NOT NULL,
+        value,
+        unit TEXT,
+        qualifier TEXT,
+        corroboration TEXT NOT NULL,
+        sources INTEGER NOT NULL
+    );
+    CREATE TABLE claim_conflicts (
+        claim_id TEXT NOT NULL,
+        other_id TEXT NOT NULL,
+        PRIMARY KEY (claim_id, other_id)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        uid TEXT NOT NULL UNIQUE,
+        candidate_id TEXT NOT NULL,
+        reviewer TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('accept', 'reject', 'edit', 'skip', 'undo')),
+        fields TEXT,
+        note TEXT,
+        adjudicate INTEGER NOT NULL DEFAULT 0,
+        undoes INTEGER REFERENCES decisions(id),
+        decided_at TEXT NOT NULL
+    );
+    CREATE INDEX decisions_candidate ON decisions(candidate_id, id);
+    CREATE INDEX decisions_reviewer ON decisions(reviewer, id);
+    CREATE UNIQUE INDEX decisions_undone_once ON decisions(undoes) WHERE undoes IS NOT NULL;
+    CREATE TRIGGER decisions_append_only_update BEFORE UPDATE ON decisions
+        BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+    CREATE TRIGGER decisions_append_only_delete BEFORE DELETE ON decisions
+        BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+
+    CREATE TABLE reviewers (
+        name TEXT PRIMARY KEY,
+        article_id TEXT,
+        candidate_id TEXT,
+        filters TEXT,
+        updated_at TEXT
+    ) WITHOUT ROWID;
+
+    CREATE TABLE leases (
+        candidate_id TEXT PRIMARY KEY,
+        reviewer TEXT NOT NULL,
+        expires_at REAL NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX leases_reviewer ON leases(reviewer);
+    """,
+    # 1 -> 2: where matching filed each claim (models.ClaimKey), so `curator extract` looks up only the claims
+    # new candidates can join or contradict. Claims made before have none: the next extract matches all again.
+    """
+    ALTER TABLE claims ADD COLUMN block TEXT;
+    ALTER TABLE claims ADD COLUMN slot TEXT;
+    ALTER TABLE claims ADD COLUMN leader TEXT;
+    CREATE INDEX IF NOT EXISTS claims_block ON claims(block);
+    CREATE INDEX IF NOT EXISTS claims_slot ON claims(slot, value);
+    CREATE INDEX IF NOT EXISTS candidates_converted ON candidates(claim_id) WHERE instr(attrs, '"equivalents"') > 0;
+    """,
+    # 2 -> 3: counters, for now the claims' generation: every write of claims adds one, so a match computed
+    # from what it read is refused if another `curator extract` wrote claims meanwhile.
+    """
+    CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+    """,
+]
+assert len(_MIGRATIONS) == SCHEMA_VERSION
+
+
+def prepare(store: Connection) -> None:
+    """Check a freshly opened database is curator's and current, migrating it when it is older.
+
+    Raises ``CuratorError`` (one sentence) for a file that is not SQLite, an
+    SQLite file that is not curator's, one from a newer curator, or a
+    read-only one that needs migrating; none of these is written to.
+    """
+    conn, path = store._conn, store.path
+    try:
+        # One statement, one snapshot: read apart, a migration committed in between
+        # by another process would show as "version 0 with tables", a foreign file.
+        version, tables = conn.execute(
+            "SELECT (SELECT user_version FROM pragma_user_version),"
+            " (SELECT count(*) FROM sqlite_master WHERE type = 'table')"
+        ).fetchone()
+    except sqlite3.Error as error:
+        if error_code(error) == SQLITE_NOTADB:
+            raise CuratorError(f"{path} is not a curator database: it is not an SQLite file.") from None
+        raise store._fail(error) from None
+    has_tables = tables > 0
+    if version > SCHEMA_VERSION:
+        raise CuratorError(
+            f"{path} was written by a newer curator (schema version {version}; this one knows up to "
+            f"{SCHEMA_VERSION}); upgrade curator to open it. The file was not changed."
+        )
+    if version == 0 and has_tables:
+        raise CuratorError(f"{path} is an SQLite database but not a curator one; choose another file.")
+    if store.readonly:
+        if version < SCHEMA_VERSION:
+            raise CuratorError(f"{path} needs upgrading to schema version {SCHEMA_VERSION}, but it is read-only.")
+        return
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.Error as error:
+        raise store._fail(error) from None
+    if version < SCHEMA_VERSION:
+        store._write(lambda: _migrate(conn))
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Apply pending steps inside the caller's BEGIN IMMEDIATE, re-reading the version under the lock."""
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if version > SCHEMA_VERSION:
+        raise CuratorError(f"the database was upgraded to schema version {version} by a newer curator meanwhile.")
+    for step in range(version, SCHEMA_VERSION):
+        for statement in _split_sql(_MIGRATIONS[step]):
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {step + 1}")
+
+
+def _split_sql(script: str) -> list[str]:
+    """Statements of a migration script (``executescript`` would commit our transaction)."""
+    statements, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    return [s for s in statements if s]
