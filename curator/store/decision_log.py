@@ -19,8 +19,6 @@ from curator.models import ACTION_STATUS, Action, CandidateState, Decision, Stat
 from curator.store.connection import Connection, Row
 
 STATE_COLUMNS = "id, status, disputed, decided_by, decided_at, note, edited, version"
-LIVE = "d.action != 'undo' AND NOT EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = d.id)"
-"""The live-decision condition over ``decisions d`` (two index lookups per decision)."""
 
 
 def to_decision(row: Row) -> Decision:
@@ -101,7 +99,7 @@ class DecisionLog(Connection):
 
         def work() -> Decision | None:
             row = self._execute(
-                f"SELECT * FROM decisions d WHERE d.reviewer = ? AND {LIVE} ORDER BY d.id DESC LIMIT 1", (reviewer,)
+                "SELECT * FROM live_decisions d WHERE d.reviewer = ? ORDER BY d.id DESC LIMIT 1", (reviewer,)
             ).fetchone()
             if row is None:
                 return None
@@ -117,7 +115,7 @@ class DecisionLog(Connection):
 
     def _refresh_state(self, candidate_id: str) -> CandidateState:
         """Recompute one candidate's state columns from its live decisions (inside a write transaction)."""
-        live = self._execute(f"SELECT * FROM decisions d WHERE d.candidate_id = ? AND {LIVE} ORDER BY d.id", (candidate_id,))
+        live = self._execute("SELECT * FROM live_decisions d WHERE d.candidate_id = ? ORDER BY d.id", (candidate_id,))
         state, deciding = _derive(candidate_id, [to_decision(r) for r in live.fetchall()])
         version = self._execute(
             "UPDATE candidates SET status = ?, disputed = ?, decided_by = ?, decided_at = ?, note = ?, edited = ?,"
@@ -156,7 +154,7 @@ class DecisionLog(Connection):
             "SELECT candidate_id, reviewer, action FROM ("
             " SELECT d.candidate_id, d.reviewer, d.action, d.adjudicate,"
             "  row_number() OVER (PARTITION BY d.candidate_id, d.reviewer ORDER BY d.id DESC) AS recency"
-            f" FROM decisions d WHERE {LIVE})"
+            " FROM live_decisions d)"
             " WHERE recency = 1 AND adjudicate = 0 ORDER BY candidate_id, reviewer"
         )
         return [(r[0], r[1], r[2]) for r in rows]
@@ -167,15 +165,15 @@ class DecisionLog(Connection):
 
     def decided_by(self, reviewer: str) -> int:
         """How many candidates ``reviewer`` holds a live decision on."""
-        return self._count(f"SELECT count(DISTINCT d.candidate_id) FROM decisions d WHERE d.reviewer = ? AND {LIVE}", (reviewer,))
+        return self._count("SELECT count(DISTINCT d.candidate_id) FROM live_decisions d WHERE d.reviewer = ?", (reviewer,))
 
     def reviewers_summary(self) -> list[dict[str, Any]]:
         """Per reviewer: name, candidates with a live decision of theirs, and when they last decided (by live decisions)."""
         return [
             {"name": name, "decided": decided, "last_decision_at": last}
             for name, decided, last in self._rows(
-                "SELECT reviewer, count(DISTINCT candidate_id), max(decided_at) FROM decisions d"
-                f" WHERE {LIVE} GROUP BY reviewer ORDER BY reviewer"
+                "SELECT reviewer, count(DISTINCT candidate_id), max(decided_at) FROM live_decisions"
+                " GROUP BY reviewer ORDER BY reviewer"
             )
         ]
 

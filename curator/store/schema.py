@@ -14,7 +14,7 @@ import sqlite3
 from curator.errors import CuratorError
 from curator.store.connection import SQLITE_NOTADB, Connection, error_code
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _MIGRATIONS: list[str] = [
     # 0 -> 1: the whole first schema.
@@ -133,6 +133,13 @@ _MIGRATIONS: list[str] = [
     # from what it read is refused if another `curator extract` wrote claims meanwhile.
     """
     CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+    """,
+    # 3 -> 4: views for what queries kept spelling out. Live decisions are those no undo took back (SQLite
+    # flattens the view into each query, so every use keeps its index lookups).
+    """
+    CREATE VIEW live_decisions AS
+        SELECT d.* FROM decisions d
+        WHERE d.action != 'undo' AND NOT EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = d.id);
     """,
 ]
 assert len(_MIGRATIONS) == SCHEMA_VERSION
