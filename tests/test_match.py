@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from curator import match
+from curator.match import incremental as match
 from curator.cli import cli
 from curator.errors import CuratorError
 from curator.match import match_candidates, match_new

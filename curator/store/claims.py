@@ -9,6 +9,7 @@ from typing import Any
 from curator.models import Candidate, Claim, ClaimKey, Corroboration
 from curator.store.candidates import CANDIDATE_COLUMNS, Candidates
 from curator.store.connection import Row
+from curator.store.records import Neighbourhood, UnmatchedBatch
 
 CLAIM_COLUMNS = "id, kind, subject, statement, value, unit, qualifier, corroboration, sources, block, slot, leader"
 
@@ -147,6 +148,32 @@ class Claims(Candidates):
             for row in self._rows(sql, (slot, low, high)):
                 found[row["id"]] = row
         return [to_claim(row, ()) for row in found.values()]
+
+    def unmatched_batch(self) -> UnmatchedBatch | None:
+        """The candidates in no claim with what ranks them; None when some claim has no key (match everything again).
+
+        Keys are checked first: a first match reads every candidate anyway.
+        """
+        if not self.claims_are_keyed():
+            return None
+        new = self.unmatched_candidates()
+        if not new:
+            return UnmatchedBatch([], {}, 0)
+        return UnmatchedBatch(new, self.article_ranks(c.article_id for c in new), self.last_matched_rank())
+
+    def neighbourhood(
+        self, blocks: Iterable[str], slots: Iterable[str], ranges: Iterable[tuple[str, float, float]]
+    ) -> Neighbourhood:
+        """The claims near new candidates (see ``claims_near``) with their leaders and converted members."""
+        claims = {claim.id: claim for claim in self.claims_near(blocks, slots, ranges)}
+        leaders = {c.id: c for c in self.candidates_by_id(claim.key.leader for claim in claims.values() if claim.key)}
+        converted = self.members_of_claims(claims, converted=True)
+        return Neighbourhood(claims, leaders, converted, self.article_ranks(c.article_id for c in leaders.values()))
+
+    def members_ranked(self, claim_ids: Iterable[str]) -> tuple[list[Candidate], dict[str, int]]:
+        """Every member of these claims, and the ingest order of their articles by id."""
+        members = self.members_of_claims(claim_ids)
+        return members, self.article_ranks(c.article_id for c in members)
 
     def members_of_claims(self, claim_ids: Iterable[str], converted: bool = False) -> list[Candidate]:
         """The member candidates of these claims, by index; with ``converted`` only those told with a conversion.

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from curator.models import Candidate, Claim
+
 SELECTOR_CONTEXT = 32
 """Code points of article text kept either side of a quote selector's ``exact``."""
 
@@ -85,3 +87,28 @@ class ExportRow(NamedTuple):
     decided_at: str | None
     note: str | None
     edited: str | None
+
+
+@dataclass(frozen=True)
+class UnmatchedBatch:
+    """What incremental matching reads first: the candidates in no claim, the ingest order (``seq``) of their
+    articles by id, and that of the newest article with a matched candidate (0 if none)."""
+
+    candidates: list[Candidate]
+    ranks: dict[str, int]
+    last_matched_rank: int
+
+
+@dataclass(frozen=True)
+class Neighbourhood:
+    """The stored claims new candidates can join or contradict, read in one call.
+
+    ``claims`` by id, without members or conflicts; ``leaders`` their leading
+    candidates by id; ``converted`` their members told with a conversion;
+    ``ranks`` the ingest order of the leaders' articles by id.
+    """
+
+    claims: dict[str, Claim]
+    leaders: dict[str, Candidate]
+    converted: list[Candidate]
+    ranks: dict[str, int]

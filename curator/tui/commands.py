@@ -6,19 +6,14 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-PALETTE_ONLY = [
-    ("clear_filter", "Clear filter", "Show every candidate again."),
-    ("filter_disputed", "Filter: disputed only", "Only candidates reviewers disagree on, to adjudicate with A or R."),
-]
+from curator.tui.keys import PALETTE_ONLY, REVIEW_BINDINGS
 
 
 class ReviewCommands(Provider):
-    """Built from the main screen's bindings, so the palette, the footer and the help screen never disagree."""
+    """Built from the review keys, so the palette, the footer and the help screen never disagree."""
 
     def _commands(self) -> list[tuple[str, str, str]]:
-        from curator.tui.screens.main import REVIEW_BINDINGS, MainScreen
-
-        if not isinstance(self.screen, MainScreen):
+        if type(self.screen).BINDINGS is not REVIEW_BINDINGS:  # only the screen that binds the review keys runs them
             return []
         commands = [
             (b.action, f"{b.description.capitalize()}  ({b.key_display or b.key.split(',')[0]})", b.tooltip)

@@ -140,7 +140,7 @@ async def settle(pilot: Pilot) -> None:
             await app.workers.wait_for_complete()
         await pilot.pause()
         main = getattr(app, "main_screen", lambda: None)()
-        if not working() and (main is None or (not main.busy and not main._queue)):
+        if not working() and (main is None or main.idle):
             await pilot.pause()
             if not working():
                 return

@@ -35,9 +35,9 @@ async def test_opens_on_the_first_article_with_candidates_and_counts(make_review
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
         main = app.main_screen()
-        assert main is not None and main.article is not None
-        assert main.article.id == review_data.articles[0].id
-        assert main.current == review_data.ids(0)[0]
+        assert main is not None and main.review.article is not None
+        assert main.review.article.id == review_data.articles[0].id
+        assert main.review.current == review_data.ids(0)[0]
         table = main.query_one(CandidateTable)
         assert table.row_count == 5
         header = main.query_one(ReviewHeader)
@@ -55,7 +55,7 @@ async def test_accept_commits_then_moves_to_the_next_undecided(make_review_app: 
         await pilot.press("a")
         await settle(pilot)
         assert status_of(review_data, first) is Status.ACCEPTED
-        assert app.main_screen().current == second  # type: ignore[union-attr]
+        assert app.main_screen().review.current == second  # type: ignore[union-attr]
 
 
 @pilot_test
@@ -68,7 +68,7 @@ async def test_reject_and_skip_commit_and_move_on(make_review_app: AppFactory, r
         await settle(pilot)
         assert status_of(review_data, first) is Status.REJECTED
         assert status_of(review_data, second) is Status.SKIPPED
-        assert app.main_screen().current == third  # type: ignore[union-attr]
+        assert app.main_screen().review.current == third  # type: ignore[union-attr]
 
 
 @pilot_test
@@ -79,12 +79,12 @@ async def test_finishing_an_article_opens_the_next_one_found_ahead_without_a_rou
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
         main = app.main_screen()
-        assert main is not None and main._next == review_data.articles[1].id
+        assert main is not None and main.review.next_article == review_data.articles[1].id
         for _ in review_data.ids(0)[:-1]:
             await pilot.press("a")
-        main.action_accept()  # the last one: no pause, no worker, the next article is already on screen
-        assert main.article is not None and main.article.id == review_data.articles[1].id
-        assert main.current == review_data.ids(1)[0]
+        main.action_decide("accept")  # the last one: no pause, no worker, the next article is already on screen
+        assert main.review.article is not None and main.review.article.id == review_data.articles[1].id
+        assert main.review.current == review_data.ids(1)[0]
 
 
 @pilot_test
@@ -101,9 +101,9 @@ async def test_an_article_finished_by_someone_else_meanwhile_is_passed_over(
             await pilot.press("a")
         await settle(pilot)
         main = app.main_screen()
-        assert main is not None and main.article is not None
-        assert main.article.id == review_data.articles[2].id
-        assert status_of(review_data, review_data.ids(2)[0]) is Status.PENDING and main.current == review_data.ids(2)[0]
+        assert main is not None and main.review.article is not None
+        assert main.review.article.id == review_data.articles[2].id
+        assert status_of(review_data, review_data.ids(2)[0]) is Status.PENDING and main.review.current == review_data.ids(2)[0]
 
 
 @pilot_test
@@ -125,7 +125,7 @@ async def test_a_r_a_u_q_leaves_one_accepted_and_one_rejected(make_review_app: A
         await settle(pilot)
         await pilot.press("a", "r", "a", "u")
         await settle(pilot)
-        assert app.main_screen().current == review_data.ids(0)[2]  # type: ignore[union-attr]
+        assert app.main_screen().review.current == review_data.ids(0)[2]  # type: ignore[union-attr]
         await pilot.press("q")
         await settle(pilot)
     assert app.return_code == 0
@@ -145,11 +145,11 @@ async def test_undo_goes_back_to_the_undone_candidate_in_another_article(make_re
         await pilot.press("tab")
         await settle(pilot)
         main = app.main_screen()
-        assert main is not None and main.article.id == review_data.articles[1].id  # type: ignore[union-attr]
+        assert main is not None and main.review.article.id == review_data.articles[1].id  # type: ignore[union-attr]
         await pilot.press("u")
         await settle(pilot)
-        assert main.article.id == review_data.articles[0].id  # type: ignore[union-attr]
-        assert main.current == review_data.ids(0)[0]
+        assert main.review.article.id == review_data.articles[0].id  # type: ignore[union-attr]
+        assert main.review.current == review_data.ids(0)[0]
     assert status_of(review_data, review_data.ids(0)[0]) is Status.PENDING
 
 
@@ -163,19 +163,19 @@ async def test_j_k_and_arrows_move_and_cross_article_edges(make_review_app: AppF
         assert main is not None
         await pilot.press("j", "down")
         await settle(pilot)
-        assert main.current == ids[2]
+        assert main.review.current == ids[2]
         await pilot.press("k", "up", "up")
         await settle(pilot)
-        assert main.current == ids[0]
+        assert main.review.current == ids[0]
         for _ in ids:
             await pilot.press("j")
         await settle(pilot)
-        assert main.article.id == review_data.articles[1].id  # type: ignore[union-attr]
-        assert main.current == review_data.ids(1)[0]
+        assert main.review.article.id == review_data.articles[1].id  # type: ignore[union-attr]
+        assert main.review.current == review_data.ids(1)[0]
         await pilot.press("k")
         await settle(pilot)
-        assert main.article.id == review_data.articles[0].id  # type: ignore[union-attr]
-        assert main.current == ids[-1]
+        assert main.review.article.id == review_data.articles[0].id  # type: ignore[union-attr]
+        assert main.review.current == ids[-1]
 
 
 @pilot_test
@@ -188,11 +188,11 @@ async def test_tab_and_shift_tab_walk_the_article_list(make_review_app: AppFacto
         for expected in (1, 2, 3):
             await pilot.press("tab")
             await settle(pilot)
-            assert main.article.id == review_data.articles[expected].id  # type: ignore[union-attr]
-        assert main.current is None and main.query_one(CandidateTable).row_count == 0
+            assert main.review.article.id == review_data.articles[expected].id  # type: ignore[union-attr]
+        assert main.review.current is None and main.query_one(CandidateTable).row_count == 0
         await pilot.press("shift+tab", "shift+tab")
         await settle(pilot)
-        assert main.article.id == review_data.articles[1].id  # type: ignore[union-attr]
+        assert main.review.article.id == review_data.articles[1].id  # type: ignore[union-attr]
         assert main.query_one(ArticleList).cursor == 1
 
 
@@ -205,8 +205,8 @@ async def test_last_decision_in_an_article_moves_to_the_next_article(make_review
             await pilot.press("a")
         await settle(pilot)
         main = app.main_screen()
-        assert main.article.id == review_data.articles[1].id  # type: ignore[union-attr]
-        assert main.current == review_data.ids(1)[0]  # type: ignore[union-attr]
+        assert main.review.article.id == review_data.articles[1].id  # type: ignore[union-attr]
+        assert main.review.current == review_data.ids(1)[0]  # type: ignore[union-attr]
         assert main.query_one(ArticleList).row(0).decided == 5  # type: ignore[union-attr]
 
 
@@ -281,7 +281,7 @@ async def test_search_finds_text_and_opens_the_candidate(make_review_app: AppFac
         await pilot.press("enter")
         await settle(pilot)
         main = app.main_screen()
-        assert main.article.id == review_data.articles[1].id and main.current == naming  # type: ignore[union-attr]
+        assert main.review.article.id == review_data.articles[1].id and main.review.current == naming  # type: ignore[union-attr]
 
 
 @pilot_test
@@ -295,8 +295,8 @@ async def test_filter_keeps_only_matching_candidates_and_articles(make_review_ap
         await pilot.press("ctrl+s")
         await settle(pilot)
         main = app.main_screen()
-        assert main.filters == ReviewFilter(corroboration=("conflict",))  # type: ignore[union-attr]
-        assert main.rows == [review_data.ids(0)[1]]  # type: ignore[union-attr]
+        assert main.review.filters == ReviewFilter(corroboration=("conflict",))  # type: ignore[union-attr]
+        assert main.review.rows == [review_data.ids(0)[1]]  # type: ignore[union-attr]
         assert main.query_one(ArticleList).count == 3  # type: ignore[union-attr]
         assert "conflict" in str(main.query_one(CandidateTable).border_subtitle)  # type: ignore[union-attr]
 
@@ -314,7 +314,7 @@ async def test_next_conflict_key_jumps_across_articles(make_review_app: AppFacto
         for _ in range(len(conflicts) + 1):
             await pilot.press("c")
             await settle(pilot)
-            seen.append(app.main_screen().current)  # type: ignore[union-attr]
+            seen.append(app.main_screen().review.current)  # type: ignore[union-attr]
         assert seen == [*conflicts, conflicts[0]]
 
 
@@ -366,10 +366,10 @@ async def test_mouse_selects_articles_and_candidates(make_review_app: AppFactory
         await pilot.click(ArticleList, offset=(5, 3))
         await settle(pilot)
         main = app.main_screen()
-        assert main.article.id == review_data.articles[2].id  # type: ignore[union-attr]
+        assert main.review.article.id == review_data.articles[2].id  # type: ignore[union-attr]
         await pilot.click(CandidateTable, offset=(10, 4))
         await settle(pilot)
-        assert main.current == review_data.ids(2)[2]  # type: ignore[union-attr]
+        assert main.review.current == review_data.ids(2)[2]  # type: ignore[union-attr]
 
 
 @pilot_test
@@ -388,7 +388,7 @@ async def test_adjudicating_accept_settles_a_dispute(make_review_app: AppFactory
         await pilot.press("ctrl+s")
         await settle(pilot)
         main = app.main_screen()
-        assert main.rows == [first] and main.current == first  # type: ignore[union-attr]
+        assert main.review.rows == [first] and main.review.current == first  # type: ignore[union-attr]
         await pilot.press("A")
         await settle(pilot)
     with open_db(review_data.path) as store:

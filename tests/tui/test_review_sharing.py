@@ -35,21 +35,21 @@ async def test_reopening_resumes_article_candidate_and_filters(make_review_app: 
         await settle(pilot)
         app.main_screen().apply_filters(ReviewFilter(kind=("money", "naming", "quantity")))  # type: ignore[union-attr]
         await settle(pilot)
-        assert app.main_screen().current == target  # type: ignore[union-attr]
+        assert app.main_screen().review.current == target  # type: ignore[union-attr]
         await pilot.press("q")
         await settle(pilot)
     again = make_review_app()
     async with again.run_test() as pilot:
         await settle(pilot)
         main = again.main_screen()
-        assert main is not None and main.article.id == review_data.articles[1].id  # type: ignore[union-attr]
-        assert main.current == target
-        assert main.filters == ReviewFilter(kind=("money", "naming", "quantity"))
+        assert main is not None and main.review.article.id == review_data.articles[1].id  # type: ignore[union-attr]
+        assert main.review.current == target
+        assert main.review.filters == ReviewFilter(kind=("money", "naming", "quantity"))
         assert main.query_one(ArticleList).cursor == 1
     other = make_review_app("bob")
     async with other.run_test() as pilot:
         await settle(pilot)
-        assert other.main_screen().article.id == review_data.articles[0].id  # type: ignore[union-attr]
+        assert other.main_screen().review.article.id == review_data.articles[0].id  # type: ignore[union-attr]
 
 
 @pilot_test
@@ -61,11 +61,11 @@ async def test_another_reviewers_commit_shows_without_moving_the_cursor(make_rev
         await pilot.press("j")
         await settle(pilot)
         main = app.main_screen()
-        assert main is not None and main.current == ids[1]
+        assert main is not None and main.review.current == ids[1]
         with open_db(review_data.path) as store:
             store.decide(ids[3], "bob", Action.REJECT)
-        await wait_for(pilot, lambda: main.states[ids[3]].status is Status.REJECTED)
-        assert main.current == ids[1]
+        await wait_for(pilot, lambda: main.review.states[ids[3]].status is Status.REJECTED)
+        assert main.review.current == ids[1]
         await wait_for(pilot, lambda: main.query_one(ReviewHeader).counts.decided == 1)  # type: ignore[union-attr]
         assert main.query_one(ArticleList).row(0).decided == 1  # type: ignore[union-attr]
 
@@ -81,8 +81,8 @@ async def test_leases_keep_two_reviewers_apart_and_quitting_releases_them(make_r
         async with alice.run_test() as pilot:
             await settle(pilot)
             main = alice.main_screen()
-            assert main is not None and main.current == second
-            assert main.leased == {first: "bob"}
+            assert main is not None and main.review.current == second
+            assert main.review.leased == {first: "bob"}
             await wait_for(pilot, lambda: _leases(review_data.path) == {first: "bob", second: "alice"})
             await pilot.press("q")
             await settle(pilot)
@@ -111,6 +111,6 @@ async def test_review_with_paths_ingests_and_extracts_first(tmp_path: Path, monk
     async with app.run_test() as pilot:
         await settle(pilot)
         main = app.main_screen()
-        assert main is not None and main.article is not None and main.article.title == "Venture funding"
-        assert main.candidates, "the pipeline extracted nothing"
+        assert main is not None and main.review.article is not None and main.review.article.title == "Venture funding"
+        assert main.review.candidates, "the pipeline extracted nothing"
         assert any("bad.txt" in str(n.message) for n in app._notifications)

@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from curator.display import CORROBORATION_MARKS, DISPUTED_MARK, LEASED_MARK, STATUS_MARKS
+from curator.tui.keys import REVIEW_BINDINGS
 
 OTHER_KEYS = [
     ("ctrl+p", "Command palette: every action by name."),
@@ -33,8 +34,6 @@ MARKS = [
 
 
 def help_text() -> Content:
-    from curator.tui.screens.main import REVIEW_BINDINGS
-
     lines = [Content.styled("Keys", "bold $accent")]
     for binding in REVIEW_BINDINGS:
         keys = binding.key_display or " ".join(k.replace("slash", "/") for k in binding.key.split(","))

@@ -1,0 +1,171 @@
+"""Conflicts between claims: close values filling one slot, or two names of one venture. Pure: no store, no I/O.
+
+Only pairs that share something are tested (``_SlotIndex``): a subject and a
+context stem, or a conversion; so the cost follows those pairs, not all pairs
+of close values.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+
+from rapidfuzz import fuzz
+
+from curator.match.clustering import COMMON, NUMERIC, SINGLE_VALUED, _Group, _key_text, _stems
+from curator.schema import Schema
+
+
+def same_slot(a: _Group, b: _Group, threshold: float) -> bool:
+    """Whether two claims of close values tell the same slot: one stated subject and alike context words.
+
+    A shared subject alone is not enough (an organisation named in a thousand
+    articles has many figures, and 10% of one thing does not contradict 11%
+    of another), and a figure whose subject is unstated has no slot to
+    contradict: only a shared conversion can tie it to another.
+    """
+    return bool(a.subject) and a.subject == b.subject and fuzz.token_set_ratio(a.context, b.context) >= threshold
+
+
+
+def _conflicts(
+    groups: Sequence[_Group], ids: dict[int, str], claim_of: Mapping[str, str], schema: Schema,
+    focus: Collection[int] | None = None,
+) -> dict[str, set[str]]:
+    """Conflict links among ``groups``: all, or those of the groups in ``focus`` (by ``id()``).
+
+    ``claim_of`` gives the claim of every candidate an equivalent may name.
+    """
+    links: dict[str, set[str]] = defaultdict(set)
+
+    def link(a: _Group, b: _Group) -> None:
+        links[ids[id(a)]].add(ids[id(b)])
+        links[ids[id(b)]].add(ids[id(a)])
+
+    converts = {id(g): {claim_of[e] for c in g.members for e in c.attrs.get("equivalents", []) if e in claim_of} for g in groups}
+    by_slot: dict[tuple[object, ...], list[_Group]] = defaultdict(list)
+    for g in groups:
+        if g.key[0] in NUMERIC or (g.key[0] in SINGLE_VALUED and g.key[1]):  # an unnamed venture's names say nothing
+            by_slot[g.key[:2]].append(g)
+    for (kind, _), members in by_slot.items():
+        if kind in SINGLE_VALUED:
+            for i, a in enumerate(members):
+                for b in members[i + 1 :]:
+                    if focus is None or id(a) in focus or id(b) in focus:
+                        link(a, b)
+            continue
+        members.sort(key=lambda g: float(g.key[2]))  # type: ignore[arg-type]
+        for a, b in _close_pairs(members, schema.match.tolerance, focus, converts):
+            if converts[id(a)] & converts[id(b)] or same_slot(a, b, schema.match.threshold):
+                link(a, b)
+    return links
+
+
+
+class _SlotIndex:
+    """The claims of one slot (kind and unit) by what a conflict needs two of them to share.
+
+    Per subject and context stem, the values that have them (sorted) and the
+    claims at each; per conversion, its claims. A claim then meets only the
+    claims of close values with its subject and a stem, or with a conversion,
+    found by bisection: the cost follows those, not the number of close values
+    or claims (round figures like 10% have thousands).
+    """
+
+    def __init__(self, members: Iterable[_Group], conversions: Mapping[int, Collection[str]]) -> None:
+        self.conversions = conversions
+        self.at: dict[tuple[str, str], dict[float, list[_Group]]] = defaultdict(lambda: defaultdict(list))
+        self.by_conversion: dict[str, list[_Group]] = defaultdict(list)
+        for g in members:
+            if g.subject:
+                for stem in _stems(g.context):
+                    self.at[(g.subject, stem)][_value(g)].append(g)
+            for claim in conversions[id(g)]:
+                self.by_conversion[claim].append(g)
+        self.values = {key: sorted(by_value) for key, by_value in self.at.items()}
+
+    def meeting(self, group: _Group, low: float, high: float) -> Iterator[_Group]:
+        """Claims of another value in [low, high] that share a conversion with ``group``, or its subject and a stem.
+
+        A stem more than ``COMMON`` claims of the subject share at either value
+        is passed over, the same way from both ends, so a pair is found
+        whichever of the two is new.
+        """
+        value, seen = _value(group), {id(group)}
+        for stem in _stems(group.context) if group.subject else ():
+            key = (group.subject, stem)
+            by_value = self.at[key]
+            if len(by_value[value]) > COMMON:
+                continue
+            values = self.values[key]
+            for other in values[bisect.bisect_left(values, low) : bisect.bisect_right(values, high)]:
+                if other != value and len(by_value[other]) <= COMMON:
+                    for g in by_value[other]:
+                        if id(g) not in seen:
+                            seen.add(id(g))
+                            yield g
+        for claim in self.conversions[id(group)]:
+            for g in self.by_conversion[claim]:
+                if id(g) not in seen and low <= _value(g) <= high and _value(g) != value:
+                    seen.add(id(g))
+                    yield g
+
+
+def _value(group: _Group) -> float:
+    return float(group.key[2])  # type: ignore[arg-type]
+
+
+def _close_pairs(
+    members: Sequence[_Group], tolerance: float, focus: Collection[int] | None, conversions: Mapping[int, Collection[str]]
+) -> Iterator[tuple[_Group, _Group]]:
+    """Pairs of groups, lower value first, within ``tolerance`` of the larger, that may fill one slot (see ``_SlotIndex``).
+
+    All of them; or those with a group in ``focus``, looking out from each of these alone.
+    """
+    index = _SlotIndex(members, conversions)
+    for a in members if focus is None else [g for g in members if id(g) in focus]:
+        value = _value(a)
+        low, high = _reach(value, tolerance)
+        for b in index.meeting(a, low, high):
+            if _value(b) > value:
+                yield a, b
+            elif focus is not None and id(b) not in focus:
+                yield b, a
+
+
+def _reach(value: float, tolerance: float) -> tuple[float, float]:
+    """The values within ``tolerance`` of the larger of them and ``value``: |v - value| <= tolerance * max(|v|, |value|)."""
+    if value >= 0:
+        return value * (1 - tolerance), value / (1 - tolerance)
+    return value / (1 - tolerance), value * (1 - tolerance)
+
+
+def _within_tolerance(value: float, tolerance: float) -> tuple[float, float]:
+    """The values a claim may have to conflict with one of ``value`` (see ``_close_pairs``).
+
+    Widened by a hair: it is searched among the values claims store, which
+    differ from the six-significant-digit keys compared here by up to 5e-6
+    of themselves.
+    """
+    low, high = _reach(value, tolerance)
+    return low - abs(low) * 1e-5, high + abs(high) * 1e-5
+
+
+def _value_ranges(keys: Iterable[tuple[object, ...]], tolerance: float) -> list[tuple[str, float, float]]:
+    """(slot, low, high) holding every claim that may conflict with a claim of a numeric block in ``keys``, merged."""
+    by_slot: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for key in keys:
+        if key[0] in NUMERIC:
+            by_slot[_key_text(key[:2])].append(_within_tolerance(float(key[2]), tolerance))  # type: ignore[arg-type]
+    merged: list[tuple[str, float, float]] = []
+    for slot, ranges in by_slot.items():
+        ranges.sort()
+        low, high = ranges[0]
+        for next_low, next_high in ranges[1:]:
+            if next_low > high:
+                merged.append((slot, low, high))
+                low = next_low
+            high = max(high, next_high)
+        merged.append((slot, low, high))
+    return merged

@@ -1,0 +1,275 @@
+"""The review screen's view and moves: an article on screen, the cursor, decisions, and the queue of keys.
+
+Ordering is the one rule that matters here. A decision is committed on the
+spot (``store.decide`` is one short indexed transaction, far below a frame)
+and only then does the cursor move. Moves that need a slower query (the next
+article to review, the next conflict elsewhere) run in a thread worker; keys
+pressed meanwhile wait in a queue and run in order when it answers, so fast
+typing neither drops keys nor applies one to the wrong candidate. Where the
+cursor goes is ``ReviewState``'s choice; this draws it.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+from typing import Any
+
+from textual.widgets import Static
+
+from curator.decisions import record_decisions
+from curator.display import format_value
+from curator.errors import CuratorError
+from curator.models import Action, CandidateState, Decision, Status
+from curator.tui.review_filter import ReviewFilter
+from curator.tui.screens.review_workers import PRESENCE_DELAY_S, ReviewWorkers
+from curator.tui.widgets.article_list import ArticleList
+from curator.tui.widgets.article_view import ArticleView, Mark
+from curator.tui.widgets.candidate_table import CandidateRow, CandidateTable
+from curator.tui.widgets.claim_panel import ClaimPanel
+
+
+class ReviewView(ReviewWorkers):
+    """Shows articles and candidates and moves the cursor; keys wait in a queue while a move is in flight."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.busy = False
+        self._queue: deque[Callable[[], None]] = deque()
+        self._awaiting_choice = False
+        self._pick = "review"
+
+    # -- the action queue -------------------------------------------------
+
+    @property
+    def idle(self) -> bool:
+        """No move in flight and no key waiting for one."""
+        return not self.busy and not self._queue
+
+    def _do(self, step: Callable[[], None]) -> None:
+        """Run ``step`` now, or after the write or navigation in flight has landed."""
+        if self.busy:
+            self._queue.append(step)
+        else:
+            step()
+
+    def _begin(self) -> None:
+        self.busy = True
+
+    def _end(self) -> None:
+        self.busy = False
+        while self._queue and not self.busy:
+            self._queue.popleft()()
+
+    # -- showing an article -----------------------------------------------
+
+    def _open_article(
+        self, article_id: str, candidate_id: str | None = None, pick: str = "review", index: int | None = None, force: bool = False
+    ) -> None:
+        """Load one article and its candidates (a handful of indexed reads) and show them.
+
+        ``force`` shows ``candidate_id`` even when the filter hides it (a search hit, an undone decision).
+        """
+        app = self.curator
+        article = app.reader.article(article_id)
+        if article is None:
+            return
+        candidates = app.reader.candidates_for_article(article_id)
+        candidate_id = self.review.show(
+            article,
+            candidates,
+            app.reader.states_for_article(article_id),
+            app.reader.corroboration_for_article(article_id),
+            app.reader.leased_by_others(app.reviewer, [c.id for c in candidates]),
+            candidate_id,
+            pick,
+            force,
+        )
+        meta = " · ".join(x for x in (article.source, article.outlet, article.published, article.language) if x)
+        self.query_one("#article-meta", Static).update(meta)
+        self.query_one("#article-pane").border_title = article.title
+        self.query_one("#article", ArticleView).show(article.text, self._marks(), candidate_id)
+        table = self.query_one("#candidates", CandidateTable)
+        table.show_rows([self._row(c) for c in self.review.rows])
+        table.select(candidate_id)
+        self._after_move()
+        articles = self.query_one("#articles", ArticleList)
+        if index is not None:
+            articles.show_cursor(index)
+        elif (near := articles.row(articles.cursor + 1)) is not None and near.id == article_id:
+            articles.show_cursor(articles.cursor + 1)
+        elif (near := articles.row(articles.cursor - 1)) is not None and near.id == article_id:
+            articles.show_cursor(articles.cursor - 1)
+        elif (same := articles.row(articles.cursor)) is None or same.id != article_id:
+            self._find_rank(article_id, self.review.filters)
+        self._look_ahead(article_id, self.review.filters)
+
+    def _marks(self) -> list[Mark]:
+        marks = []
+        for c in self.review.candidates.values():
+            state = self.review.states.get(c.id)
+            marks.append(Mark(c.start, c.end, c.id, state.status.value if state else "pending"))
+        return marks
+
+    def _row(self, candidate_id: str) -> CandidateRow:
+        c = self.review.candidates[candidate_id]
+        state = self.review.states.get(candidate_id)
+        fields = state.fields if state and state.status is Status.EDITED else {}
+        standing, sources = self.review.standing(candidate_id)
+        return CandidateRow(
+            candidate_id=candidate_id,
+            kind=c.kind,
+            value=format_value(
+                c.kind, fields.get("value", c.value), fields.get("unit", c.unit), fields.get("qualifier", c.qualifier)
+            ),
+            status=state.status.value if state else "pending",
+            corroboration=standing,
+            sources=sources,
+            disputed=bool(state and state.disputed),
+            leased_by=self.review.leased.get(candidate_id),
+        )
+
+    def _set_current(self, candidate_id: str | None) -> None:
+        self.review.current = candidate_id
+        self.query_one("#candidates", CandidateTable).select(candidate_id)
+        self.query_one("#article", ArticleView).set_current(candidate_id)
+        self._after_move()
+
+    def _after_move(self) -> None:
+        """Titles, the claim panel and (after a short rest) the lease and saved position follow the cursor."""
+        table = self.query_one("#candidates", CandidateTable)
+        table.border_title = f"Candidates {self.review.where()}"
+        table.border_subtitle = self.review.filter_label()
+        panel = self.query_one("#claim", ClaimPanel)
+        candidate = self.review.candidates.get(self.review.current) if self.review.current else None
+        if candidate is None:
+            panel.show(None, None, "No candidate here." if self.review.article else "Loading…")
+        elif candidate.claim_id is None:
+            panel.show(None, candidate.id, "Only this article states this; it matched no claim.")
+        else:
+            self._load_claim(candidate.id, candidate.claim_id)
+        if self._presence_timer is not None:
+            self._presence_timer.stop()
+        self._presence_timer = self.set_timer(PRESENCE_DELAY_S, self._save_presence)
+
+    def _refresh_rows(self, ids: list[str]) -> None:
+        table = self.query_one("#candidates", CandidateTable)
+        for candidate_id in ids:
+            if candidate_id in self.review.rows:
+                table.update_row(self._row(candidate_id))
+        self.query_one("#article", ArticleView).set_marks(self._marks(), self.review.current)
+        if self.review.article is not None:
+            self.query_one("#articles", ArticleList).update_progress(
+                self.review.article.id, self.review.decided(), len(self.review.candidates)
+            )
+
+    # -- moving -----------------------------------------------------------
+
+    def _advance(self, after: str) -> None:
+        """After a decision: the next candidate to review in this article (wrapping), else the next article."""
+        target = self.review.after_decision(after)
+        if target is not None:
+            self._set_current(target)
+            return
+        if self.review.next_article is not None:  # found ahead for this article and filter (opening another clears it)
+            self._open_article(self.review.next_article)
+            if self.review.current is not None and self.review.to_review(self.review.current):
+                return  # else someone finished it meanwhile: look on from there
+        self._begin()
+        self._find_article("next", self.review.article.id if self.review.article else None)
+
+    def _go_article(self, step: int, pick: str) -> None:
+        articles = self.query_one("#articles", ArticleList)
+        index = articles.cursor + step
+        if not 0 <= index < articles.count:
+            self.app.bell()
+            return
+        self._begin()
+        self._awaiting_choice, self._pick = True, pick
+        articles.go(index)
+
+    def _move(self, step: int) -> None:
+        target = self.review.step(step)
+        if target is not None:
+            self._set_current(target)
+        else:
+            self._go_article(1 if step > 0 else -1, "first" if step > 0 else "last")
+
+    def _decide(self, action: Action, fields: dict[str, Any] | None = None, note: str | None = None, adjudicate: bool = False) -> None:
+        """Commit on the spot (one short indexed transaction, well under a frame), then move on."""
+        candidate_id = self.review.current
+        if candidate_id is None:
+            self.app.bell()
+            self.notify("There is no candidate here to decide.", severity="warning")
+            return
+        app = self.curator
+        try:
+            outcome = record_decisions(app.writer, action.value, [candidate_id], app.reviewer, fields, note=note, adjudicate=adjudicate)
+        except CuratorError as error:
+            self._decided(candidate_id, None, str(error))
+            return
+        state = outcome.decided[0] if outcome.decided else None
+        self._decided(candidate_id, state, outcome.problems[0] if outcome.problems else None)
+
+    def _undo(self) -> None:
+        app = self.curator
+        try:
+            undone = app.writer.undo(app.reviewer)
+            state = app.writer.state(undone.candidate_id) if undone else None
+        except CuratorError as error:
+            self.notify(str(error), severity="error")
+            return
+        self._undone(undone, state)
+
+    def _next_conflict(self) -> None:
+        target = self.review.next_conflict_here()
+        if target is not None:
+            self._set_current(target)
+            return
+        self._begin()
+        self._find_article("conflict", self.review.article.id if self.review.article else None)
+
+    def apply_filters(self, filters: ReviewFilter) -> None:
+        """A new filter: the list, the rows and the saved position all follow."""
+        self.review.filters = filters
+        self._reset_list()
+        if self.review.article is not None:
+            self._open_article(self.review.article.id, self.review.current)
+            if not self.review.rows:
+                self._begin()
+                self._find_article("next", self.review.article.id)
+
+    def go_to(self, article_id: str, candidate_id: str | None) -> None:
+        """Open an article (and candidate) picked elsewhere, e.g. in search results."""
+        self._open_article(article_id, candidate_id, force=True)
+
+    # -- answers to decisions
+
+    def _decided(self, candidate_id: str, state: CandidateState | None, problem: str | None) -> None:
+        if problem or state is None:
+            self.notify(problem or "Nothing was recorded.", severity="error")
+            return
+        self.review.states[candidate_id] = state
+        self.review.leased.pop(candidate_id, None)
+        self._refresh_rows([candidate_id])
+        self._schedule_counts()
+        self._advance(candidate_id)
+
+    def _undone(self, undone: Decision | None, state: CandidateState | None) -> None:
+        if undone is None:
+            self.notify("You have no decision to undo.", severity="warning")
+            return
+        self.notify(f"Undid {undone.action.value} of {undone.candidate_id}.")
+        self._schedule_counts()
+        if undone.candidate_id in self.review.candidates:
+            if state is not None:
+                self.review.states[undone.candidate_id] = state
+            if undone.candidate_id in self.review.rows:
+                self._refresh_rows([undone.candidate_id])
+                self._set_current(undone.candidate_id)
+                return
+            self._open_article(self.review.article.id, undone.candidate_id, force=True)  # type: ignore[union-attr]
+        else:
+            candidate = self.curator.reader.candidate(undone.candidate_id)
+            if candidate is not None:
+                self._open_article(candidate.article_id, candidate.id, force=True)
