@@ -315,6 +315,26 @@ def status(obj: Context, as_json: bool) -> None:
         click.echo(status_text(report))
 
 
+@cli.command()
+@click.argument("words", nargs=-1, required=True)
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1), help="At most this many articles.")
+@click.pass_obj
+def search(obj: Context, words: tuple[str, ...], limit: int) -> None:
+    """Find articles by words in their title or text, best match first, each with a snippet.
+
+    Words are found anywhere (also inside longer words and in Chinese);
+    "an exact phrase", OR and NOT work as in SQLite's FTS5.
+    """
+    from curator.display import one_line
+
+    with obj.open_to_read() as store:
+        hits = store.search_articles(" ".join(words), limit)
+    for hit in hits:
+        click.echo(f"{hit.article_id}  {one_line(hit.source)}  {one_line(hit.title)}\n    {one_line(hit.snippet)}")
+    if not hits:
+        click.echo("No article matches.", err=True)
+
+
 def main() -> None:
     """Console entry point (``curator`` and ``python -m curator``)."""
     try:

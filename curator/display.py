@@ -7,6 +7,7 @@ colour alone is not a signal: some reviewers cannot tell red from green).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 CURRENCY_SYMBOLS = {"USD": "$", "JPY": "¥", "EUR": "€", "GBP": "£", "CNY": "CN¥"}
@@ -80,3 +81,15 @@ def editable_value(kind: str, value: Any) -> str:
                 return f"{short} {word}"
             break
     return f"{number:.15g}" if number != int(number) else str(int(number))
+
+
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def one_line(text: str) -> str:
+    """``text`` safe on one terminal line: whitespace runs as one space, control and bidi-override characters dropped.
+
+    For outside text (article titles and snippets) printed by the CLI, so an
+    escape sequence in an article cannot move the cursor or recolour the terminal.
+    """
+    return _CONTROLS.sub("", " ".join(text.split()))

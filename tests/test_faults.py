@@ -68,14 +68,15 @@ def _lines_after_kill(proc: subprocess.Popen[str]) -> list[str]:
 
 def test_kill_9_mid_stream_loses_no_committed_decision(seeded_db: Path) -> None:
     """Two writers killed at random moments, three times over: every commit they reported is there, nothing half-written."""
+    moments = random.Random(9)  # kill moments vary within a run and repeat between runs
     for round_ in range(3):
         decider = _child(DECIDER, str(seeded_db), str(round_ * 1_000_000))
         mover = _child(MOVER, str(seeded_db))
         firsts = [proc.stdout.readline().strip() for proc in (decider, mover) if proc.stdout is not None]
         assert all(firsts), "both children are writing"
-        time.sleep(random.uniform(0.05, 0.4))
+        time.sleep(moments.uniform(0.05, 0.4))
         os.kill(decider.pid, signal.SIGKILL)
-        time.sleep(random.uniform(0.0, 0.05))
+        time.sleep(moments.uniform(0.0, 0.05))
         os.kill(mover.pid, signal.SIGKILL)
         decided = [firsts[0], *_lines_after_kill(decider)]
         moved = [firsts[1], *_lines_after_kill(mover)]

@@ -6,6 +6,7 @@ Layout (one module per table family, each a part of ``Store``):
 - ``schema``: the schema version, migrations and the checks made on opening;
 - ``articles``, ``candidates``, ``claims``, ``decision_log``, ``presence``: one table family each;
 - ``export_rows``: the fact-sheet query; ``review``: the review screen's queries; ``summary``: ``curator status``;
+- ``search``: full-text search over articles (FTS5);
 - ``records``, ``review_records``: the plain records they take and return (no ``sqlite3`` type leaves the package).
 
 The parts are mixins over one ``Connection`` rather than objects ``Store``
@@ -29,13 +30,13 @@ from curator.store.connection import network_filesystem
 from curator.store.decision_log import derive_state
 from curator.store.export_rows import ExportRows
 from curator.store.presence import Presence
-from curator.store.records import SELECTOR_CONTEXT, ArticleProgress, ExportFilter, ExportRow
+from curator.store.records import SELECTOR_CONTEXT, ArticleHit, ArticleProgress, ExportFilter, ExportRow
 from curator.store.review import ReviewQueries
 from curator.store.schema import SCHEMA_VERSION, prepare
 from curator.store.summary import Summary
 
 __all__ = [
-    "SCHEMA_VERSION", "SELECTOR_CONTEXT", "ArticleProgress", "ExportFilter", "ExportRow", "StaleClaims", "Store",
+    "SCHEMA_VERSION", "SELECTOR_CONTEXT", "ArticleHit", "ArticleProgress", "ExportFilter", "ExportRow", "StaleClaims", "Store",
     "derive_state", "network_filesystem", "open_store",
 ]
 
@@ -44,7 +45,7 @@ class Store(ReviewQueries, Summary, Presence, ExportRows):
     """A curator database. Use :func:`open_store` to get one; close it (or use it as a context manager).
 
     The parts: ``Articles``, ``Candidates``, ``Claims``, ``DecisionLog`` (through
-    ``ReviewQueries`` and ``Summary``, which build on them), ``Presence``, ``ExportRows``.
+    ``ReviewQueries``, which also builds on ``Search``, and ``Summary``), ``Presence``, ``ExportRows``.
     """
 
     def __enter__(self) -> Store:

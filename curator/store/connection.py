@@ -4,8 +4,10 @@ Every write runs inside ``BEGIN IMMEDIATE`` (see ``Connection._write``): a
 deferred transaction that reads then writes fails at once with
 ``SQLITE_BUSY_SNAPSHOT`` when another process wrote in between, whatever the
 busy timeout, while ``IMMEDIATE`` waits for the lock. Bulk rows go through
-``executemany`` inside that transaction rather than sqlite-utils'
-``Table.insert_all``, which commits per chunk and so is not atomic.
+``executemany`` inside that transaction. (sqlite-utils was dropped for this
+reason: its ``insert_all`` commits per chunk and ``enable_fts`` runs
+``executescript``, which commits, so neither fits one atomic transaction;
+the FTS5 index is a migration in ``schema`` instead.)
 
 Durability: WAL with ``synchronous=NORMAL``. A crash of curator or of the
 machine's processes never loses a committed decision; a power cut may lose
@@ -42,7 +44,7 @@ FETCH_BATCH = 1000
 T = TypeVar("T")
 Row = sqlite3.Row
 
-SQLITE_BUSY, SQLITE_READONLY, SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_NOTADB = 5, 8, 10, 11, 13, 26
+SQLITE_ERROR, SQLITE_BUSY, SQLITE_READONLY, SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_NOTADB = 1, 5, 8, 10, 11, 13, 26
 
 
 def utcnow() -> str:

@@ -112,3 +112,15 @@ class Neighbourhood:
     leaders: dict[str, Candidate]
     converted: list[Candidate]
     ranks: dict[str, int]
+
+
+@dataclass(frozen=True)
+class ArticleHit:
+    """An article a search found: ``snippet`` is a stretch of its text (or title) around the match, the matched
+    words between ``[`` and ``]``; ``score`` is FTS5's bm25, lower is better (0.0 for a substring scan)."""
+
+    article_id: str
+    source: str
+    title: str
+    snippet: str
+    score: float

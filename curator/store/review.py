@@ -15,6 +15,7 @@ from curator.store.articles import Articles
 from curator.store.claims import FACT_CORROBORATION, FACT_SOURCES, Claims
 from curator.store.decision_log import DecisionLog
 from curator.store.records import ArticleProgress
+from curator.store.search import Search
 
 if TYPE_CHECKING:
     from curator.store.review_records import CandidateFilter, ClaimMember, ClaimView, ReviewCounts, SearchHit
@@ -50,7 +51,7 @@ def _review_exists(f: CandidateFilter, extra: Sequence[str] = ()) -> tuple[str, 
     )
 
 
-class ReviewQueries(Articles, Claims, DecisionLog):
+class ReviewQueries(Articles, Claims, DecisionLog, Search):
     """Reads for the review screen; every one indexed so its cost follows the page or the distance walked."""
 
     def review_counts(self, reviewer: str) -> ReviewCounts:
@@ -162,19 +163,15 @@ class ReviewQueries(Articles, Claims, DecisionLog):
         return ClaimView(claim, self._claim_members(claim_id, limit), total, tuple(conflicts))
 
     def search_review(self, words: str, limit: int = 50) -> list[SearchHit]:
-        """Articles (title or text) and candidates (text, statement, value) containing ``words``, case-blind for ASCII.
+        """Articles (title or text, through the full-text index) and candidates (text, statement, value) containing
+        ``words`` as written, case-blind; at most ``limit`` of each, articles best match first.
 
-        A scan: the review screen runs it in a worker.
+        The candidate part is a scan: the review screen runs it in a worker.
         """
         needle = words.strip().lower()
         if not needle:
             return []
-        articles = self._rows(
-            "SELECT id, title, substr(text, max(pos - 30, 1), 90) AS snippet FROM"
-            " (SELECT seq, id, title, text, instr(lower(text), :n) AS pos FROM articles)"
-            " WHERE pos > 0 OR instr(lower(title), :n) > 0 ORDER BY seq LIMIT :limit",
-            {"n": needle, "limit": limit},
-        )
+        articles = self.search_articles('"' + needle.replace('"', '""') + '"', limit)
         candidates = self._rows(
             "SELECT c.id, c.article_id, c.kind, c.quote, a.title FROM candidates c JOIN articles a ON a.id = c.article_id"
             " WHERE instr(lower(c.text), :n) > 0 OR instr(lower(c.statement), :n) > 0"
@@ -183,6 +180,6 @@ class ReviewQueries(Articles, Claims, DecisionLog):
         )
         from curator.store.review_records import SearchHit
 
-        return [SearchHit(r["id"], None, r["title"], r["snippet"]) for r in articles] + [
+        return [SearchHit(h.article_id, None, h.title, h.snippet) for h in articles] + [
             SearchHit(r["article_id"], r["id"], r["title"], r["quote"], r["kind"]) for r in candidates
         ]

@@ -14,7 +14,7 @@ import sqlite3
 from curator.errors import CuratorError
 from curator.store.connection import SQLITE_NOTADB, Connection, error_code
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _MIGRATIONS: list[str] = [
     # 0 -> 1: the whole first schema.
@@ -140,6 +140,25 @@ _MIGRATIONS: list[str] = [
     CREATE VIEW live_decisions AS
         SELECT d.* FROM decisions d
         WHERE d.action != 'undo' AND NOT EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = d.id);
+    """,
+    # 4 -> 5: full-text search over article titles and text (FTS5, external content: the index holds no second
+    # copy of the text). The trigram tokenizer finds any substring of three characters or more, so Chinese,
+    # written without spaces, is searchable too. Triggers keep it in step with every write of a title or text.
+    """
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='seq', tokenize='trigram'
+    );
+    INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+        INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+    END;
     """,
 ]
 assert len(_MIGRATIONS) == SCHEMA_VERSION

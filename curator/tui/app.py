@@ -9,6 +9,7 @@ write (decisions, leases, the saved position), also used from workers.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from textual.app import App
@@ -16,8 +17,8 @@ from textual.theme import Theme
 
 from curator.decisions import lease_seconds as lease_seconds_setting
 from curator.errors import CuratorError
-from curator.schema import load_schema
-from curator.store import open_store
+from curator.schema import Schema, load_schema
+from curator.store import Store, open_store
 from curator.tui.commands import ReviewCommands
 from curator.tui.screens.main import MainScreen
 from curator.tui.screens.prepare import PrepareScreen
@@ -41,6 +42,32 @@ CURATOR_THEME = Theme(
 )
 
 
+@dataclass(frozen=True)
+class ReviewStores:
+    """The app's three connections to one database (see the module docstring); the app closes them as it ends."""
+
+    writer: Store
+    reader: Store
+    bg: Store
+
+    @classmethod
+    def open(cls, db_path: Path) -> ReviewStores:
+        """Three stores on an existing database; ``CuratorError`` (one sentence) when it cannot be opened."""
+        opened: list[Store] = []
+        try:
+            for _ in range(3):
+                opened.append(open_store(db_path, create=False))
+        except CuratorError:
+            for store in opened:
+                store.close()
+            raise
+        return cls(*opened)
+
+    def close(self) -> None:
+        for store in (self.writer, self.reader, self.bg):
+            store.close()
+
+
 class CuratorApp(App[None]):
     """``make_app`` builds one; ``run`` runs one for ``curator review``."""
 
@@ -53,6 +80,8 @@ class CuratorApp(App[None]):
         self,
         db_path: Path,
         reviewer: str,
+        stores: ReviewStores,
+        schema: Schema,
         paths: Sequence[Path] = (),
         *,
         poll_interval: float = POLL_SECONDS,
@@ -67,10 +96,9 @@ class CuratorApp(App[None]):
         self.lease_seconds = lease_seconds_setting() if lease_seconds is None else lease_seconds
         self.cursor_blink = cursor_blink
         self.failure: str | None = None
-        self.schema = load_schema()
-        self.writer = open_store(self.db_path, create=False)
-        self.reader = open_store(self.db_path, create=False)
-        self.bg = open_store(self.db_path, create=False)
+        self.schema = schema
+        self.stores = stores
+        self.writer, self.reader, self.bg = stores.writer, stores.reader, stores.bg
         self.register_theme(CURATOR_THEME)
         self.theme = "curator"
 
@@ -92,13 +120,28 @@ class CuratorApp(App[None]):
             self.exit()
 
     def on_unmount(self) -> None:
-        for store in (self.writer, self.reader, self.bg):
-            store.close()
+        self.stores.close()
 
 
-def make_app(db_path: Path, reviewer: str, paths: Sequence[Path] = (), **options: float | bool) -> CuratorApp:
-    """The app for one database and reviewer; tests pass ``cursor_blink=False`` and a short ``poll_interval``."""
-    return CuratorApp(db_path, reviewer, paths, **options)  # type: ignore[arg-type]
+def make_app(
+    db_path: Path,
+    reviewer: str,
+    paths: Sequence[Path] = (),
+    *,
+    stores: ReviewStores | None = None,
+    schema: Schema | None = None,
+    **options: float | bool,
+) -> CuratorApp:
+    """The app for one database and reviewer.
+
+    ``stores`` and ``schema`` default to three new connections to ``db_path``
+    and ``schema/facts.yaml``; tests may hand in their own, and pass
+    ``cursor_blink=False`` and a short ``poll_interval``. Raises
+    ``CuratorError`` when the database or the schema cannot be opened.
+    """
+    schema = load_schema() if schema is None else schema
+    stores = ReviewStores.open(Path(db_path)) if stores is None else stores
+    return CuratorApp(db_path, reviewer, stores, schema, paths, **options)  # type: ignore[arg-type]
 
 
 def run(db_path: Path, reviewer: str, paths: list[Path]) -> None:

@@ -147,6 +147,15 @@ async def settle(pilot: Pilot) -> None:
     raise AssertionError("the review screen did not settle")
 
 
+async def until(pilot: Pilot, happened: Callable[[], bool], what: str) -> None:
+    """Wait, a frame at a time, for ``happened`` (a debounced search answering, say) rather than for a fixed time."""
+    for _ in range(400):
+        if happened():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError(f"waited in vain for {what}")
+
+
 def open_db(path: Path) -> Store:
     return open_store(path, create=False)
 

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from review_data import ReviewData, open_db, pilot_test, settle
+import pytest
+from review_data import ReviewData, open_db, pilot_test, settle, until
+from textual.command import CommandList
 from textual.widgets import Input
 
+from curator.errors import CuratorError
 from curator.models import Action, Status
+from curator.schema import load_schema
+from curator.tui.app import CuratorApp, ReviewStores, make_app
 from curator.tui.review_filter import ReviewFilter
-from curator.tui.app import CuratorApp
 from curator.tui.screens.edit import EditScreen
 from curator.tui.screens.filter import FilterScreen
 from curator.tui.screens.help import HelpScreen
@@ -272,8 +276,7 @@ async def test_search_finds_text_and_opens_the_candidate(make_review_app: AppFac
         await pilot.press("slash")
         assert isinstance(app.screen, SearchScreen)
         await pilot.press(*"noetra")
-        await pilot.pause(0.3)
-        await settle(pilot)
+        await until(pilot, lambda: app.screen.searched == "noetra", "the search to answer")  # type: ignore[attr-defined]
         hits = app.screen.hits
         assert {h.article_id for h in hits} == {review_data.articles[1].id}
         assert any(h.candidate_id == naming for h in hits)
@@ -352,7 +355,7 @@ async def test_command_palette_runs_review_actions(make_review_app: AppFactory, 
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"reject")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: app.screen.query_one(CommandList).option_count > 0, "the palette to list commands")
         await pilot.press("enter")
         await settle(pilot)
     assert status_of(review_data, review_data.ids(0)[0]) is Status.REJECTED
@@ -395,3 +398,18 @@ async def test_adjudicating_accept_settles_a_dispute(make_review_app: AppFactory
         state = store.state(first)
         assert state is not None and state.status is Status.ACCEPTED and not state.disputed
         assert store.decisions("alice")[-1].adjudicate
+
+
+@pilot_test
+async def test_the_app_runs_on_stores_and_schema_handed_to_its_factory(review_data: ReviewData) -> None:
+    stores = ReviewStores.open(review_data.path)
+    schema = load_schema()
+    app = make_app(review_data.path, "alice", stores=stores, schema=schema, cursor_blink=False, poll_interval=0.05)
+    assert (app.writer, app.reader, app.bg, app.schema) == (stores.writer, stores.reader, stores.bg, schema)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+    assert status_of(review_data, review_data.ids(0)[0]) is Status.ACCEPTED
+    with pytest.raises(CuratorError):
+        stores.writer.count_articles()  # closed with the app

@@ -34,6 +34,8 @@ class SearchScreen(ModalScreen[tuple[str, str | None] | None]):
     def __init__(self) -> None:
         super().__init__()
         self.hits: list[SearchHit] = []
+        self.searched: str | None = None
+        """The words the hits on show are for."""
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -64,7 +66,7 @@ class SearchScreen(ModalScreen[tuple[str, str | None] | None]):
     def _show(self, words: str, hits: list[SearchHit]) -> None:
         if words != self.query_one("#search-input", Input).value:
             return
-        self.hits = hits
+        self.hits, self.searched = hits, words
         results = self.query_one("#search-results", OptionList)
         results.clear_options()
         results.add_options([Option(self._prompt(hit), id=str(i)) for i, hit in enumerate(hits)])
