@@ -7,6 +7,7 @@ and validated with errors that name the file and the key.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +27,7 @@ class Entity:
 class Lexicon:
     currencies: dict[str, str]
     qualifiers: dict[str, str]
+    qualifiers_after: dict[str, str]
     magnitudes_en: dict[str, float]
     magnitudes_zh: dict[str, float]
     number_words: dict[str, float]
@@ -40,6 +42,7 @@ class Lexicon:
     currency_word_re: str
     qualifier_re: re.Pattern[str]
     qualifier_zh_re: re.Pattern[str]
+    qualifier_after_re: re.Pattern[str]
     magnitude_en_re: str
     number_word_re: str
     month_re: str
@@ -160,11 +163,13 @@ def build_lexicon(schema: Schema) -> Lexicon:
     roles = _strings(schema, "roles", _section(schema, "roles", list))
     chinese_qualifiers = [w for w in schema.qualifiers if not w[:1].isascii()]
     latin_qualifiers = [w for w in schema.qualifiers if w[:1].isascii()]
-    symbols = [w for w in schema.currencies if not w[:1].isalnum()]
-    words = [w for w in schema.currencies if w[:1].isalnum()]
+    symbols = [w for w in schema.currencies if any(unicodedata.category(ch) == "Sc" for ch in w)]
+    words = [w for w in schema.currencies if w not in symbols]
+    qualifiers_after = _qualifiers_after(schema)
     return Lexicon(
         currencies=dict(schema.currencies),
         qualifiers=dict(schema.qualifiers),
+        qualifiers_after=qualifiers_after,
         magnitudes_en=en,
         magnitudes_zh=zh,
         number_words=number_words,
@@ -174,10 +179,11 @@ def build_lexicon(schema: Schema) -> Lexicon:
         venture=venture["name"],
         venture_cues=tuple(cues),
         roles=tuple(roles),
-        currency_symbol_re=_alternation(symbols),
-        currency_word_re=_alternation(words, latin_bounds=True),
+        currency_symbol_re=r"(?<![A-Za-z.])" + _alternation(symbols),
+        currency_word_re=_alternation(words, latin_bounds=True, after_hyphen=True),
         qualifier_re=re.compile(r"(?<![\w])" + _alternation(latin_qualifiers) + r"\s+$", re.IGNORECASE),
         qualifier_zh_re=re.compile(_alternation(chinese_qualifiers) + r"$"),
+        qualifier_after_re=re.compile(r"\s*" + _alternation(list(qualifiers_after), latin_bounds=True), re.IGNORECASE),
         magnitude_en_re=_alternation(list(en)),
         number_word_re=_alternation(list(number_words), latin_bounds=True),
         month_re="(?i:" + _alternation(list(months), latin_bounds=True) + ")",
@@ -187,6 +193,21 @@ def build_lexicon(schema: Schema) -> Lexicon:
         venture_cue_re=re.compile(_alternation(cues, latin_bounds=True), re.IGNORECASE),
         role_re=_alternation(roles, latin_bounds=True),
     )
+
+
+def _qualifiers_after(schema: Schema) -> dict[str, str]:
+    """``qualifiers_after`` (words written after the number) as {word: canonical}; canonical forms must be qualifiers."""
+    raw = schema.raw.get("qualifiers_after", {})
+    if not isinstance(raw, dict):
+        raise CuratorError(f"{schema.path}: qualifiers_after must be a mapping.")
+    known = set(schema.qualifiers.values())
+    result: dict[str, str] = {}
+    for canonical, words in raw.items():
+        if canonical not in known:
+            raise CuratorError(f"{schema.path}: qualifiers_after.{canonical} is not a canonical form in qualifiers.")
+        for word in _strings(schema, f"qualifiers_after.{canonical}", words):
+            result[word.lower()] = str(canonical)
+    return result
 
 
 def _section_of(schema: Schema, parent: dict[str, Any], name: str, key: str) -> dict[str, Any]:
