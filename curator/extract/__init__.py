@@ -18,6 +18,7 @@ from curator.extract.lexicon import lexicon_for
 from curator.extract.money import MoneyRule
 from curator.extract.percent import PercentRule
 from curator.extract.quantity import QuantityRule
+from curator.extract.quantity_zh import ChineseQuantityRule
 from curator.extract.relations import NamingRule, RelationRule
 from curator.extract.sentences import split_sentences
 from curator.models import Article, Candidate
@@ -35,7 +36,7 @@ def _rules(schema: Schema) -> list:
     if cached is None or cached[0] is not lex:
         cached = _RULES[id(lex)] = (
             lex,
-            [EntityRule(lex), NamingRule(lex), MoneyRule(lex), PercentRule(lex), DateRule(lex), QuantityRule(lex), RelationRule(lex)],
+            [EntityRule(lex), NamingRule(lex), MoneyRule(lex), PercentRule(lex), DateRule(lex), QuantityRule(lex), ChineseQuantityRule(lex), RelationRule(lex)],
         )
     return cached[1]
 

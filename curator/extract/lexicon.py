@@ -33,6 +33,8 @@ class Lexicon:
     number_words: dict[str, float]
     months: dict[str, int]
     nouns: dict[str, str]
+    measures: dict[str, str | None]
+    fractions: dict[str, float]
     entities: dict[str, Entity]
     venture: str
     venture_cues: tuple[str, ...]
@@ -144,6 +146,10 @@ def build_lexicon(schema: Schema) -> Lexicon:
     for canonical, written in _section(schema, "nouns", dict).items():
         for word in _strings(schema, f"nouns.{canonical}", written):
             nouns[word.lower()] = str(canonical)
+    measures = {
+        str(word): (str(unit) if unit else None) for word, unit in _section(schema, "measures", dict).items()
+    }
+    fractions = {str(k).lower(): _number(schema, f"fractions.{k}", v) for k, v in _section(schema, "fractions", dict).items()}
     entities: dict[str, Entity] = {}
     for canonical, spec in _section(schema, "entities", dict).items():
         key = f"entities.{canonical}"
@@ -175,6 +181,8 @@ def build_lexicon(schema: Schema) -> Lexicon:
         number_words=number_words,
         months=months,
         nouns=nouns,
+        measures=measures,
+        fractions=fractions,
         entities={**entities, **{k.casefold(): v for k, v in entities.items() if k.isascii()}},
         venture=venture["name"],
         venture_cues=tuple(cues),

@@ -18,7 +18,7 @@ import re
 from curator.extract.base import Context
 from curator.extract.lexicon import Lexicon
 from curator.extract.numbers import HAS_NUMBER, NUMBER, NUMBER_GLUED, ZH_NUMBER, parse_number, try_number
-from curator.extract.qualify import qualifier_after
+from curator.extract.qualify import amount_qualifier
 from curator.extract.sentences import Sentence
 from curator.models import Candidate
 
@@ -79,7 +79,7 @@ class MoneyRule:
     def _add(self, ctx: Context, sentence: Sentence, match: re.Match[str], amount: float, code: str, rule: str,
              qualifier: str | None = None) -> list[Candidate]:
         start, end = sentence.start + match.start(), sentence.start + match.end()
-        qualifier = qualifier or ctx.qualifier_before(sentence, start) or qualifier_after(self.lex, sentence.text[match.end() :])
+        qualifier = qualifier or amount_qualifier(ctx, sentence, start, end)
         candidate = ctx.add(
             "money", start, end, amount, unit=code, qualifier=qualifier, subject=ctx.subject_of(sentence), extractor=rule,
         )

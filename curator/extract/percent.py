@@ -14,7 +14,7 @@ import re
 from curator.extract.base import Context
 from curator.extract.lexicon import Lexicon
 from curator.extract.numbers import HAS_NUMBER, NUMBER, ZH_NUMBER, try_number
-from curator.extract.qualify import qualifier_after
+from curator.extract.qualify import amount_qualifier
 from curator.extract.sentences import Sentence
 
 _SIGN = r"(?:(?<![\w.%％)\-−])(?P<{name}>[-−]))?"
@@ -49,7 +49,7 @@ class PercentRule:
                 if high is None:
                     continue
                 attrs["range"] = [value, high]
-            qualifier = ctx.qualifier_before(sentence, start) or qualifier_after(self.lex, sentence.text[match.end() :])
+            qualifier = amount_qualifier(ctx, sentence, start, end)
             ctx.add(
                 "percent", start, end, value, unit="%", qualifier=qualifier, subject=ctx.subject_of(sentence),
                 extractor="percent", attrs=attrs,
