@@ -4,8 +4,9 @@
 
 Prefixed dollars (``HK$``, ``US$``, ``A$``, ``C$``, ``S$``, ``NT$``) are read
 as their own currency, never as a bare ``$``. "pounds" after a number is
-weight, not sterling, when the sentence weighs something (``weigh``,
-``weight``, ``heavy``, ``-pound fish``, ``pounds of``); it is then left to the
+sterling only in a sentence about money (``paid``, ``deal``, ``worth``,
+``£``, a ``$`` conversion, ...) that weighs nothing (``weigh``, ``weight``,
+``heavy``, ``a 500-pound fish``); otherwise it is weight, left to the
 quantity rule. A parenthetical conversion right after an amount (``¥1
 trillion (around $6.7 billion)``) makes two candidates that name each other
 in ``attrs["equivalents"]``: the same money told in two currencies.
@@ -23,7 +24,11 @@ from curator.extract.sentences import Sentence
 from curator.models import Candidate
 
 _WEIGHT = re.compile(r"(?i:\bweigh|\bweight|\bheav(?:y|ier|iest)\b|\blbs?\b)")
-_POUND_AS_WEIGHT = re.compile(r"(?i:^-pound\b|^\s+(?:of|in weight)\b)")
+_STERLING_CUE = re.compile(
+    r"(?i:\b(?:sterling|paid|pay|pays|cost|costs|price[ds]?|worth|fund(?:s|ed|ing)?|invest\w*|spen[dt]\w*|sold|"
+    r"bought|buy|budget|fine[ds]?|salar(?:y|ies)|wages?|deal|revenue|profit|loss|tax|debt|loan|grant|donat\w*|"
+    r"raise[ds]?|valued?|earn\w*|bonus|pension|bank|bid|offer|rent|fee|fees)\b)|[£$€]"
+)
 _CODES = re.compile(r"^[A-Z]{3}$")
 
 
@@ -71,10 +76,10 @@ class MoneyRule:
 
     @staticmethod
     def _weight(sentence: Sentence, match: re.Match[str]) -> bool:
-        """Whether "pounds" here weighs something: a weight word in the sentence, ``500-pound``, ``pounds of``."""
+        """Whether "pounds" here weighs something: a weight word in the sentence, ``500-pound``, or no word of
+        money at all (``capped at 29.4 million pounds`` of halibut); sterling needs ``paid``, ``deal``, ``£``..."""
         hyphenated = sentence.text[match.start("word") - 1 : match.start("word")] == "-"
-        following = sentence.text[match.end() : match.end() + 15]
-        return bool(_WEIGHT.search(sentence.text) or hyphenated or _POUND_AS_WEIGHT.match(following))
+        return bool(_WEIGHT.search(sentence.text) or hyphenated or not _STERLING_CUE.search(sentence.text))
 
     def _add(self, ctx: Context, sentence: Sentence, match: re.Match[str], amount: float, code: str, rule: str,
              qualifier: str | None = None) -> list[Candidate]:
