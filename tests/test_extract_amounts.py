@@ -54,6 +54,24 @@ def test_percent_values_and_ranges(text: str, expected: list[tuple[str, float, s
     assert candidate.attrs.get("range") == range_
 
 
+def test_money_range_keeps_both_ends() -> None:
+    [money] = [c for c in facts("The round raised $5-10 million.") if c.kind == "money"]
+    assert (money.text, money.value, money.attrs["range"]) == ("$5-10 million", 5e6, [5e6, 1e7])
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("The price rose from $5 to $10.", "money", [("$5", 5.0, "USD", None), ("$10", 10.0, "USD", None)]),
+        ("Support rose from 5% to 10%.", "percent", [("5%", 5.0, "%", None), ("10%", 10.0, "%", None)]),
+        ("支持率从5%到10%。", "percent", [("5%", 5.0, "%", None), ("10%", 10.0, "%", None)]),
+    ],
+)
+def test_a_change_from_one_figure_to_another_is_no_range(text: str, kind: str, expected: list[tuple[str, float, str, None]]) -> None:
+    assert found(text, kind) == expected
+    assert all("range" not in c.attrs for c in facts(text))
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

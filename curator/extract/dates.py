@@ -47,7 +47,7 @@ class DateRule:
         self.patterns: list[tuple[re.Pattern[str], Callable[[Context, Sentence, re.Match[str]], Read]]] = [
             (re.compile(rf"(?i:fiscal(?:\s+year)?|FY)\s?(?P<year>{YEAR})(?!\d)"), self._fiscal),
             (re.compile(
-                rf"(?:\b(?P<q>Q[1-4])|\b(?P<ord>(?i:first|second|third|fourth))[\s-](?i:quarter))"
+                rf"(?:\b(?P<q>Q[1-4])|\b(?P<ord>(?i:first|second|third|fourth))[\s-](?i:quarter)(?![\w-]))"
                 rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR})(?!\d))?"
                 rf"|(?<!\d)(?P<year2>{YEAR})\s?(?P<q2>Q[1-4])\b"), self._quarter),
             (re.compile(rf"(?:(?P<year>{YEAR})年)?(?<!前)(?:第)?(?P<zq>[一二三四1-4])季度"), self._quarter),

@@ -1,5 +1,5 @@
 """Amounts of money: ``$6.7 billion``, ``$6.7B``, ``HK$1.2bn``, ``US$171-million``, ``¥1 trillion``,
-``1 trillion yen``, ``a 1.2-billion-yuan telescope``, ``RMB5bn``, ``€1,5 billion``, ``61亿美元``,
+``1 trillion yen``, ``a 1.2-billion-yuan telescope``, ``$5-10 million`` (5e6, ``attrs["range"]`` to 1e7; ``from $5 to $10`` is a change, two amounts), ``RMB5bn``, ``€1,5 billion``, ``61亿美元``,
 ``三亿五千万元``, ``300多万元``.
 
 Prefixed dollars (``HK$``, ``US$``, ``A$``, ``C$``, ``S$``, ``NT$``) are read
@@ -39,7 +39,9 @@ class MoneyRule:
         cur = rf"(?i:{lex.currency_word_re})"
         codes = "|".join(sorted({w for w in lex.currencies if _CODES.match(w)}, key=len, reverse=True))
         self.english = re.compile(
-            rf"(?P<sym>{lex.currency_symbol_re})\s?(?P<n1>{NUMBER})(?:[\s-]?(?P<m1>{mag}))?"
+            rf"(?<!from )(?<!From )(?P<rsym>{lex.currency_symbol_re})\s?(?P<rn>{NUMBER})"
+            rf"\s?(?:-|–|to)\s?(?:{lex.currency_symbol_re})?(?P<high>{NUMBER})(?:[\s-]?(?P<rm>{mag}))?"
+            rf"|(?P<sym>{lex.currency_symbol_re})\s?(?P<n1>{NUMBER})(?:[\s-]?(?P<m1>{mag}))?"
             rf"|(?<![A-Za-z])(?P<code>{codes})\s?(?P<n2>(?<![\d.,]){NUMBER_GLUED})(?:[\s-]?(?P<m2>{mag}))?"
             rf"|(?P<n3>{NUMBER})(?:[\s-]?(?P<m3>{mag}))?[\s-](?P<word>{cur})"
         )
@@ -53,7 +55,9 @@ class MoneyRule:
             return
         found: list[Candidate] = []
         for match in self.english.finditer(sentence.text):
-            if match.group("sym"):
+            if match.group("rsym"):
+                number, magnitude, code = match.group("rn"), match.group("rm"), self.lex.currencies[match.group("rsym")]
+            elif match.group("sym"):
                 number, magnitude, code = match.group("n1"), match.group("m1"), self.lex.currencies[match.group("sym")]
             elif match.group("code"):
                 number, magnitude, code = match.group("n2"), match.group("m2"), self.lex.currencies[match.group("code")]
@@ -64,7 +68,9 @@ class MoneyRule:
                 if code == "GBP" and self._weight(sentence, match):
                     continue
             scale = self.lex.magnitudes_en[magnitude.lower()] if magnitude else 1.0
-            found += self._add(ctx, sentence, match, parse_number(number) * scale, code, "money.en")
+            high = match.group("high")
+            attrs = {"range": [parse_number(number) * scale, parse_number(high) * scale]} if high else None
+            found += self._add(ctx, sentence, match, parse_number(number) * scale, code, "money.en", attrs=attrs)
         for match in self.chinese.finditer(sentence.text):
             value = try_number(match.group("n"))
             if value is None:
@@ -82,11 +88,12 @@ class MoneyRule:
         return bool(_WEIGHT.search(sentence.text) or hyphenated or not _STERLING_CUE.search(sentence.text))
 
     def _add(self, ctx: Context, sentence: Sentence, match: re.Match[str], amount: float, code: str, rule: str,
-             qualifier: str | None = None) -> list[Candidate]:
+             qualifier: str | None = None, attrs: dict[str, object] | None = None) -> list[Candidate]:
         start, end = sentence.start + match.start(), sentence.start + match.end()
         qualifier = qualifier or amount_qualifier(ctx, sentence, start, end)
         candidate = ctx.add(
             "money", start, end, amount, unit=code, qualifier=qualifier, subject=ctx.subject_of(sentence), extractor=rule,
+            attrs=attrs,
         )
         return [candidate] if candidate else []
 

@@ -2,7 +2,8 @@
 ``-3.5%``, ``百分之十``, ``百分之十二点五`` (12.5), ranges ``5-10%``, ``5%-10%``, ``5 to 10 percent``, ``5%至10%``.
 
 A range is one candidate: its value is the low end and ``attrs["range"]``
-holds ``[low, high]``; the hyphen of a range is never a minus sign.
+holds ``[low, high]``; the hyphen of a range is never a minus sign. ``from
+5% to 10%`` (``从5%到10%``) is a change, two percentages, not a range.
 Percentage points (``4.6 percentage points``, ``4.6个百分点``) are not
 percentages: the quantity rule takes them with unit ``percentage points``.
 """
@@ -26,7 +27,7 @@ class PercentRule:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
         self.pattern = re.compile(
-            rf"{_SIGN.format(name='sign')}(?P<low>{NUMBER})\s?{_PCT}?\s?{_TO}\s?(?P<high>{NUMBER})\s?{_PCT}"
+            rf"(?<!from )(?<!From )(?<!从)(?<!由){_SIGN.format(name='sign')}(?P<low>{NUMBER})\s?{_PCT}?\s?{_TO}\s?(?P<high>{NUMBER})\s?{_PCT}"
             rf"|{_SIGN.format(name='sign2')}(?P<n>{NUMBER})\s?{_PCT}"
             rf"|百分之(?P<zh>{ZH_NUMBER})(?:\s?(?:至|到|-)\s?百分之(?P<zh_high>{ZH_NUMBER}))?"
         )
