@@ -30,6 +30,7 @@ from curator.schema import load_schema
         ("投入300多万元。", [("300多万元", 3e6, "CNY", "over")]),
         ("约合61亿美元。", [("61亿美元", 6.1e9, "USD", "approximately")]),
         ("融资突破500亿元。", [("500亿元", 5e10, "CNY", "over")]),
+        ("投千亿元恢复环境。", [("千亿元", 1e11, "CNY", None)]),
         ("Sales rose by $5 billion.", [("$5 billion", 5e9, "USD", None)]),
     ],
 )
@@ -120,7 +121,7 @@ def test_at_least_is_no_longer_over() -> None:
 @pytest.mark.parametrize(
     ("written", "value"),
     [("三亿五千万", 3.5e8), ("十二点五", 12.5), ("2.3万亿", 2.3e12), ("9.6万", 9.6e4), ("一千万", 1e7), ("两", 2.0),
-     ("1,000", 1000.0), ("1,5", 1.5), ("3亿5000万", 3.5e8)],
+     ("1,000", 1000.0), ("1,5", 1.5), ("3亿5000万", 3.5e8), ("千亿", 1e11), ("千万", 1e7), ("十万", 1e5)],
 )
 def test_parse_number(written: str, value: float) -> None:
     assert parse_number(written) == pytest.approx(value)
@@ -128,4 +129,4 @@ def test_parse_number(written: str, value: float) -> None:
 
 def test_parse_number_refuses_what_is_no_number() -> None:
     with pytest.raises(ValueError):
-        parse_number("千万")
+        parse_number("万")

@@ -41,7 +41,8 @@ _DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")
 def parse_number(text: str) -> float:
     """The value of a number matched by ``NUMBER`` or ``ZH_NUMBER``.
 
-    Raises ``ValueError`` for text that is no number (``千万`` alone, ``万``).
+    A leading 十, 百 or 千 counts one of it (``千亿`` is 1e11, ``千万`` 1e7).
+    Raises ``ValueError`` for text that is no number (``万``, ``点``).
     """
     if _DECIMAL_COMMA.match(text):
         return float(text.replace(",", "."))
@@ -53,6 +54,8 @@ def parse_number(text: str) -> float:
     try:
         return float(cn2an.cn2an(plain, "smart"))
     except (ValueError, KeyError, IndexError):
+        if plain[:1] in "十百千" and len(plain) > 1:
+            return parse_number("一" + plain)  # 千亿 is 一千亿, which cn2an reads while it refuses 千亿
         for suffix, scale in _SCALES:
             head = plain[: -len(suffix)]
             if plain.endswith(suffix) and head:
