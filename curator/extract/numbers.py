@@ -10,9 +10,9 @@ refuses (``2.3万亿``) is read as the decimal times the magnitude.
 
 from __future__ import annotations
 
+import functools
 import re
-
-import cn2an
+from collections.abc import Callable
 
 _MAGNITUDE_AFTER = r"(?=\s?(?:%|％|(?i:per\s?cent|[mb]illion|trillion|thousand|bn|mn)\b))"
 NUMBER_GLUED = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}" + _MAGNITUDE_AFTER + r"|\d+(?:\.\d+)?)(?![\d])"
@@ -52,7 +52,7 @@ def parse_number(text: str) -> float:
     except ValueError:
         pass
     try:
-        return float(cn2an.cn2an(plain, "smart"))
+        return float(_cn2an()(plain, "smart"))
     except (ValueError, KeyError, IndexError):
         if plain[:1] in "十百千" and len(plain) > 1:
             return parse_number("一" + plain)  # 千亿 is 一千亿, which cn2an reads while it refuses 千亿
@@ -61,6 +61,15 @@ def parse_number(text: str) -> float:
             if plain.endswith(suffix) and head:
                 return parse_number(head) * scale
         raise ValueError(f"not a number: {text!r}") from None
+
+
+@functools.cache
+def _cn2an() -> Callable[[str, str], float]:
+    """cn2an's converter, imported on the first Chinese numeral: the package builds its tables on import (about
+    half a second), which an article with none should not pay."""
+    import cn2an
+
+    return cn2an.cn2an
 
 
 def try_number(text: str) -> float | None:
