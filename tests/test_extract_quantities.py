@@ -45,6 +45,7 @@ def test_english_quantities(text: str, expected: list[tuple[str, float, str, str
         ("毛利率下降4.6个百分点。", [("4.6个百分点", 4.6, "percentage points", None)]),
         ("工程历时一年半。", [("一年半", 1.5, "years", None)]),
         ("三分之二的受访者同意。", [("三分之二", 0.6667, "share", None)]),
+        ("近一半的员工离职。", [("一半", 0.5, "share", "approximately")]),
         ("事故造成162人死亡，300多人受伤。", [("162人死亡", 162.0, "deaths", None), ("300多人受伤", 300.0, "injured", "over")]),
         ("搜救人员找到40具遗体。", [("40具遗体", 40.0, "bodies", None)]),
         ("出动30艘船只和21架飞机。", [("30艘船只", 30.0, "ships", None), ("21架飞机", 21.0, "aircraft", None)]),

@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from curator.extract import relative_dates
 from curator.extract.base import Context
 from curator.extract.lexicon import Lexicon
+from curator.extract.numbers import HAS_DIGIT
 from curator.extract.sentences import Sentence
 
 YEAR = r"(?:19|20)\d{2}"
@@ -40,45 +42,70 @@ _DATE_QUALIFIERS = {"by", "since", "until"}
 Read = tuple[str | None, str | None, dict[str, object]]
 
 
+@dataclass(frozen=True)
+class _Pattern:
+    """One date form: its regex, how a match is read, words one of which the sentence must hold (lower-cased)
+    for the regex to be worth running, and whether it needs a digit."""
+
+    regex: re.Pattern[str]
+    read: Callable[[Context, Sentence, re.Match[str]], Read]
+    cues: tuple[str, ...] = ()
+    digits: bool = True
+    relative: bool = False
+
+
 class DateRule:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
         capital_month = rf"(?=[A-Z])(?P<month>{lex.month_re})"  # "may 5" is a verb and a number
-        self.patterns: list[tuple[re.Pattern[str], Callable[[Context, Sentence, re.Match[str]], Read]]] = [
-            (re.compile(rf"(?i:fiscal(?:\s+year)?|FY)\s?(?P<year>{YEAR})(?!\d)"), self._fiscal),
-            (re.compile(
+        self.patterns: list[_Pattern] = [
+            _Pattern(re.compile(rf"(?i:fiscal(?:\s+year)?|FY)\s?(?P<year>{YEAR})(?!\d)"), self._fiscal, ("fiscal", "fy")),
+            _Pattern(re.compile(
                 rf"(?:\b(?P<q>Q[1-4])|\b(?P<ord>(?i:first|second|third|fourth))[\s-](?i:quarter)(?![\w-]))"
                 rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR})(?!\d))?"
-                rf"|(?<!\d)(?P<year2>{YEAR})\s?(?P<q2>Q[1-4])\b"), self._quarter),
-            (re.compile(rf"(?:(?P<year>{YEAR})年)?(?<!前)(?:第)?(?P<zq>[一二三四1-4])季度"), self._quarter),
-            (re.compile(rf"(?i:\b(?P<season>spring|summer|autumn|winter)|\b(?P<fall>fall(?=\s+of\b)|Fall))(?:\s+of)?\s+(?P<year>{YEAR})(?!\d)"
-                        rf"|(?P<year2>{YEAR})年(?P<zseason>[春夏秋冬])(?:季|天)"), self._season),
-            (re.compile(rf"(?<![\d$€£¥.,])(?P<day>{DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?{capital_month}\.?"
-                        rf"(?:,?\s+(?P<year>{YEAR}))?(?![\d:\w])"), self._day),
-            (re.compile(rf"{capital_month}\.?\s+(?P<day>{DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?(?![\d:])"), self._day),
-            (re.compile(rf"{capital_month}\.?,?\s+(?:of\s+)?(?P<year>{YEAR})(?!\d)"), self._day),
-            (re.compile(rf"(?<![\w/.-])(?P<year>{YEAR})([-/.])(?P<mnum>0?[1-9]|1[0-2])(?:\2(?P<day>{DAY}))?(?![\w-]|[/.]\d)"), self._day),
-            (re.compile(rf"(?<![\w/.-])(?P<a>{DAY})/(?P<b>{DAY})/(?P<year>{YEAR})(?![\w/-])"), self._slashed),
-            (re.compile(
+                rf"|(?<!\d)(?P<year2>{YEAR})\s?(?P<q2>Q[1-4])\b"), self._quarter, ("quarter", "q1", "q2", "q3", "q4"), False),
+            _Pattern(re.compile(rf"(?:(?P<year>{YEAR})年)?(?<!前)(?:第)?(?P<zq>[一二三四1-4])季度"), self._quarter, ("季度",), False),
+            _Pattern(re.compile(
+                rf"(?i:\b(?P<season>spring|summer|autumn|winter)|\b(?P<fall>fall(?=\s+of\b)|Fall))(?:\s+of)?\s+(?P<year>{YEAR})(?!\d)"
+                rf"|(?P<year2>{YEAR})年(?P<zseason>[春夏秋冬])(?:季|天)"), self._season,
+                ("spring", "summer", "autumn", "winter", "fall", "春", "夏", "秋", "冬")),
+            _Pattern(re.compile(rf"(?<![\d$€£¥.,])(?P<day>{DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?{capital_month}\.?"
+                                rf"(?:,?\s+(?P<year>{YEAR}))?(?![\d:\w])"), self._day),
+            _Pattern(re.compile(rf"{capital_month}\.?\s+(?P<day>{DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?(?![\d:])"), self._day),
+            _Pattern(re.compile(rf"{capital_month}\.?,?\s+(?:of\s+)?(?P<year>{YEAR})(?!\d)"), self._day),
+            _Pattern(re.compile(
+                rf"(?<![\w/.-])(?P<year>{YEAR})([-/.])(?P<mnum>0?[1-9]|1[0-2])(?:\2(?P<day>{DAY}))?(?![\w-]|[/.]\d)"), self._day,
+                ("-", "/", ".")),
+            _Pattern(re.compile(rf"(?<![\w/.-])(?P<a>{DAY})/(?P<b>{DAY})/(?P<year>{YEAR})(?![\w/-])"), self._slashed, ("/",)),
+            _Pattern(re.compile(
                 rf"(?P<prep>(?i:by|no later than|not later than|since|in|from|until|till|through|before|after|during|as of|end of|early|late|mid))"
                 rf"[\s-]+(?P<year>{YEAR})(?![\d%.,]\d|[\w%-])"
                 rf"|(?P<prep2>(?i:for))\s+(?P<year2>{YEAR})(?=\s*(?:[.,;:!?)]|$|(?i:and|or|to|as|but|was|is|were|are|will|the|in|on|at|from|when|while|compared|versus|vs)\b))"),
-             self._day),
-            (re.compile(rf"(?P<year>{YEAR})年(?:(?P<mnum>1[0-2]|0?[1-9])月(?:(?P<day>{DAY})[日号])?)?(?P<suffix>前|以前|之前|以来|起)?"), self._day),
-            (re.compile(rf"(?<!\d)(?P<mnum>1[0-2]|0?[1-9])月(?P<day>{DAY})[日号](?P<suffix>前|以前|之前|以来|起)?"), self._day),
-            (relative_dates.PATTERN, self._relative),
+                self._day),
+            _Pattern(re.compile(rf"(?P<year>{YEAR})年(?:(?P<mnum>1[0-2]|0?[1-9])月(?:(?P<day>{DAY})[日号])?)?(?P<suffix>前|以前|之前|以来|起)?"),
+                     self._day, ("年",)),
+            _Pattern(re.compile(rf"(?<!\d)(?P<mnum>1[0-2]|0?[1-9])月(?P<day>{DAY})[日号](?P<suffix>前|以前|之前|以来|起)?"), self._day, ("月",)),
+            _Pattern(relative_dates.PATTERN, self._relative, relative_dates.CUES, False, True),
         ]
 
     def run(self, ctx: Context, sentence: Sentence) -> None:
+        has_digit = HAS_DIGIT.search(sentence.text) is not None
+        lowered = sentence.text.lower()
+        published = relative_dates.published_date(ctx.article.published) is not None
         taken: list[tuple[int, int]] = []
-        subject = ctx.subject_of(sentence)
-        for pattern, read in self.patterns:
-            for match in pattern.finditer(sentence.text):
+        subject: str | None = None
+        for pattern in self.patterns:
+            if (pattern.digits and not has_digit) or (pattern.relative and not published):
+                continue
+            if pattern.cues and not any(cue in lowered for cue in pattern.cues):
+                continue
+            for match in pattern.regex.finditer(sentence.text):
                 if any(s < match.end() and match.start() < e for s, e in taken):
                     continue
-                value, qualifier, attrs = read(ctx, sentence, match)
+                value, qualifier, attrs = pattern.read(ctx, sentence, match)
                 if value is None:
                     continue
+                subject = subject or ctx.subject_of(sentence)
                 start, end = sentence.start + match.start(), sentence.start + match.end()
                 if match.groupdict().get("prep") or match.groupdict().get("prep2"):
                     start = sentence.start + match.start("year" if match.group("prep") else "year2")

@@ -28,6 +28,7 @@ from curator.extract.sentences import Sentence
 
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _MULTIPLE_AFTER = re.compile(r"^\s+(?i:as|more|less|larger|higher|bigger|greater|faster|smaller|lower|the|that|what|over)\b")
+_FRACTION_CUES = ("half", "third", "quarter", "fifth", "tenth")
 _CAPITALISED_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w.]*)\s+$")
 
 
@@ -54,7 +55,9 @@ class QuantityRule:
         text = sentence.text
         taken: set[int] = set()
         fractions: list[tuple[int, int]] = []
-        for match in self.fraction.finditer(text):
+        lowered = text.lower()
+        matches = self.fraction.finditer(text) if any(cue in lowered for cue in _FRACTION_CUES) else ()
+        for match in matches:
             written = re.sub(r"[\s-]+", " ", match.group("f").lower())
             value = self.lex.fractions.get(written) or self.lex.fractions.get(match.group("f").lower())
             needs_of = written.startswith(("a ", "half")) or (written.startswith("one ") and "-" not in match.group("f"))

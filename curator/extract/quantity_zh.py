@@ -1,6 +1,6 @@
 """Chinese counts with their measure word and noun: ``搭载230名乘客``, ``相当于8块显卡``, ``1000万台机器人``,
 ``18个工业领域``, ``5.8英寸``, ``9.6万次``, ``2.5倍``, ``4.6个百分点``, ``300多人``, durations ``一年半`` (1.5
-years) and ``为期14年``, fractions ``三分之二`` (share 0.6667).
+years) and ``为期14年``, fractions ``三分之二`` (share 0.6667) and ``一半`` (0.5, ``fractions`` in facts.yaml).
 
 A listed noun after the number and measure word gives its canonical unit
 (``乘客`` -> passengers); else a measure word (量词, ``measures`` in
@@ -39,6 +39,8 @@ class ChineseQuantityRule:
         self.noun = re.compile(lex.noun_zh_re)
         self.half = re.compile(rf"(?<!第)(?P<n>{ZH_NUMBER})(?P<unit>{halves})")
         self.fraction = re.compile(rf"(?P<den>{ZH_NUMBER})分之(?P<num>{ZH_NUMBER})")
+        words = sorted((w for w in lex.fractions if not w.isascii()), key=len, reverse=True)
+        self.fraction_word = re.compile("|".join(map(re.escape, words)) or "(?!)")
 
     def run(self, ctx: Context, sentence: Sentence) -> None:
         if not _CJK.search(sentence.text):
@@ -53,6 +55,8 @@ class ChineseQuantityRule:
             den, num = try_number(match.group("den")), try_number(match.group("num"))
             if match.group("den") not in {"百", "千", "万"} and den and num is not None:
                 self._add(ctx, sentence, match.start(), match.end(), round(num / den, 4), "share", subject)
+        for match in self.fraction_word.finditer(text):
+            self._add(ctx, sentence, match.start(), match.end(), self.lex.fractions[match.group()], "share", subject)
         for match in self.count.finditer(text):
             found = self._unit(text, match)
             value = try_number(match.group("n"))

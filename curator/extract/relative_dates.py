@@ -26,6 +26,9 @@ PATTERN = re.compile(
 )
 """A bare English weekday counts after ``on`` (``on Tuesday``) or with last/next/this."""
 
+CUES = ("day", "yesterday", "tomorrow", "周", "星期", "礼拜", "昨", "前天", "明天")
+"""One of these is in every sentence ``PATTERN`` can match (lower-cased): a cheap test before the regex."""
+
 _FUTURE = re.compile(r"(?i:\bwill\b|\bnext\b|将|下周|明天)")
 
 
