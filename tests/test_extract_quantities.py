@@ -28,6 +28,7 @@ from curator.extract.nouns import is_plural, singular
         ("The fish can weigh 500 pounds.", [("500 pounds", 500.0, "pounds", None)]),
         ("At least 20 minutes passed.", [("20 minutes", 20.0, "minutes", "at least")]),
         ("Flight 8501 left at 7:24 a.m. in 2019 weeks later.", []),
+        ("Posted 21 hours ago.", []),
     ],
 )
 def test_english_quantities(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
@@ -51,6 +52,7 @@ def test_english_quantities(text: str, expected: list[tuple[str, float, str, str
         ("出动30艘船只和21架飞机。", [("30艘船只", 30.0, "ships", None), ("21架飞机", 21.0, "aircraft", None)]),
         ("共有5个城市参与。", [("5个城市", 5.0, "cities", None)]),
         ("第三次会议召开，龙湖即将迎来上市10周年，出现二次整改。", []),
+        ("21小时前", []),
     ],
 )
 def test_chinese_quantities(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:

@@ -14,6 +14,8 @@ from curator.extract.lexicon import Lexicon
 from curator.extract.sentences import Sentence
 
 DATE_QUALIFIERS = frozenset({"by", "since", "until"})
+TIME_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes"})
+"""Units of a span of time: ``3 hours ago`` / ``3小时前`` with them is a time stamp, not a quantity."""
 
 
 def qualifier_after(lex: Lexicon, following: str) -> str | None:

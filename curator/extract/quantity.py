@@ -23,11 +23,12 @@ from curator.extract.base import Context
 from curator.extract.lexicon import Lexicon
 from curator.extract.nouns import MODIFIERS, is_open_noun, is_plural, singular
 from curator.extract.numbers import NUMBER, parse_number
-from curator.extract.qualify import amount_qualifier
+from curator.extract.qualify import TIME_UNITS, amount_qualifier
 from curator.extract.sentences import Sentence
 
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _MULTIPLE_AFTER = re.compile(r"^\s+(?i:as|more|less|larger|higher|bigger|greater|faster|smaller|lower|the|that|what|over)\b")
+_AGO = re.compile(r"^\s+ago\b")
 _FRACTION_CUES = ("half", "third", "quarter", "fifth", "tenth")
 _CAPITALISED_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w.]*)\s+$")
 
@@ -128,6 +129,8 @@ class QuantityRule:
 
     def _add(self, ctx: Context, sentence: Sentence, start: int, end: int, value: float, unit: str, subject: str | None,
              rule: str) -> None:
+        if unit in TIME_UNITS and _AGO.match(sentence.text[end:]):
+            return  # "21 hours ago" is when a page was posted, not a fact
         qualifier = amount_qualifier(ctx, sentence, sentence.start + start, sentence.start + end)
         ctx.add("quantity", sentence.start + start, sentence.start + end, value, unit=unit, qualifier=qualifier,
                 subject=subject, extractor=rule)

@@ -11,7 +11,7 @@ the noun that follows as written, its first two characters (most Chinese
 nouns are two characters; function characters such as 的 and 了 end it).
 Without a measure word only a listed noun counts. A
 four-digit number before 年 is a year (a date), a number after 第 an
-ordinal, 周年 an anniversary; a lone 一 ("a", "one") is no claim and a lone
+ordinal, 周年 an anniversary, ``21小时前`` ("21 hours ago") a time stamp; a lone 一 ("a", "one") is no claim and a lone
 二 is "second" (二次整改; a count is written 两).
 """
 
@@ -22,7 +22,7 @@ import re
 from curator.extract.base import Context
 from curator.extract.lexicon import Lexicon
 from curator.extract.numbers import ZH_NUMBER, try_number
-from curator.extract.qualify import amount_qualifier
+from curator.extract.qualify import TIME_UNITS, amount_qualifier
 from curator.extract.sentences import Sentence
 
 _STOP = set("的了在和与及、是将被从向对为中上下等也都就而或并其该此这那些年月日时分秒多余第不没有已还又再很最更共约近以到至于把让给")
@@ -65,6 +65,8 @@ class ChineseQuantityRule:
             unit, end = found
             if unit == "years" and re.fullmatch(r"(?:19|20)\d\d", match.group("n")):
                 continue
+            if unit in TIME_UNITS and text[end : end + 1] == "前":
+                continue  # 21小时前 is "21 hours ago": when a page was posted, not a fact
             value *= self.lex.magnitudes_zh[match.group("m")] if match.group("m") else 1
             qualifier = "over" if match.group("more") else None
             self._add(ctx, sentence, match.start(), end, value, unit, subject, qualifier)
