@@ -29,6 +29,9 @@ from curator.extract.nouns import is_plural, singular
         ("At least 20 minutes passed.", [("20 minutes", 20.0, "minutes", "at least")]),
         ("Flight 8501 left at 7:24 a.m. in 2019 weeks later.", []),
         ("Posted 21 hours ago.", []),
+        ("Covid-19 cases rose as the Boeing 737 jets were grounded.", []),
+        ("Plan With Domestic AI Model And 10M Robots", [("10M Robots", 1e7, "robots", None)]),
+        ("SpiceJet to Buy 100 New Boeing Planes", [("100 New Boeing Planes", 100.0, "aircraft", None)]),
     ],
 )
 def test_english_quantities(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:

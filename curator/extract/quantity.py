@@ -28,6 +28,7 @@ from curator.extract.sentences import Sentence
 
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _MULTIPLE_AFTER = re.compile(r"^\s+(?i:as|more|less|larger|higher|bigger|greater|faster|smaller|lower|the|that|what|over)\b")
+_NAME_HYPHEN = re.compile(r"[A-Za-z]-$")
 _AGO = re.compile(r"^\s+ago\b")
 _FRACTION_CUES = ("half", "third", "quarter", "fifth", "tenth")
 _CAPITALISED_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w.]*)\s+$")
@@ -72,7 +73,7 @@ class QuantityRule:
                 noun = match.group("noun2")
             else:
                 value = self._value(match)
-                if value is None:
+                if value is None or self._identifier(text, match):
                     continue
                 noun = match.group("noun")
             unit = self.lex.nouns[noun.lower()]
@@ -100,17 +101,25 @@ class QuantityRule:
         return value
 
     def _countable(self, text: str, match: re.Match[str]) -> bool:
-        """Whether the number may count an unlisted noun: not a year, a time of day, an identifier or ``one``."""
-        written, start, end = match.group("n"), match.start(), match.end("n")
+        """Whether the number may count an unlisted noun: not a year, ``one`` or an identifier."""
+        written = match.group("n")
         if written.lower() == "one" or (_YEAR.match(written) and not match.group("m")):
             return False
-        if text[start - 1 : start] in {":", "#", "/"} or text[end : end + 1] in {":", "/"}:
-            return False
+        return not self._identifier(text, match)
+
+    def _identifier(self, text: str, match: re.Match[str]) -> bool:
+        """Whether the number names rather than counts: a time of day (``7:24``), part of a name (``Covid-19``,
+        ``#5``), or after a capitalised word inside the sentence and before a lower-case one (``Flight 8501 carrying``,
+        ``Boeing 737 jets``; in a Title Case headline, ``Buy 100 New Boeing Planes``, every word is capitalised)."""
+        start, end = match.start(), match.end("n")
+        if text[start - 1 : start] in {":", "#", "/"} or text[end : end + 1] in {":", "/"} or _NAME_HYPHEN.search(text[:start]):
+            return True
+        counted = match.groupdict().get("noun") or match.groupdict().get("w1") or ""
         before = _CAPITALISED_BEFORE.search(text[max(0, start - 30) : start])
-        if before and before.start(1) + max(0, start - 30) > 0:
+        if before and before.start(1) + max(0, start - 30) > 0 and counted[:1].islower():
             word = before.group(1).rstrip(".").lower()
-            return word in self.lex.qualifiers or word in self.lex.months
-        return True
+            return word not in self.lex.qualifiers and word not in self.lex.months
+        return False
 
     @staticmethod
     def _open_noun(match: re.Match[str]) -> tuple[str, int] | None:
