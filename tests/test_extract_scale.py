@@ -6,8 +6,10 @@ import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 import curator.extract as extract_module
+from curator.cli import cli
 from curator.extract import extract_article
 from curator.extract.bounds import MAX_SENTENCE, bound_sentences
 from curator.extract.sentences import Sentence, split_sentences
@@ -59,7 +61,8 @@ def test_a_sentence_with_no_break_is_cut_hard() -> None:
     assert [(p.start, p.end) for p in bound_sentences([sentence], max_chars=100)] == [(10, 110), (110, 210), (210, 260)]
 
 
-def test_an_article_that_fails_is_named_and_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _two_articles_one_breaking(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """good.txt extracts; extracting bad.txt raises, as a bug in a rule would."""
     (tmp_path / "good.txt").write_text("The fund holds $5 million.", encoding="utf-8")
     (tmp_path / "bad.txt").write_text("This one breaks the extractor: 12%.", encoding="utf-8")
     real = extract_module.extract_article
@@ -70,9 +73,24 @@ def test_an_article_that_fails_is_named_and_skipped(tmp_path: Path, monkeypatch:
         return real(article, schema)
 
     monkeypatch.setattr(extract_module, "extract_article", flaky)
+
+
+def test_an_article_that_fails_is_named_and_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _two_articles_one_breaking(tmp_path, monkeypatch)
     with open_store(tmp_path / "c.db") as store:
         ingest(store, [tmp_path])
         report = extract(store)
         assert report.candidates == 1
         assert report.failed == ["bad.txt: extraction failed (ValueError: a rule failed); skipped."]
-        assert store.unextracted_article_ids() and len(store.unextracted_article_ids()) == 1
+        assert len(store.unextracted_article_ids()) == 1
+
+
+def test_the_cli_names_the_failed_article_and_exits_1(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _two_articles_one_breaking(tmp_path, monkeypatch)
+    db = str(tmp_path / "c.db")
+    assert CliRunner().invoke(cli, ["--db", db, "ingest", str(tmp_path)]).exit_code == 0
+    result = CliRunner().invoke(cli, ["--db", db, "extract"])
+    assert result.exit_code == 1
+    assert "bad.txt: extraction failed (ValueError: a rule failed); skipped." in result.stderr
+    assert "Extracted 1 candidate(s) from 1 article(s)" in result.stdout
+    assert "Traceback" not in result.output
