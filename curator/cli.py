@@ -162,10 +162,14 @@ def extract(obj: Context, rematch_all: bool) -> None:
 
     with obj.open() as store:
         report = run_extract(store, progress_bar("Extracting"), rematch_all=rematch_all)
+    for problem in report.failed:
+        click.echo(f"curator: {problem}", err=True)
     click.echo(
-        f"Extracted {report.candidates} candidate(s) from {report.articles} article(s);"
+        f"Extracted {report.candidates} candidate(s) from {report.articles - len(report.failed)} article(s);"
         f" {report.claims} claim(s), {report.conflicts} in conflict."
     )
+    if report.failed:
+        sys.exit(1)
 
 
 @cli.command("import-candidates")

@@ -34,6 +34,8 @@ class ExtractReport:
     candidates: int = 0
     claims: int = 0
     conflicts: int = 0
+    failed: list[str] = field(default_factory=list)
+    """One sentence per article whose extraction failed: its source and the reason. It stays unextracted."""
 
 
 def ingest(store: Store, paths: Iterable[str | Path], progress: Progress | None = None, max_bytes: int = MAX_BYTES) -> IngestReport:
@@ -66,7 +68,8 @@ def extract(store: Store, progress: Progress | None = None, rematch_all: bool = 
 
     Only the new candidates are matched (against the claims they touch);
     ``rematch_all`` matches every candidate again, as after a change to the
-    matching settings or the lexicon.
+    matching settings or the lexicon. An article whose extraction raises is
+    named in ``failed`` and left unextracted; the others are extracted.
     """
     from curator.extract import extract_article
     from curator.match import match_new, rematch
@@ -79,7 +82,12 @@ def extract(store: Store, progress: Progress | None = None, rematch_all: bool = 
         article = store.article(article_id)
         if article is None:
             continue
-        report.candidates += store.save_extraction(article_id, extract_article(article, schema))
+        try:
+            candidates = extract_article(article, schema)
+        except Exception as error:  # a rule's failure on one article must not block the others
+            report.failed.append(f"{article.source or article_id}: extraction failed ({type(error).__name__}: {error}); skipped.")
+            continue
+        report.candidates += store.save_extraction(article_id, candidates)
         if progress:
             progress(done, len(pending))
     if rematch_all or pending:

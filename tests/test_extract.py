@@ -66,6 +66,7 @@ EXPECTED: dict[str, list[tuple[str, str, object, str | None, str | None]]] = {
         ("quantity", "44 participating companies", 44.0, "companies", None),
         ("role", "Industry Minister Ryosei Akazawa", "Industry Minister", None, None),
         ("quantity", "18 fields", 18.0, "sectors", None),
+        ("quantity", "half", 0.5, "share", "approximately"),  # "produces roughly half of all industrial robots"
         ("percent", "29%", 29.0, "%", "over"),
         ("date", "1995", "1995", None, "since"),
     ],
@@ -73,6 +74,7 @@ EXPECTED: dict[str, list[tuple[str, str, object, str | None, str | None]]] = {
         ("naming", "Japan AI基盘模型开发", "Japan AI基盘模型开发", None, None),
         ("percent", "10%", 10.0, "%", None),
         ("naming", "Sakura AI Nexus", "Sakura AI Nexus", None, None),
+        ("quantity", "four conglomerates", 4.0, "companies", None),  # "among the four conglomerates"
         ("percent", "20%", 20.0, "%", None),
         ("date", "2027", "2027", None, "by"),
         ("percent", "15%", 15.0, "%", "over"),

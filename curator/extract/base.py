@@ -43,16 +43,29 @@ class Context:
     found: dict[tuple[str, int, int], Candidate] = field(default_factory=dict)
     mentions: dict[int, list[Mention]] = field(default_factory=dict)
     blocked: list[tuple[int, int]] = field(default_factory=list)
+    named: set[int] = field(default_factory=set)
+    """Starts of the sentences that gave the venture a name (a ``naming`` candidate)."""
+    names: set[str] = field(default_factory=set)
+    """Names given to the venture so far (the values of ``naming`` candidates)."""
+    by_sentence: dict[int, list[Candidate]] = field(default_factory=dict)
+    """Candidates found so far, by the start of their sentence, so rules never scan the whole article."""
 
     def __post_init__(self) -> None:
         self.blocked = [(m.start(), m.end()) for m in _URL.finditer(self.article.text)]
+        self._blocked_starts = [b_start for b_start, _ in self.blocked]
         self._starts = [s.start for s in self.sentences]
 
     def is_blocked(self, start: int, end: int) -> bool:
-        return any(b_start < end and start < b_end for b_start, b_end in self.blocked)
+        """Whether the span touches a URL or citation; regex matches do not overlap, so one bisection decides."""
+        before = bisect.bisect_left(self._blocked_starts, end) - 1
+        return before >= 0 and self.blocked[before][1] > start
 
     def sentence_of(self, offset: int) -> Sentence:
         return self.sentences[bisect.bisect_right(self._starts, offset) - 1]
+
+    def found_in(self, sentence: Sentence, kind: str) -> list[Candidate]:
+        """Candidates of ``kind`` found so far in ``sentence``, in order of their start."""
+        return sorted((c for c in self.by_sentence.get(sentence.start, []) if c.kind == kind), key=lambda c: c.start)
 
     def qualifier_before(self, sentence: Sentence, start: int) -> str | None:
         """A qualifier word right before ``start`` (``up to``, ``approximately``, ``约``, ``最高``)."""
@@ -66,9 +79,7 @@ class Context:
     def subject_of(self, sentence: Sentence) -> str | None:
         """What a sentence is about: the venture when it is the topic (a cue word or a name given to it), else the
         first organisation or programme named. Funders and founders are objects of relations, not subjects."""
-        if self.lex.venture_cue_re.search(sentence.text) or any(
-            kind == "naming" and sentence.start <= start < sentence.end for kind, start, _ in self.found
-        ):
+        if sentence.start in self.named or self.lex.venture_cue_re.search(sentence.text):
             return self.lex.venture
         for mention in self.mentions.get(sentence.start, []):
             if mention.entity.type != "person":
@@ -114,4 +125,9 @@ class Context:
             attrs=attrs or {},
         )
         self.found[key] = candidate
+        self.by_sentence.setdefault(sentence.start, []).append(candidate)
+        if kind == "naming":
+            self.named.add(sentence.start)
+            if isinstance(value, str):
+                self.names.add(value)
         return candidate

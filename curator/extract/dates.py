@@ -1,89 +1,184 @@
-"""Dates as ISO 8601 text, as precise as stated.
+"""Dates as ISO 8601 text, as precise as stated, resolved as a reader would.
 
-``April 12`` -> ``--04-12`` (or ``2026-04-12`` when the article's own
-published date gives the year), ``February 2024`` -> ``2024-02``, ``fiscal
-year 2026`` -> ``2026`` (attrs ``fiscal``), ``by 2040``/``2040年前`` -> ``2040``
-with qualifier ``by``, ``since 1995`` -> ``1995`` with ``since``, a
-``2026-04`` anywhere outside a URL -> ``2026-04``. A bare year counts only
-after a preposition (``in 2024``), so numbers that merely look like years
-are left alone.
+- ``April 12``, ``24 September 2019``, ``20 Jan, 2020``, ``12月28日``: a day;
+  without a year it takes the year nearest the article's ``published`` date
+  (``attrs["year_from"] = "published"``), else stays ``--04-12``;
+- ``February 2024``, ``by March 2019`` (qualifier ``by``), ``through June
+  2021`` (``until``), ``no later than``: a month;
+- ``2025/09/30``, ``2026-04-13``, ``9/30/2025`` (US copy: month first unless
+  the first number cannot be a month, ``30/9/2025``), ``2026年4月13日``;
+- quarters ``Q3 2025``, ``the third quarter of 2016``, ``2016年第三季度``,
+  ``三季度`` -> ``2025-Q3`` (the year from the sentence, else the published
+  year); seasons ``autumn of 2018``, ``2018年秋季`` -> ``2018-23`` (ISO
+  8601-2 sub-year groupings: 21 spring, 22 summer, 23 autumn, 24 winter);
+- years ``fiscal year 2026`` (attrs ``fiscal``), ``by 2040``/``2040年前``
+  (``by``), ``since 1995`` (``since``), ``for 2017`` (at the end of a clause:
+  ``for 1995 numbers`` counts numbers): a bare year counts only after a
+  preposition, so numbers that merely look like years are left alone;
+- ``yesterday``, ``on Tuesday``, ``last Tuesday``, ``上周二``: the day, from the
+  published date (``attrs["relative"] = True``; see ``relative_dates``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
+from curator.extract import relative_dates
 from curator.extract.base import Context
 from curator.extract.lexicon import Lexicon
 from curator.extract.numbers import HAS_DIGIT
 from curator.extract.sentences import Sentence
 
 YEAR = r"(?:19|20)\d{2}"
-_PREPOSITIONS = {"by": "by", "since": "since", "until": "until", "till": "until", "through": "until", "before": "by"}
+DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+_PREPOSITIONS = {"by": "by", "no later than": "by", "not later than": "by", "since": "since", "until": "until", "till": "until", "through": "until", "before": "by"}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "一": 1, "二": 2, "三": 3, "四": 4}
+_SEASONS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24, "春": 21, "夏": 22, "秋": 23, "冬": 24}
+_YEAR_IN_TEXT = re.compile(rf"(?<!\d)({YEAR})(?!\d)")
+_DATE_QUALIFIERS = {"by", "since", "until"}
+
+Read = tuple[str | None, str | None, dict[str, object]]
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    """One date form: its regex, how a match is read, words one of which the sentence must hold (lower-cased)
+    for the regex to be worth running, and whether it needs a digit."""
+
+    regex: re.Pattern[str]
+    read: Callable[[Context, Sentence, re.Match[str]], Read]
+    cues: tuple[str, ...] = ()
+    digits: bool = True
+    relative: bool = False
 
 
 class DateRule:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
-        month = rf"(?P<month>{lex.month_re})"
-        self.patterns = [
-            re.compile(rf"(?i:fiscal(?:\s+year)?|FY)\s?(?P<year>{YEAR})(?!\d)"),
-            re.compile(rf"{month}\.?\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?(?![\d:])"),
-            re.compile(rf"{month}\.?\s+(?:of\s+)?(?P<year>{YEAR})(?!\d)"),
-            re.compile(rf"(?<![\w/.-])(?P<year>{YEAR})-(?P<mnum>0[1-9]|1[0-2])(?:-(?P<day>0[1-9]|[12]\d|3[01]))?(?![\w-])"),
-            re.compile(
-                rf"(?P<prep>(?i:by|since|in|from|until|till|through|before|after|during|as of|end of|early|late|mid))"
+        capital_month = rf"(?=[A-Z])(?P<month>{lex.month_re})"  # "may 5" is a verb and a number
+        self.patterns: list[_Pattern] = [
+            _Pattern(re.compile(rf"(?i:fiscal(?:\s+year)?|FY)\s?(?P<year>{YEAR})(?!\d)"), self._fiscal, ("fiscal", "fy")),
+            _Pattern(re.compile(
+                rf"(?:\b(?P<q>Q[1-4])|\b(?P<ord>(?i:first|second|third|fourth))[\s-](?i:quarter)(?![\w-]))"
+                rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR})(?!\d))?"
+                rf"|(?<!\d)(?P<year2>{YEAR})\s?(?P<q2>Q[1-4])\b"), self._quarter, ("quarter", "q1", "q2", "q3", "q4"), False),
+            _Pattern(re.compile(rf"(?:(?P<year>{YEAR})年)?(?<!前)(?:第)?(?P<zq>[一二三四1-4])季度"), self._quarter, ("季度",), False),
+            _Pattern(re.compile(
+                rf"(?i:\b(?P<season>spring|summer|autumn|winter)|\b(?P<fall>fall(?=\s+of\b)|Fall))(?:\s+of)?\s+(?P<year>{YEAR})(?!\d)"
+                rf"|(?P<year2>{YEAR})年(?P<zseason>[春夏秋冬])(?:季|天)"), self._season,
+                ("spring", "summer", "autumn", "winter", "fall", "春", "夏", "秋", "冬")),
+            _Pattern(re.compile(rf"(?<![\d$€£¥.,])(?P<day>{DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?{capital_month}\.?"
+                                rf"(?:,?\s+(?P<year>{YEAR}))?(?![\d:\w])"), self._day),
+            _Pattern(re.compile(rf"{capital_month}\.?\s+(?P<day>{DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?(?![\d:])"), self._day),
+            _Pattern(re.compile(rf"{capital_month}\.?,?\s+(?:of\s+)?(?P<year>{YEAR})(?!\d)"), self._day),
+            _Pattern(re.compile(
+                rf"(?<![\w/.-])(?P<year>{YEAR})([-/.])(?P<mnum>0?[1-9]|1[0-2])(?:\2(?P<day>{DAY}))?(?![\w-]|[/.]\d)"), self._day,
+                ("-", "/", ".")),
+            _Pattern(re.compile(rf"(?<![\w/.-])(?P<a>{DAY})/(?P<b>{DAY})/(?P<year>{YEAR})(?![\w/-])"), self._slashed, ("/",)),
+            _Pattern(re.compile(
+                rf"(?P<prep>(?i:by|no later than|not later than|since|in|from|until|till|through|before|after|during|as of|end of|early|late|mid))"
                 rf"[\s-]+(?P<year>{YEAR})(?![\d%.,]\d|[\w%-])"
-            ),
-            re.compile(rf"(?P<year>{YEAR})年(?:(?P<mnum>1[0-2]|0?[1-9])月(?:(?P<day>[12]\d|3[01]|0?[1-9])日)?)?(?P<suffix>前|以前|之前|以来|起)?"),
-            re.compile(r"(?<!\d)(?P<mnum>1[0-2]|0?[1-9])月(?P<day>[12]\d|3[01]|0?[1-9])日"),
+                rf"|(?P<prep2>(?i:for))\s+(?P<year2>{YEAR})(?=\s*(?:[.,;:!?)]|$|(?i:and|or|to|as|but|was|is|were|are|will|the|in|on|at|from|when|while|compared|versus|vs)\b))"),
+                self._day),
+            _Pattern(re.compile(rf"(?P<year>{YEAR})年(?:(?P<mnum>1[0-2]|0?[1-9])月(?:(?P<day>{DAY})[日号])?)?(?P<suffix>前|以前|之前|以来|起)?"),
+                     self._day, ("年",)),
+            _Pattern(re.compile(rf"(?<!\d)(?P<mnum>1[0-2]|0?[1-9])月(?P<day>{DAY})[日号](?P<suffix>前|以前|之前|以来|起)?"), self._day, ("月",)),
+            _Pattern(relative_dates.PATTERN, self._relative, relative_dates.CUES, False, True),
         ]
 
     def run(self, ctx: Context, sentence: Sentence) -> None:
-        if not HAS_DIGIT.search(sentence.text):
-            return
+        has_digit = HAS_DIGIT.search(sentence.text) is not None
+        lowered = sentence.text.lower()
+        published = relative_dates.published_date(ctx.article.published) is not None
         taken: list[tuple[int, int]] = []
-        subject = ctx.subject_of(sentence)
-        for index, pattern in enumerate(self.patterns):
-            for match in pattern.finditer(sentence.text):
+        subject: str | None = None
+        for pattern in self.patterns:
+            if (pattern.digits and not has_digit) or (pattern.relative and not published):
+                continue
+            if pattern.cues and not any(cue in lowered for cue in pattern.cues):
+                continue
+            for match in pattern.regex.finditer(sentence.text):
                 if any(s < match.end() and match.start() < e for s, e in taken):
                     continue
-                value, qualifier, attrs = self._read(ctx, match, index)
+                value, qualifier, attrs = pattern.read(ctx, sentence, match)
                 if value is None:
                     continue
+                subject = subject or ctx.subject_of(sentence)
                 start, end = sentence.start + match.start(), sentence.start + match.end()
-                if index == 4:
-                    start = sentence.start + match.start("year")
+                if match.groupdict().get("prep") or match.groupdict().get("prep2"):
+                    start = sentence.start + match.start("year" if match.group("prep") else "year2")
+                qualifier = qualifier or self._qualifier_before(ctx, sentence, start)
                 if ctx.add(
                     "date", start, end, value, qualifier=qualifier, subject=subject, extractor="date", attrs=attrs,
                     statement=f"{subject + ': ' if subject else ''}{qualifier + ' ' if qualifier else ''}{value}",
                 ):
                     taken.append((match.start(), match.end()))
 
-    def _read(self, ctx: Context, match: re.Match[str], index: int) -> tuple[str | None, str | None, dict[str, object]]:
+    def _qualifier_before(self, ctx: Context, sentence: Sentence, start: int) -> str | None:
+        qualifier = ctx.qualifier_before(sentence, start)
+        return qualifier if qualifier in _DATE_QUALIFIERS else None
+
+    def _fiscal(self, ctx: Context, sentence: Sentence, match: re.Match[str]) -> Read:
+        return match.group("year"), None, {"fiscal": True}
+
+    def _quarter(self, ctx: Context, sentence: Sentence, match: re.Match[str]) -> Read:
         groups = match.groupdict()
-        year = groups.get("year")
+        written = groups.get("q") or groups.get("q2")
+        number = int(written[1]) if written else _ORDINALS.get((groups.get("ord") or "").lower()) or _ORDINALS.get(
+            groups.get("zq") or "", int(groups["zq"]) if (groups.get("zq") or "").isdigit() else 0)
+        year = groups.get("year") or groups.get("year2") or self._context_year(ctx, sentence, match)
+        if not number or year is None:
+            return None, None, {}
+        return f"{year}-Q{number}", None, {}
+
+    def _season(self, ctx: Context, sentence: Sentence, match: re.Match[str]) -> Read:
+        season = (match.group("season") or match.group("fall") or match.group("zseason")).lower()
+        return f"{match.group('year') or match.group('year2')}-{_SEASONS[season]}", None, {"season": season}
+
+    @staticmethod
+    def _context_year(ctx: Context, sentence: Sentence, match: re.Match[str]) -> str | None:
+        """The year a quarter without one belongs to: the last year written before it in the sentence, else the
+        published year."""
+        years = _YEAR_IN_TEXT.findall(sentence.text[: match.start()])
+        if years:
+            return years[-1]
+        published = relative_dates.published_date(ctx.article.published)
+        return str(published.year) if published else None
+
+    def _slashed(self, ctx: Context, sentence: Sentence, match: re.Match[str]) -> Read:
+        first, second = int(match.group("a")), int(match.group("b"))
+        month, day = (second, first) if first > 12 else (first, second)
+        if month > 12:
+            return None, None, {}
+        return f"{match.group('year')}-{month:02d}-{day:02d}", None, {}
+
+    def _relative(self, ctx: Context, sentence: Sentence, match: re.Match[str]) -> Read:
+        base = relative_dates.published_date(ctx.article.published)
+        day = relative_dates.resolve(match, sentence.text, base) if base else None
+        if day is None:
+            return None, None, {}
+        return day.isoformat(), None, {"relative": True}
+
+    def _day(self, ctx: Context, sentence: Sentence, match: re.Match[str]) -> Read:
+        groups = match.groupdict()
+        year = groups.get("year") or groups.get("year2")
         month = self.lex.months[groups["month"].lower()] if groups.get("month") else None
         if groups.get("mnum"):
             month = int(groups["mnum"])
         day = int(groups["day"]) if groups.get("day") else None
-        qualifier = None
+        qualifier = _PREPOSITIONS.get((groups.get("prep") or "").lower())
+        if groups.get("suffix"):
+            qualifier = self.lex.qualifiers.get(groups["suffix"])
         attrs: dict[str, object] = {}
-        if index == 0:
-            attrs["fiscal"] = True
-        prep = (groups.get("prep") or "").lower()
-        if prep:
-            qualifier = _PREPOSITIONS.get(prep)
-        suffix = groups.get("suffix")
-        if suffix:
-            qualifier = self.lex.qualifiers.get(suffix)
-        if day is not None and year is None:
-            published = ctx.article.published
-            if published and re.match(r"\d{4}", published):
-                year = published[:4]
-                attrs["year_from"] = "published"
-            else:
-                return f"--{month:02d}-{day:02d}", qualifier, attrs
+        if month is not None and day is not None and year is None:
+            base = relative_dates.published_date(ctx.article.published)
+            resolved = relative_dates.nearest_year(month, day, base) if base else None
+            if resolved is None:
+                return (None if base else f"--{month:02d}-{day:02d}"), qualifier, attrs
+            attrs["year_from"] = "published"
+            return resolved.isoformat(), qualifier, attrs
         if year is None:
             return None, None, attrs
         if month is None:

@@ -7,6 +7,7 @@ and validated with errors that name the file and the key.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,11 +27,14 @@ class Entity:
 class Lexicon:
     currencies: dict[str, str]
     qualifiers: dict[str, str]
+    qualifiers_after: dict[str, str]
     magnitudes_en: dict[str, float]
     magnitudes_zh: dict[str, float]
     number_words: dict[str, float]
     months: dict[str, int]
     nouns: dict[str, str]
+    measures: dict[str, str | None]
+    fractions: dict[str, float]
     entities: dict[str, Entity]
     venture: str
     venture_cues: tuple[str, ...]
@@ -40,6 +44,7 @@ class Lexicon:
     currency_word_re: str
     qualifier_re: re.Pattern[str]
     qualifier_zh_re: re.Pattern[str]
+    qualifier_after_re: re.Pattern[str]
     magnitude_en_re: str
     number_word_re: str
     month_re: str
@@ -141,6 +146,10 @@ def build_lexicon(schema: Schema) -> Lexicon:
     for canonical, written in _section(schema, "nouns", dict).items():
         for word in _strings(schema, f"nouns.{canonical}", written):
             nouns[word.lower()] = str(canonical)
+    measures = {
+        str(word): (str(unit) if unit else None) for word, unit in _section(schema, "measures", dict).items()
+    }
+    fractions = {str(k).lower(): _number(schema, f"fractions.{k}", v) for k, v in _section(schema, "fractions", dict).items()}
     entities: dict[str, Entity] = {}
     for canonical, spec in _section(schema, "entities", dict).items():
         key = f"entities.{canonical}"
@@ -160,24 +169,29 @@ def build_lexicon(schema: Schema) -> Lexicon:
     roles = _strings(schema, "roles", _section(schema, "roles", list))
     chinese_qualifiers = [w for w in schema.qualifiers if not w[:1].isascii()]
     latin_qualifiers = [w for w in schema.qualifiers if w[:1].isascii()]
-    symbols = [w for w in schema.currencies if not w[:1].isalnum()]
-    words = [w for w in schema.currencies if w[:1].isalnum()]
+    symbols = [w for w in schema.currencies if any(unicodedata.category(ch) == "Sc" for ch in w)]
+    words = [w for w in schema.currencies if w not in symbols]
+    qualifiers_after = _qualifiers_after(schema)
     return Lexicon(
         currencies=dict(schema.currencies),
         qualifiers=dict(schema.qualifiers),
+        qualifiers_after=qualifiers_after,
         magnitudes_en=en,
         magnitudes_zh=zh,
         number_words=number_words,
         months=months,
         nouns=nouns,
+        measures=measures,
+        fractions=fractions,
         entities={**entities, **{k.casefold(): v for k, v in entities.items() if k.isascii()}},
         venture=venture["name"],
         venture_cues=tuple(cues),
         roles=tuple(roles),
-        currency_symbol_re=_alternation(symbols),
-        currency_word_re=_alternation(words, latin_bounds=True),
+        currency_symbol_re=r"(?<![A-Za-z.])" + _alternation(symbols),
+        currency_word_re=_alternation(words, latin_bounds=True, after_hyphen=True),
         qualifier_re=re.compile(r"(?<![\w])" + _alternation(latin_qualifiers) + r"\s+$", re.IGNORECASE),
         qualifier_zh_re=re.compile(_alternation(chinese_qualifiers) + r"$"),
+        qualifier_after_re=re.compile(r"\s*" + _alternation(list(qualifiers_after), latin_bounds=True), re.IGNORECASE),
         magnitude_en_re=_alternation(list(en)),
         number_word_re=_alternation(list(number_words), latin_bounds=True),
         month_re="(?i:" + _alternation(list(months), latin_bounds=True) + ")",
@@ -187,6 +201,21 @@ def build_lexicon(schema: Schema) -> Lexicon:
         venture_cue_re=re.compile(_alternation(cues, latin_bounds=True), re.IGNORECASE),
         role_re=_alternation(roles, latin_bounds=True),
     )
+
+
+def _qualifiers_after(schema: Schema) -> dict[str, str]:
+    """``qualifiers_after`` (words written after the number) as {word: canonical}; canonical forms must be qualifiers."""
+    raw = schema.raw.get("qualifiers_after", {})
+    if not isinstance(raw, dict):
+        raise CuratorError(f"{schema.path}: qualifiers_after must be a mapping.")
+    known = set(schema.qualifiers.values())
+    result: dict[str, str] = {}
+    for canonical, words in raw.items():
+        if canonical not in known:
+            raise CuratorError(f"{schema.path}: qualifiers_after.{canonical} is not a canonical form in qualifiers.")
+        for word in _strings(schema, f"qualifiers_after.{canonical}", words):
+            result[word.lower()] = str(canonical)
+    return result
 
 
 def _section_of(schema: Schema, parent: dict[str, Any], name: str, key: str) -> dict[str, Any]:

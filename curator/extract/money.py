@@ -1,8 +1,15 @@
-"""Amounts of money: ``$6.7 billion``, ``$6.7B``, ``¥1 trillion``, ``1 trillion yen``, ``61亿美元``, ``1万亿日元``.
+"""Amounts of money: ``$6.7 billion``, ``$6.7B``, ``HK$1.2bn``, ``US$171-million``, ``¥1 trillion``,
+``1 trillion yen``, ``a 1.2-billion-yuan telescope``, ``$5-10 million`` (5e6, ``attrs["range"]`` to 1e7; ``from $5 to $10`` is a change, two amounts), ``RMB5bn``, ``€1,5 billion``, ``61亿美元``,
+``三亿五千万元``, ``300多万元``.
 
-A parenthetical conversion right after an amount (``¥1 trillion (around $6.7
-billion)``) makes two candidates that name each other in
-``attrs["equivalents"]``: the same money told in two currencies.
+Prefixed dollars (``HK$``, ``US$``, ``A$``, ``C$``, ``S$``, ``NT$``) are read
+as their own currency, never as a bare ``$``. "pounds" after a number is
+sterling only in a sentence about money (``paid``, ``deal``, ``worth``,
+``£``, a ``$`` conversion, ...) that weighs nothing (``weigh``, ``weight``,
+``heavy``, ``a 500-pound fish``); otherwise it is weight, left to the
+quantity rule. A parenthetical conversion right after an amount (``¥1
+trillion (around $6.7 billion)``) makes two candidates that name each other
+in ``attrs["equivalents"]``: the same money told in two currencies.
 """
 
 from __future__ import annotations
@@ -11,9 +18,18 @@ import re
 
 from curator.extract.base import Context
 from curator.extract.lexicon import Lexicon
-from curator.extract.numbers import HAS_NUMBER, NUMBER, ZH_NUMBER, parse_number
+from curator.extract.numbers import HAS_NUMBER, NUMBER, NUMBER_GLUED, ZH_NUMBER, parse_number, try_number
+from curator.extract.qualify import amount_qualifier
 from curator.extract.sentences import Sentence
 from curator.models import Candidate
+
+_WEIGHT = re.compile(r"(?i:\bweigh|\bweight|\bheav(?:y|ier|iest)\b|\blbs?\b)")
+_STERLING_CUE = re.compile(
+    r"(?i:\b(?:sterling|paid|pay|pays|cost|costs|price[ds]?|worth|fund(?:s|ed|ing)?|invest\w*|spen[dt]\w*|sold|"
+    r"bought|buy|budget|fine[ds]?|salar(?:y|ies)|wages?|deal|revenue|profit|loss|tax|debt|loan|grant|donat\w*|"
+    r"raise[ds]?|valued?|earn\w*|bonus|pension|bank|bid|offer|rent|fee|fees)\b)|[£$€]"
+)
+_CODES = re.compile(r"^[A-Z]{3}$")
 
 
 class MoneyRule:
@@ -21,15 +37,17 @@ class MoneyRule:
         self.lex = lex
         mag = rf"(?i:{lex.magnitude_en_re})(?![\w])"
         cur = rf"(?i:{lex.currency_word_re})"
+        codes = "|".join(sorted({w for w in lex.currencies if _CODES.match(w)}, key=len, reverse=True))
         self.english = re.compile(
-            rf"(?P<sym>{lex.currency_symbol_re})\s?(?P<n1>{NUMBER})(?:\s?(?P<m1>{mag}))?"
-            rf"|(?P<code>\b(?:USD|JPY|EUR|GBP|CNY)\b)\s?(?P<n2>{NUMBER})(?:\s?(?P<m2>{mag}))?"
-            rf"|(?P<n3>{NUMBER})(?:\s?(?P<m3>{mag}))?[\s-](?P<word>{cur})"
+            rf"(?<!from )(?<!From )(?P<rsym>{lex.currency_symbol_re})\s?(?P<rn>{NUMBER})"
+            rf"\s?(?:-|–|to)\s?(?:{lex.currency_symbol_re})?(?P<high>{NUMBER})(?:[\s-]?(?P<rm>{mag}))?"
+            rf"|(?P<sym>{lex.currency_symbol_re})\s?(?P<n1>{NUMBER})(?:[\s-]?(?P<m1>{mag}))?"
+            rf"|(?<![A-Za-z])(?P<code>{codes})\s?(?P<n2>(?<![\d.,]){NUMBER_GLUED})(?:[\s-]?(?P<m2>{mag}))?"
+            rf"|(?P<n3>{NUMBER})(?:[\s-]?(?P<m3>{mag}))?[\s-](?P<word>{cur})"
         )
         zh_words = [w for w in lex.currencies if not w.isascii()]
-        zh_magnitudes = "|".join(sorted(lex.magnitudes_zh, key=len, reverse=True))
         self.chinese = re.compile(
-            rf"(?P<n>{ZH_NUMBER})(?P<m>{zh_magnitudes})?(?P<word>{'|'.join(sorted(zh_words, key=len, reverse=True))})"
+            rf"(?P<n>{ZH_NUMBER})(?P<more>多|余)?(?P<m>万亿|亿|万)?(?P<word>{'|'.join(sorted(zh_words, key=len, reverse=True))})"
         )
 
     def run(self, ctx: Context, sentence: Sentence) -> None:
@@ -37,27 +55,45 @@ class MoneyRule:
             return
         found: list[Candidate] = []
         for match in self.english.finditer(sentence.text):
-            if match.group("sym"):
+            if match.group("rsym"):
+                number, magnitude, code = match.group("rn"), match.group("rm"), self.lex.currencies[match.group("rsym")]
+            elif match.group("sym"):
                 number, magnitude, code = match.group("n1"), match.group("m1"), self.lex.currencies[match.group("sym")]
             elif match.group("code"):
-                number, magnitude, code = match.group("n2"), match.group("m2"), match.group("code")
+                number, magnitude, code = match.group("n2"), match.group("m2"), self.lex.currencies[match.group("code")]
             else:
                 word = match.group("word")
                 number, magnitude = match.group("n3"), match.group("m3")
                 code = self.lex.currencies.get(word) or self.lex.currencies.get(word.lower()) or word.upper()
+                if code == "GBP" and self._weight(sentence, match):
+                    continue
             scale = self.lex.magnitudes_en[magnitude.lower()] if magnitude else 1.0
-            found += self._add(ctx, sentence, match, parse_number(number) * scale, code, "money.en")
+            high = match.group("high")
+            attrs = {"range": [parse_number(number) * scale, parse_number(high) * scale]} if high else None
+            found += self._add(ctx, sentence, match, parse_number(number) * scale, code, "money.en", attrs=attrs)
         for match in self.chinese.finditer(sentence.text):
+            value = try_number(match.group("n"))
+            if value is None:
+                continue
             scale = self.lex.magnitudes_zh[match.group("m")] if match.group("m") else 1.0
             code = self.lex.currencies[match.group("word")]
-            found += self._add(ctx, sentence, match, parse_number(match.group("n")) * scale, code, "money.zh")
+            found += self._add(ctx, sentence, match, value * scale, code, "money.zh", "over" if match.group("more") else None)
         link_conversions(ctx, sentence, found)
 
-    def _add(self, ctx: Context, sentence: Sentence, match: re.Match[str], amount: float, code: str, rule: str) -> list[Candidate]:
+    @staticmethod
+    def _weight(sentence: Sentence, match: re.Match[str]) -> bool:
+        """Whether "pounds" here weighs something: a weight word in the sentence, ``500-pound``, or no word of
+        money at all (``capped at 29.4 million pounds`` of halibut); sterling needs ``paid``, ``deal``, ``£``..."""
+        hyphenated = sentence.text[match.start("word") - 1 : match.start("word")] == "-"
+        return bool(_WEIGHT.search(sentence.text) or hyphenated or not _STERLING_CUE.search(sentence.text))
+
+    def _add(self, ctx: Context, sentence: Sentence, match: re.Match[str], amount: float, code: str, rule: str,
+             qualifier: str | None = None, attrs: dict[str, object] | None = None) -> list[Candidate]:
         start, end = sentence.start + match.start(), sentence.start + match.end()
+        qualifier = qualifier or amount_qualifier(ctx, sentence, start, end)
         candidate = ctx.add(
-            "money", start, end, amount, unit=code, qualifier=ctx.qualifier_before(sentence, start),
-            subject=ctx.subject_of(sentence), extractor=rule,
+            "money", start, end, amount, unit=code, qualifier=qualifier, subject=ctx.subject_of(sentence), extractor=rule,
+            attrs=attrs,
         )
         return [candidate] if candidate else []
 

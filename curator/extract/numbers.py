@@ -1,41 +1,80 @@
-"""Numbers as written in English and Chinese: ``6.7``, ``1,000``, ``five``, ``一千``, ``两``.
+"""Numbers as written in English and Chinese: ``6.7``, ``1,000``, ``1,5`` (a decimal comma), ``five``,
+``一千``, ``两``, ``三亿五千万``, ``2.3万亿``, ``十二点五``.
 
 The regex fragments here are shared by the money, percent and quantity
-rules so that a number is read the same way whatever follows it.
+rules so that a number is read the same way whatever follows it. Chinese
+numerals are read by cn2an (its ``smart`` mode, which also takes Arabic
+digits mixed with 万/亿: ``3亿5000万``); a decimal before a magnitude that it
+refuses (``2.3万亿``) is read as the decimal times the magnitude.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 
-NUMBER = r"(?<![A-Za-z0-9_.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])"
-"""An Arabic number not glued to a Latin word or another number (``6.7``, ``1,000``; not ``v2``); Chinese may touch it (``超过10%``)."""
+_MAGNITUDE_AFTER = r"(?=\s?(?:%|％|(?i:per\s?cent|[mb]illion|trillion|thousand|bn|mn)\b))"
+NUMBER_GLUED = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}" + _MAGNITUDE_AFTER + r"|\d+(?:\.\d+)?)(?![\d])"
+"""An Arabic number that may touch letters before it (``RMB5bn``); see ``NUMBER``."""
+NUMBER = r"(?<![A-Za-z0-9_.,])" + NUMBER_GLUED
+"""An Arabic number not glued to a Latin word or another number (``6.7``, ``1,000``; not ``v2``); Chinese may
+touch it (``超过10%``). A comma before one or two digits is a decimal comma only right before a magnitude word
+or a percent sign (``1,5 billion``, ``2,5%``); elsewhere ``10,20`` is a list."""
 
-ZH_NUMERALS = "零〇一二两三四五六七八九十百千"
-ZH_NUMBER = rf"(?:\d+(?:\.\d+)?|[{ZH_NUMERALS}]+)"
+ZH_DIGITS = "零〇一二两三四五六七八九十百千"
+ZH_NUMBER = (
+    rf"(?<![A-Za-z0-9_.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|[{ZH_DIGITS}])"
+    rf"(?:[\d{ZH_DIGITS}万亿]|[.点](?=[\d{ZH_DIGITS}]))*"
+)
+"""A number as Chinese writes it: Chinese numerals, Arabic digits, or both with 万/亿 (``3亿5000万``, ``9.6万``)."""
 
+ZH_NUMERALS = ZH_DIGITS
 HAS_DIGIT = re.compile(r"\d")
-HAS_NUMBER = re.compile(rf"[\d{ZH_NUMERALS}]")
+HAS_NUMBER = re.compile(rf"[\d{ZH_DIGITS}]")
 """Cheap tests that let rules skip sentences with no number in them."""
 
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_SCALES = (("万亿", 1e12), ("亿", 1e8), ("万", 1e4))
+_DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")
 
 
 def parse_number(text: str) -> float:
-    """An Arabic number with thousands separators, or Chinese numerals below ten thousand."""
-    if text[:1].isdigit():
-        return float(text.replace(",", ""))
-    return float(chinese_below_wan(text))
+    """The value of a number matched by ``NUMBER`` or ``ZH_NUMBER``.
+
+    A leading 十, 百 or 千 counts one of it (``千亿`` is 1e11, ``千万`` 1e7).
+    Raises ``ValueError`` for text that is no number (``万``, ``点``).
+    """
+    if _DECIMAL_COMMA.match(text):
+        return float(text.replace(",", "."))
+    plain = text.replace(",", "")
+    try:
+        return float(plain)
+    except ValueError:
+        pass
+    try:
+        return float(_cn2an()(plain, "smart"))
+    except (ValueError, KeyError, IndexError):
+        if plain[:1] in "十百千" and len(plain) > 1:
+            return parse_number("一" + plain)  # 千亿 is 一千亿, which cn2an reads while it refuses 千亿
+        for suffix, scale in _SCALES:
+            head = plain[: -len(suffix)]
+            if plain.endswith(suffix) and head:
+                return parse_number(head) * scale
+        raise ValueError(f"not a number: {text!r}") from None
 
 
-def chinese_below_wan(text: str) -> int:
-    """``三千五百`` -> 3500, ``十八`` -> 18, ``两`` -> 2 (万 and 亿 are magnitudes, read by the caller)."""
-    total, digit = 0, None
-    for ch in text:
-        if ch in _DIGITS:
-            digit = _DIGITS[ch]
-        elif ch in _SMALL_UNITS:
-            total += (1 if digit is None else digit) * _SMALL_UNITS[ch]
-            digit = None
-    return total + (digit or 0)
+@functools.cache
+def _cn2an() -> Callable[[str, str], float]:
+    """cn2an's converter, imported on the first Chinese numeral: the package builds its tables on import (about
+    half a second), which an article with none should not pay."""
+    import cn2an
+
+    return cn2an.cn2an
+
+
+def try_number(text: str) -> float | None:
+    """``parse_number`` or ``None`` when the text is no number."""
+    try:
+        return parse_number(text)
+    except ValueError:
+        return None

@@ -1,4 +1,12 @@
-"""Percentages: ``29%``, ``over 10%``, ``10% stakes each``, ``exceeding 15%``, ``百分之十``, ranges ``5-10%``."""
+"""Percentages: ``29%``, ``over 10%``, ``no less than 20%``, ``不低于20%``, ``20%以下``, ``exceeding 15%``,
+``-3.5%``, ``百分之十``, ``百分之十二点五`` (12.5), ranges ``5-10%``, ``5%-10%``, ``5 to 10 percent``, ``5%至10%``.
+
+A range is one candidate: its value is the low end and ``attrs["range"]``
+holds ``[low, high]``; the hyphen of a range is never a minus sign. ``from
+5% to 10%`` (``从5%到10%``) is a change, two percentages, not a range.
+Percentage points (``4.6 percentage points``, ``4.6个百分点``) are not
+percentages: the quantity rule takes them with unit ``percentage points``.
+"""
 
 from __future__ import annotations
 
@@ -6,39 +14,43 @@ import re
 
 from curator.extract.base import Context
 from curator.extract.lexicon import Lexicon
-from curator.extract.numbers import HAS_NUMBER, NUMBER, ZH_NUMBER, parse_number
+from curator.extract.numbers import HAS_NUMBER, NUMBER, ZH_NUMBER, try_number
+from curator.extract.qualify import amount_qualifier
 from curator.extract.sentences import Sentence
+
+_SIGN = r"(?:(?<![\w.%％)\-−])(?P<{name}>[-−]))?"
+_PCT = r"(?:%|％|(?i:per\s?cent)\b)"
+_TO = r"(?:-|–|—|~|～|至|到|(?i:to)\b)"
 
 
 class PercentRule:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
         self.pattern = re.compile(
-            rf"(?:(?<![\w.])(?P<sign>[-−]))?(?P<low>{NUMBER})\s?(?:-|–|to)\s?(?P<high>{NUMBER})\s?(?:%|％|(?i:per\s?cent)\b)"
-            rf"|(?:(?<![\w.])(?P<sign2>[-−]))?(?P<n>{NUMBER})\s?(?:%|％|(?i:per\s?cent)\b)"
-            rf"|百分之(?P<zh>{ZH_NUMBER})"
+            rf"(?<!from )(?<!From )(?<!从)(?<!由){_SIGN.format(name='sign')}(?P<low>{NUMBER})\s?{_PCT}?\s?{_TO}\s?(?P<high>{NUMBER})\s?{_PCT}"
+            rf"|{_SIGN.format(name='sign2')}(?P<n>{NUMBER})\s?{_PCT}"
+            rf"|百分之(?P<zh>{ZH_NUMBER})(?:\s?(?:至|到|-)\s?百分之(?P<zh_high>{ZH_NUMBER}))?"
         )
-        self.after_zh = re.compile(r"^(?:以上|多)")
 
     def run(self, ctx: Context, sentence: Sentence) -> None:
         if not HAS_NUMBER.search(sentence.text):
             return
         for match in self.pattern.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
-            attrs = {}
-            if match.group("low"):
-                low, high = parse_number(match.group("low")), parse_number(match.group("high"))
-                if match.group("sign"):
-                    low = -low
-                value = low
-                attrs["range"] = [low, high]
-            else:
-                value = parse_number(match.group("n") or match.group("zh"))
-                if match.group("sign2"):
-                    value = -value
-            qualifier = ctx.qualifier_before(sentence, start)
-            if qualifier is None and self.after_zh.match(sentence.text[match.end() :]):
-                qualifier = "over"
+            attrs: dict[str, object] = {}
+            low_text = match.group("low") or match.group("zh")
+            high_text = match.group("high") or match.group("zh_high")
+            value = try_number(low_text or match.group("n"))
+            if value is None:
+                continue
+            if match.group("sign") or match.group("sign2"):
+                value = -value
+            if high_text:
+                high = try_number(high_text)
+                if high is None:
+                    continue
+                attrs["range"] = [value, high]
+            qualifier = amount_qualifier(ctx, sentence, start, end)
             ctx.add(
                 "percent", start, end, value, unit="%", qualifier=qualifier, subject=ctx.subject_of(sentence),
                 extractor="percent", attrs=attrs,

@@ -1,10 +1,18 @@
-"""Counts with their noun and durations: ``10 million AI-equipped robots``, ``10M Robots``, ``44 participating
-companies``, ``over five years``, ``14-year growth strategy``, ``trillion-parameter``, ``1000万台机器人``,
-``一千万台机器人``, ``18个工业领域``, ``为期14年``.
+"""English counts with their noun, fractions and durations: ``10 million AI-equipped robots``, ``10M Robots``,
+``44 participating companies``, ``carrying 212 people``, ``40 vessels and 12 helicopters``, ``2,500 square
+kilometres``, ``4.6 percentage points``, ``2.5-fold``, ``two-thirds``, ``a quarter of``, ``over five years``,
+``14-year growth strategy``, ``trillion-parameter``.
 
-The unit is the canonical noun from ``nouns`` in facts.yaml, so ``18 fields``
-and ``18个工业领域`` are the same unit. A four-digit number before 年 is a
-year (a date), never a duration.
+A noun listed in ``nouns`` (facts.yaml) gives its canonical unit, so ``18
+fields`` and ``18个工业领域`` are the same unit; any other noun right after
+the number, or after one modifier or noun (``12 new helicopters``,
+``three airline officials``), is counted too when it is plural, its unit
+the noun's singular (``40 lifeboats`` -> ``lifeboat``, see
+``curator.extract.nouns``). A four-digit year, a time of day (``7:24``), an
+identifier after a capitalised word (``Flight 8501``) and a lone ``one`` are
+not counts of an unlisted noun. Fractions are the share of a whole (unit
+``share``, ``two-thirds`` -> 0.6667). Chinese counts are in
+``curator.extract.quantity_zh``.
 """
 
 from __future__ import annotations
@@ -13,8 +21,17 @@ import re
 
 from curator.extract.base import Context
 from curator.extract.lexicon import Lexicon
-from curator.extract.numbers import NUMBER, ZH_NUMBER, parse_number
+from curator.extract.nouns import MODIFIERS, is_open_noun, is_plural, singular
+from curator.extract.numbers import NUMBER, parse_number
+from curator.extract.qualify import TIME_UNITS, amount_qualifier
 from curator.extract.sentences import Sentence
+
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+_MULTIPLE_AFTER = re.compile(r"^\s+(?i:as|more|less|larger|higher|bigger|greater|faster|smaller|lower|the|that|what|over)\b")
+_NAME_HYPHEN = re.compile(r"[A-Za-z]-$")
+_AGO = re.compile(r"^\s+ago\b")
+_FRACTION_CUES = ("half", "third", "quarter", "fifth", "tenth")
+_CAPITALISED_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w.]*)\s+$")
 
 
 class QuantityRule:
@@ -23,39 +40,106 @@ class QuantityRule:
         mag = rf"(?i:{lex.magnitude_en_re})(?![\w])"
         big = r"(?i:trillion|billion|million|thousand)"
         noun = rf"(?i:{lex.noun_en_re})"
+        number = rf"(?P<n>{NUMBER}|(?i:{lex.number_word_re}))(?:\s?(?P<m>{mag}))?"
         self.english = re.compile(
-            rf"(?P<n>{NUMBER}|(?i:{lex.number_word_re}))(?:\s?(?P<m>{mag}))?[\s-]+"
+            rf"{number}[\s-]+"
             rf"(?P<mods>(?:(?!(?i:of|in|to|and|or|the|a|by|for|from|with|on)\b)[\w’'-]+\s+){{0,2}}?)(?P<noun>{noun})"
             rf"|(?<![\d.,]\s)(?<![\d.,])(?P<bare>{big})[\s-]+(?P<noun2>{noun})"
         )
-        measure = "台|个|家|名|项|座|辆|位|种"
-        zh_nouns = "|".join(sorted((w for w in lex.nouns if not w.isascii()), key=len, reverse=True))
-        self.chinese = re.compile(rf"(?P<n>{ZH_NUMBER})(?P<m>万亿|亿|万)?(?P<measure>{measure})?(?P<noun>{zh_nouns})(?![月前代])")
+        word = r"[A-Za-z][A-Za-z'’-]*"
+        self.open = re.compile(rf"{number}[\s-]+(?P<w1>{word})(?:\s+(?P<w2>{word}))?")
+        fractions = sorted(lex.fractions, key=len, reverse=True)
+        alternation = "|".join(re.escape(f).replace(r"\ ", r"[\s-]") for f in fractions if f.isascii())
+        self.fraction = re.compile(rf"(?<![\w-])(?P<f>(?i:{alternation}))(?![\w-])(?P<of>\s+of\b)?")
 
     def run(self, ctx: Context, sentence: Sentence) -> None:
         subject = ctx.subject_of(sentence)
-        for match in self.english.finditer(sentence.text):
+        text = sentence.text
+        taken: set[int] = set()
+        fractions: list[tuple[int, int]] = []
+        lowered = text.lower()
+        matches = self.fraction.finditer(text) if any(cue in lowered for cue in _FRACTION_CUES) else ()
+        for match in matches:
+            written = re.sub(r"[\s-]+", " ", match.group("f").lower())
+            value = self.lex.fractions.get(written) or self.lex.fractions.get(match.group("f").lower())
+            needs_of = written.startswith(("a ", "half")) or (written.startswith("one ") and "-" not in match.group("f"))
+            if value is None or (needs_of and not match.group("of")):
+                continue
+            fractions.append((match.start(), match.end("f")))
+            self._add(ctx, sentence, match.start(), match.end("f"), value, "share", subject, "quantity.fraction")
+        for match in self.english.finditer(text):
             if match.group("bare"):
                 value = self.lex.magnitudes_en[match.group("bare").lower()]
                 noun = match.group("noun2")
             else:
-                written = match.group("n")
-                value = self.lex.number_words[written.lower()] if written[:1].isalpha() else parse_number(written)
-                if match.group("m"):
-                    magnitude = match.group("m")
-                    if len(magnitude) == 1 and magnitude.islower():
-                        continue  # "15m" is fifteen minutes more often than fifteen million
-                    value *= self.lex.magnitudes_en[magnitude.lower()]
+                value = self._value(match)
+                if value is None or self._identifier(text, match):
+                    continue
                 noun = match.group("noun")
             unit = self.lex.nouns[noun.lower()]
-            self._add(ctx, sentence, match, value, unit, subject, "quantity.en")
-        for match in self.chinese.finditer(sentence.text):
-            written, unit = match.group("n"), self.lex.nouns[match.group("noun")]
-            if unit == "years" and (len(written) == 4 and written.isdigit()):
+            if unit == "times" and _MULTIPLE_AFTER.match(text[match.end() :]):
+                unit = "fold"
+            taken.add(match.start())
+            self._add(ctx, sentence, match.start(), match.end(), value, unit, subject, "quantity.en")
+        for match in self.open.finditer(text):
+            if match.start() in taken or any(s <= match.start() < e for s, e in fractions) or not self._countable(text, match):
                 continue
-            value = parse_number(written) * (self.lex.magnitudes_zh[match.group("m")] if match.group("m") else 1)
-            self._add(ctx, sentence, match, value, unit, subject, "quantity.zh")
+            found = self._open_noun(match)
+            value = self._value(match)
+            if found is None or value is None:
+                continue
+            noun, end = found
+            self._add(ctx, sentence, match.start(), end, value, self.lex.nouns.get(noun.lower(), singular(noun)), subject, "quantity.open")
+    def _value(self, match: re.Match[str]) -> float | None:
+        written = match.group("n")
+        value = self.lex.number_words[written.lower()] if written[:1].isalpha() else parse_number(written)
+        if match.group("m"):
+            magnitude = match.group("m")
+            if len(magnitude) == 1 and magnitude.islower():
+                return None  # "15m" is fifteen minutes more often than fifteen million
+            value *= self.lex.magnitudes_en[magnitude.lower()]
+        return value
 
-    def _add(self, ctx: Context, sentence: Sentence, match: re.Match[str], value: float, unit: str, subject: str | None, rule: str) -> None:
-        start, end = sentence.start + match.start(), sentence.start + match.end()
-        ctx.add("quantity", start, end, value, unit=unit, qualifier=ctx.qualifier_before(sentence, start), subject=subject, extractor=rule)
+    def _countable(self, text: str, match: re.Match[str]) -> bool:
+        """Whether the number may count an unlisted noun: not a year, ``one`` or an identifier."""
+        written = match.group("n")
+        if written.lower() == "one" or (_YEAR.match(written) and not match.group("m")):
+            return False
+        return not self._identifier(text, match)
+
+    def _identifier(self, text: str, match: re.Match[str]) -> bool:
+        """Whether the number names rather than counts: a time of day (``7:24``), part of a name (``Covid-19``,
+        ``#5``), or after a capitalised word inside the sentence and before a lower-case one (``Flight 8501 carrying``,
+        ``Boeing 737 jets``; in a Title Case headline, ``Buy 100 New Boeing Planes``, every word is capitalised)."""
+        start, end = match.start(), match.end("n")
+        if text[start - 1 : start] in {":", "#", "/"} or text[end : end + 1] in {":", "/"} or _NAME_HYPHEN.search(text[:start]):
+            return True
+        counted = match.groupdict().get("noun") or match.groupdict().get("w1") or ""
+        before = _CAPITALISED_BEFORE.search(text[max(0, start - 30) : start])
+        if before and before.start(1) + max(0, start - 30) > 0 and counted[:1].islower():
+            word = before.group(1).rstrip(".").lower()
+            return word not in self.lex.qualifiers and word not in self.lex.months
+        return False
+
+    @staticmethod
+    def _open_noun(match: re.Match[str]) -> tuple[str, int] | None:
+        """The counted noun: a plural right after the number (``40 lifeboats``), else a plural after one
+        modifier or noun (``12 new helicopters``, ``three airline officials``); a singular only after 1."""
+        if match.group(0)[len(match.group("n")) :][:1] == "-":
+            return None  # "500-metre-wide", "three-day": listed units are read by the known-noun pattern
+        first, second = match.group("w1"), match.group("w2")
+        if not first.islower() and first.lower() not in MODIFIERS:
+            return None
+        if first.islower() and is_open_noun(first) and (is_plural(first) or match.group("n") == "1"):
+            return first, match.end("w1")
+        if second and second.islower() and is_open_noun(second) and is_plural(second):
+            return second, match.end("w2")
+        return None
+
+    def _add(self, ctx: Context, sentence: Sentence, start: int, end: int, value: float, unit: str, subject: str | None,
+             rule: str) -> None:
+        if unit in TIME_UNITS and _AGO.match(sentence.text[end:]):
+            return  # "21 hours ago" is when a page was posted, not a fact
+        qualifier = amount_qualifier(ctx, sentence, sentence.start + start, sentence.start + end)
+        ctx.add("quantity", sentence.start + start, sentence.start + end, value, unit=unit, qualifier=qualifier,
+                subject=subject, extractor=rule)

@@ -1,0 +1,97 @@
+"""Chinese counts with their measure word and noun: ``搭载230名乘客``, ``相当于8块显卡``, ``1000万台机器人``,
+``18个工业领域``, ``5.8英寸``, ``9.6万次``, ``2.5倍``, ``4.6个百分点``, ``300多人``, durations ``一年半`` (1.5
+years) and ``为期14年``, fractions ``三分之二`` (share 0.6667) and ``一半`` (0.5, ``fractions`` in facts.yaml).
+
+A listed noun after the number and measure word gives its canonical unit
+(``乘客`` -> passengers); else a measure word (量词, ``measures`` in
+facts.yaml) with a unit of its own is the unit (``死亡162人`` -> people,
+``9.6万次`` -> times, ``4名男子`` -> people: 次 counts occurrences of a verb,
+名 and 位 people); else, after a measure word such as 个 or 块, the unit is
+the noun that follows as written, its first two characters (most Chinese
+nouns are two characters; function characters such as 的 and 了 end it).
+Without a measure word only a listed noun counts. A
+four-digit number before 年 is a year (a date), a number after 第 an
+ordinal, 周年 an anniversary, ``21小时前`` ("21 hours ago") a time stamp; a lone 一 ("a", "one") is no claim and a lone
+二 is "second" (二次整改; a count is written 两).
+"""
+
+from __future__ import annotations
+
+import re
+
+from curator.extract.base import Context
+from curator.extract.lexicon import Lexicon
+from curator.extract.numbers import ZH_NUMBER, try_number
+from curator.extract.qualify import TIME_UNITS, amount_qualifier
+from curator.extract.sentences import Sentence
+
+_STOP = set("的了在和与及、是将被从向对为中上下等也都就而或并其该此这那些年月日时分秒多余第不没有已还又再很最更共约近以到至于把让给")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_HALF_UNITS = {"年半": "years", "个半月": "months", "个半小时": "hours", "天半": "days", "周半": "weeks"}
+
+
+class ChineseQuantityRule:
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        measures = "|".join(sorted(map(re.escape, lex.measures), key=len, reverse=True)) or "(?!)"
+        halves = "|".join(sorted(_HALF_UNITS, key=len, reverse=True))
+        self.count = re.compile(rf"(?<!第)(?P<n>{ZH_NUMBER})(?P<more>多|余)?(?P<m>万亿|亿|万)?(?P<measure>{measures})?")
+        self.noun = re.compile(lex.noun_zh_re)
+        self.half = re.compile(rf"(?<!第)(?P<n>{ZH_NUMBER})(?P<unit>{halves})")
+        self.fraction = re.compile(rf"(?P<den>{ZH_NUMBER})分之(?P<num>{ZH_NUMBER})")
+        words = sorted((w for w in lex.fractions if not w.isascii()), key=len, reverse=True)
+        self.fraction_word = re.compile("|".join(map(re.escape, words)) or "(?!)")
+
+    def run(self, ctx: Context, sentence: Sentence) -> None:
+        if not _CJK.search(sentence.text):
+            return
+        subject = ctx.subject_of(sentence)
+        text = sentence.text
+        for match in self.half.finditer(text):
+            value = try_number(match.group("n"))
+            if value is not None:
+                self._add(ctx, sentence, match.start(), match.end(), value + 0.5, _HALF_UNITS[match.group("unit")], subject)
+        for match in self.fraction.finditer(text):
+            den, num = try_number(match.group("den")), try_number(match.group("num"))
+            if match.group("den") not in {"百", "千", "万"} and den and num is not None:
+                self._add(ctx, sentence, match.start(), match.end(), round(num / den, 4), "share", subject)
+        for match in self.fraction_word.finditer(text):
+            self._add(ctx, sentence, match.start(), match.end(), self.lex.fractions[match.group()], "share", subject)
+        for match in self.count.finditer(text):
+            found = self._unit(text, match)
+            value = try_number(match.group("n"))
+            if found is None or value is None or match.group("n") in {"一", "二"}:
+                continue
+            unit, end = found
+            if unit == "years" and re.fullmatch(r"(?:19|20)\d\d", match.group("n")):
+                continue
+            if unit in TIME_UNITS and text[end : end + 1] == "前":
+                continue  # 21小时前 is "21 hours ago": when a page was posted, not a fact
+            value *= self.lex.magnitudes_zh[match.group("m")] if match.group("m") else 1
+            qualifier = "over" if match.group("more") else None
+            self._add(ctx, sentence, match.start(), end, value, unit, subject, qualifier)
+
+    def _unit(self, text: str, match: re.Match[str]) -> tuple[str, int] | None:
+        """The unit and where the quantity ends: a listed noun, an open noun after a measure word, or the measure."""
+        at = match.end()
+        listed = self.noun.match(text, at)
+        if listed and listed.group():
+            if text[listed.end() : listed.end() + 1] == "年" and listed.group() in {"周", "个月"}:
+                return None  # 10周年 is an anniversary
+            return self.lex.nouns[listed.group().lower()], listed.end()
+        measure = match.group("measure")
+        if not measure:
+            return None
+        unit = self.lex.measures.get(measure)
+        if unit:
+            return unit, at
+        following = text[at : at + 2]
+        if len(following) == 2 and all(_CJK.match(ch) and ch not in _STOP for ch in following):
+            return following, at + 2
+        return None
+
+    def _add(self, ctx: Context, sentence: Sentence, start: int, end: int, value: float, unit: str,
+             subject: str | None, qualifier: str | None = None) -> None:
+        qualifier = qualifier or amount_qualifier(ctx, sentence, sentence.start + start, sentence.start + end)
+        ctx.add("quantity", sentence.start + start, sentence.start + end, value, unit=unit, qualifier=qualifier,
+                subject=subject, extractor="quantity.zh")

@@ -1,0 +1,70 @@
+"""Dates as a reader resolves them (issue 13, item 5): every example with its right ISO 8601 value."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from extract_helpers import facts, found
+
+from curator.extract.relative_dates import nearest_year
+from curator.schema import load_schema
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("It opened on 24 September 2019.", None, [("24 September 2019", "2019-09-24", None, None)]),
+        ("Signed on 20 Jan, 2020, in Paris.", None, [("20 Jan, 2020", "2020-01-20", None, None)]),
+        ("Filed on 2025/09/30.", None, [("2025/09/30", "2025-09-30", None, None)]),
+        ("Filed on 9/30/2025 in Ohio.", None, [("9/30/2025", "2025-09-30", None, None)]),
+        ("Filed on 30/9/2025 in Leeds.", None, [("30/9/2025", "2025-09-30", None, None)]),
+        ("Sales in Q3 2025 rose.", None, [("Q3 2025", "2025-Q3", None, None)]),
+        ("Profit fell in the third quarter of 2016.", None, [("third quarter of 2016", "2016-Q3", None, None)]),
+        ("2016年三季度营收增长。", None, [("2016年三季度", "2016-Q3", None, None)]),
+        ("三季度营收增长。", "2019-09-07", [("三季度", "2019-Q3", None, None)]),
+        ("2016年营收增长，第四季度尤甚。", None, [("2016年", "2016", None, None), ("第四季度", "2016-Q4", None, None)]),
+        ("前三季度营收增长。", "2019-09-07", []),
+        ("It closed in the autumn of 2018.", None, [("autumn of 2018", "2018-23", None, None)]),
+        ("2018年秋季开学。", None, [("2018年秋季", "2018-23", None, None)]),
+        ("Guidance for 2017.", None, [("2017", "2017", None, None)]),
+        ("The minister spoke on Tuesday.", "2026-04-15", [("Tuesday", "2026-04-14", None, None)]),
+        ("The minister spoke last Tuesday.", "2026-04-17", [("last Tuesday", "2026-04-14", None, None)]),
+        ("The minister spoke yesterday.", "2026-04-15", [("yesterday", "2026-04-14", None, None)]),
+        ("The minister will speak next Monday.", "2026-04-15", [("next Monday", "2026-04-20", None, None)]),
+        ("部长上周二表示。", "2026-04-15", [("上周二", "2026-04-07", None, None)]),
+        ("部长昨天表示。", "2026-04-15", [("昨天", "2026-04-14", None, None)]),
+        ("The minister spoke on Tuesday.", None, []),
+        ("The deal closed on December 30.", "2026-01-03", [("December 30", "2025-12-30", None, None)]),
+        ("The deal closed on December 30.", None, [("December 30", "--12-30", None, None)]),
+        ("The vote is on April 20.", "2026-04-13", [("April 20", "2026-04-20", None, None)]),
+        ("12月28日，客机失联。", "2014-12-29", [("12月28日", "2014-12-28", None, None)]),
+        ("自6月6日起实施。", None, [("6月6日起", "--06-06", None, "since")]),
+        ("They may 5 times refuse.", None, []),
+    ],
+)
+def test_dates(text: str, published: str | None, expected: list[tuple[str, str, None, str | None]]) -> None:
+    assert found(text, "date", published) == expected
+
+
+def test_relative_dates_are_marked_and_keep_the_words() -> None:
+    [date] = [c for c in facts("The minister spoke last Tuesday.", "2026-04-17") if c.kind == "date"]
+    assert date.text == "last Tuesday" and date.attrs == {"relative": True}
+
+
+def test_nearest_year_ties_go_before() -> None:
+    assert nearest_year(12, 30, dt.date(2026, 1, 3)) == dt.date(2025, 12, 30)
+    assert nearest_year(4, 12, dt.date(2026, 4, 13)) == dt.date(2026, 4, 12)
+    assert nearest_year(2, 29, dt.date(2026, 3, 1)) is None
+
+
+@pytest.mark.parametrize("value", ["2025-Q3", "2018-23", "2026-04-13", "--12-30", "2040"])
+def test_quarters_and_seasons_are_valid_date_values(value: str) -> None:
+    clean, errors = load_schema().validate_fields("date", {"value": value})
+    assert not errors and clean["value"] == value
+
+
+@pytest.mark.parametrize("value", ["2025-Q5", "2018-25", "2018-autumn"])
+def test_bad_quarters_and_seasons_are_refused(value: str) -> None:
+    _, errors = load_schema().validate_fields("date", {"value": value})
+    assert "ISO 8601" in errors["value"]

@@ -1,0 +1,87 @@
+"""Quantities of anything (issue 13, item 3): every example with its right value and unit, in English and Chinese."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import found
+
+from curator.extract.nouns import is_plural, singular
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The plane was carrying 212 people.", [("212 people", 212.0, "people", None)]),
+        ("Some 40 vessels and 12 helicopters joined.",
+         [("40 vessels", 40.0, "ships", "approximately"), ("12 helicopters", 12.0, "helicopters", None)]),
+        ("Searchers combed 2,500 square kilometres.", [("2,500 square kilometres", 2500.0, "square kilometres", None)]),
+        ("Unemployment rose 4.6 percentage points.", [("4.6 percentage points", 4.6, "percentage points", None)]),
+        ("Two-thirds of voters agreed.", [("Two-thirds", 0.6667, "share", None)]),
+        ("A quarter of the staff left.", [("A quarter", 0.25, "share", None)]),
+        ("Output grew 2.5-fold.", [("2.5-fold", 2.5, "fold", None)]),
+        ("It is six times larger.", [("six times", 6.0, "fold", None)]),
+        ("Officials found 40 lifeboats.", [("40 lifeboats", 40.0, "lifeboat", None)]),
+        ("Three airline officials spoke.", [("Three airline officials", 3.0, "official", None)]),
+        ("It carried 155 passengers, two pilots and five cabin crew members.",
+         [("155 passengers", 155.0, "passengers", None), ("two pilots", 2.0, "pilots", None),
+          ("five cabin crew members", 5.0, "crew", None)]),
+        ("The fish can weigh 500 pounds.", [("500 pounds", 500.0, "pounds", None)]),
+        ("At least 20 minutes passed.", [("20 minutes", 20.0, "minutes", "at least")]),
+        ("Flight 8501 left at 7:24 a.m. in 2019 weeks later.", []),
+        ("Posted 21 hours ago.", []),
+        ("Covid-19 cases rose as the Boeing 737 jets were grounded.", []),
+        ("Plan With Domestic AI Model And 10M Robots", [("10M Robots", 1e7, "robots", None)]),
+        ("SpiceJet to Buy 100 New Boeing Planes", [("100 New Boeing Planes", 100.0, "aircraft", None)]),
+    ],
+)
+def test_english_quantities(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
+    assert found(text, "quantity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("一架搭载230名乘客的客机失联。", [("230名乘客", 230.0, "passengers", None)]),
+        ("算力相当于8块显卡。", [("8块显卡", 8.0, "graphics cards", None)]),
+        ("屏幕为5.8英寸。", [("5.8英寸", 5.8, "inches", None)]),
+        ("视频播放9.6万次。", [("9.6万次", 9.6e4, "times", None)]),
+        ("销量增长2.5倍。", [("2.5倍", 2.5, "fold", None)]),
+        ("毛利率下降4.6个百分点。", [("4.6个百分点", 4.6, "percentage points", None)]),
+        ("工程历时一年半。", [("一年半", 1.5, "years", None)]),
+        ("三分之二的受访者同意。", [("三分之二", 0.6667, "share", None)]),
+        ("近一半的员工离职。", [("一半", 0.5, "share", "approximately")]),
+        ("事故造成162人死亡，300多人受伤。", [("162人死亡", 162.0, "deaths", None), ("300多人受伤", 300.0, "injured", "over")]),
+        ("搜救人员找到40具遗体。", [("40具遗体", 40.0, "bodies", None)]),
+        ("出动30艘船只和21架飞机。", [("30艘船只", 30.0, "ships", None), ("21架飞机", 21.0, "aircraft", None)]),
+        ("共有5个城市参与。", [("5个城市", 5.0, "cities", None)]),
+        ("第三次会议召开，龙湖即将迎来上市10周年，出现二次整改。", []),
+        ("21小时前", []),
+    ],
+)
+def test_chinese_quantities(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
+    assert found(text, "quantity") == expected
+
+
+def test_one_thing_counted_in_english_and_chinese_gets_one_unit() -> None:
+    english = found("The jet carried 155 passengers and 40 vessels searched.", "quantity")
+    chinese = found("客机搭载155名乘客，40艘船只参与搜寻。", "quantity")
+    assert [(v, u) for _, v, u, _ in english] == [(v, u) for _, v, u, _ in chinese] == [(155.0, "passengers"), (40.0, "ships")]
+
+
+def test_percentage_points_are_not_percent() -> None:
+    assert found("Rates rose 4.6 percentage points.", "percent") == []
+    assert found("利率上升4.6个百分点。", "percent") == []
+
+
+@pytest.mark.parametrize(
+    ("plural", "single"),
+    [("vessels", "vessel"), ("cities", "city"), ("boxes", "box"), ("people", "people"), ("feet", "foot"),
+     ("glass", "glass"), ("status", "status"), ("search-dogs", "search-dog"), ("knots", "knot")],
+)
+def test_singular(plural: str, single: str) -> None:
+    assert singular(plural) == single
+
+
+def test_plural_shapes() -> None:
+    assert is_plural("helicopters") and is_plural("feet") and is_plural("people")
+    assert not is_plural("glass") and not is_plural("status") and not is_plural("aluminium")

@@ -1,0 +1,49 @@
+"""Property tests for the parsers that read outside text: random text never crashes extraction, and any
+"<digits>%" is a percentage of exactly that number."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from curator.extract import extract_article
+from curator.extract.numbers import try_number
+from curator.ingest import make_article
+from curator.schema import load_schema
+
+_NEWSY = st.sampled_from(
+    list("0123456789.,%-/ $¥€£年月日万亿百千十一二三四五六七八九两零点之分个名艘架倍次 ")
+    + ["HK$", "US$", "RMB", "percent", " billion", " million", " people", " vessels", " yuan", " pounds", "Q3 ",
+       "third quarter", " of ", "at least ", "不低于", "以下", "last Tuesday", "December 30", "autumn of ", "百分之"]
+)
+_TEXT = st.one_of(st.text(max_size=200), st.lists(_NEWSY, max_size=60).map("".join))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_TEXT, published=st.sampled_from([None, "2026-01-03", "2019-09-07"]))
+def test_random_text_never_crashes_extraction(text: str, published: str | None) -> None:
+    article = make_article(text or "x", source="random.txt", published=published)
+    if article is None:
+        return
+    for c in extract_article(article, load_schema()):
+        assert article.text[c.start : c.end] == c.text
+        if c.kind in {"money", "percent", "quantity"}:
+            assert isinstance(c.value, float)
+
+
+@settings(max_examples=150, deadline=None)
+@given(number=st.integers(min_value=0, max_value=10**9), before=st.sampled_from(["Growth was ", "增长", "", "up "]),
+       after=st.sampled_from([".", " this year.", "。", ""]))
+def test_any_digits_percent_is_that_number(number: int, before: str, after: str) -> None:
+    text = f"{before}{number}%{after}"
+    article = make_article(text, source="p.txt")
+    assert article is not None
+    percents = [c for c in extract_article(article, load_schema()) if c.kind == "percent"]
+    assert [(c.text, c.value) for c in percents] == [(f"{number}%", float(number))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_try_number_never_raises(text: str) -> None:
+    value = try_number(text)
+    assert value is None or isinstance(value, float)
