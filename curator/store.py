@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 
     from curator.review_records import ClaimMember, ClaimView, Position, ReviewCounts, ReviewFilter, SearchHit
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT_S = 10.0
 """How long SQLite itself waits for another connection's write lock before a write attempt reports busy."""
 WRITE_RETRIES = 6
@@ -192,8 +192,25 @@ _MIGRATIONS: list[str] = [
     """
     CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
     """,
+    # 3 -> 4: what ingest learnt of each article: its authors (a JSON array), the reader that made its text
+    # (trafilatura, json-ld, visible-text, plain, json) and how many control characters were dropped from it.
+    # Articles ingested before keep no authors, 'plain' as their reader and 0 controls.
+    """
+    ALTER TABLE articles ADD COLUMN authors TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE articles ADD COLUMN reader TEXT NOT NULL DEFAULT 'plain';
+    ALTER TABLE articles ADD COLUMN controls_removed INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 assert len(_MIGRATIONS) == SCHEMA_VERSION
+
+_ARTICLE_COLUMNS = "id, sha256, source, text, title, url, outlet, published, language, authors, reader, controls_removed"
+
+
+def _article(row: sqlite3.Row) -> Article:
+    """An Article from a row of ``_ARTICLE_COLUMNS`` (``authors`` stored as a JSON array)."""
+    values = dict(row)
+    values["authors"] = tuple(json.loads(values["authors"] or "[]"))
+    return Article(**values)
 
 _CANDIDATE_COLUMNS = (
     "id, article_id, kind, text, span_start, span_end, quote, quote_start, subject, "
@@ -216,6 +233,7 @@ class ArticleProgress:
     language: str
     candidates: int
     decided: int
+    reader: str = "plain"
 
 
 @dataclass(frozen=True)
@@ -512,9 +530,11 @@ class Store:
             now = utcnow()
             for a in articles:
                 cursor = self.conn.execute(
-                    "INSERT INTO articles (id, sha256, source, title, url, outlet, published, language, text, ingested_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
-                    (a.id, a.sha256, a.source, a.title, a.url, a.outlet, a.published, a.language, a.text, now),
+                    "INSERT INTO articles (id, sha256, source, title, url, outlet, published, language, text, ingested_at,"
+                    " authors, reader, controls_removed)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
+                    (a.id, a.sha256, a.source, a.title, a.url, a.outlet, a.published, a.language, a.text, now,
+                     json.dumps(list(a.authors), ensure_ascii=False), a.reader, a.controls_removed),
                 )
                 if cursor.rowcount:
                     added.append(a.id)
@@ -523,28 +543,17 @@ class Store:
         return self._write(work)
 
     def article(self, article_id: str) -> Article | None:
-        row = self._one(
-            "SELECT id, sha256, source, text, title, url, outlet, published, language FROM articles WHERE id = ?",
-            (article_id,),
-        )
-        return Article(**dict(row)) if row else None
+        row = self._one(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,))
+        return _article(row) if row else None
 
     def article_by_source(self, source: str) -> Article | None:
         """The first article ingested from a file of that name (imports may name articles by file)."""
-        row = self._one(
-            "SELECT id, sha256, source, text, title, url, outlet, published, language FROM articles"
-            " WHERE source = ? ORDER BY seq LIMIT 1",
-            (source,),
-        )
-        return Article(**dict(row)) if row else None
+        row = self._one(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE source = ? ORDER BY seq LIMIT 1", (source,))
+        return _article(row) if row else None
 
     def articles(self) -> Iterator[Article]:
         """Every article in ingest order, streamed."""
-        yield from self._stream(
-            "SELECT id, sha256, source, text, title, url, outlet, published, language FROM articles ORDER BY seq",
-            (),
-            lambda row: Article(**dict(row)),
-        )
+        yield from self._stream(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY seq", (), _article)
 
     def article_ranks(self, article_ids: Iterable[str] | None = None) -> dict[str, int]:
         """Ingest order (``seq``) of these articles, or of every one: matching ranks candidates by it."""
@@ -558,7 +567,7 @@ class Store:
     def article_progress(self, offset: int = 0, limit: int = -1) -> list[ArticleProgress]:
         """A page of the article list with candidate counts (all with ``limit=-1``): indexed, so cost follows the page."""
         rows = self._rows(
-            "SELECT a.id, a.source, a.title, a.url, a.outlet, a.published, a.language,"
+            "SELECT a.id, a.source, a.title, a.url, a.outlet, a.published, a.language, a.reader,"
             " (SELECT count(*) FROM candidates c WHERE c.article_id = a.id) AS candidates,"
             " (SELECT count(*) FROM candidates c WHERE c.article_id = a.id AND c.status != 'pending') AS decided"
             " FROM articles a ORDER BY a.seq LIMIT ? OFFSET ?",
@@ -1176,12 +1185,12 @@ class Store:
         """The articles at least one selected evidence line comes from, in ingest order (``text`` left empty)."""
         conditions, params = self._export_conditions(f)
         rows = self._rows(
-            "SELECT a.id, a.sha256, a.source, '' AS text, a.title, a.url, a.outlet, a.published, a.language"
-            " FROM articles a WHERE EXISTS (SELECT 1 FROM candidates c LEFT JOIN claims cl ON cl.id = c.claim_id"
+            "SELECT a.id, a.sha256, a.source, '' AS text, a.title, a.url, a.outlet, a.published, a.language,"
+            " a.authors, a.reader, a.controls_removed FROM articles a WHERE EXISTS (SELECT 1 FROM candidates c LEFT JOIN claims cl ON cl.id = c.claim_id"
             f" WHERE {' AND '.join(['c.article_id = a.id', *conditions])}) ORDER BY a.seq",
             params,
         )
-        return [Article(**dict(r)) for r in rows]
+        return [_article(r) for r in rows]
 
     def known_article_keys(self, keys: Iterable[str]) -> set[str]:
         """Which of ``keys`` name an article, by id or by source file name."""
@@ -1247,7 +1256,7 @@ class Store:
             return self.article_progress(offset, limit)
         exists, params = self._review_exists(f)
         rows = self._rows(
-            "SELECT a.id, a.source, a.title, a.url, a.outlet, a.published, a.language,"
+            "SELECT a.id, a.source, a.title, a.url, a.outlet, a.published, a.language, a.reader,"
             " (SELECT count(*) FROM candidates c WHERE c.article_id = a.id) AS candidates,"
             " (SELECT count(*) FROM candidates c WHERE c.article_id = a.id AND c.status != 'pending') AS decided"
             f" FROM articles a WHERE {exists} ORDER BY a.seq LIMIT ? OFFSET ?",

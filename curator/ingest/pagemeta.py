@@ -1,0 +1,120 @@
+"""Metadata a web page states for machines: meta tags, JSON-LD, parsely tags, ``<time datetime>``.
+
+Read before the main-text extractor cleans the tree. trafilatura reads most
+of the same (``curator.ingest.mainhtml`` takes its title, authors, site name
+and date), but keeps only the day of a timestamp and never the JSON-LD
+``articleBody``; this module keeps the time and zone as stated, the body a
+script-rendered page carries only there, and the section name an outlet
+must not be confused with.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import html as lxml_html
+
+from curator.ingest.dates import iso_timestamp
+
+_DATE_META = (
+    "article:published_time", "og:article:published_time", "datepublished", "parsely-pub-date",
+    "sailthru.date", "dc.date.issued", "dc.date", "dcterms.issued", "dcterms.date", "pubdate", "publishdate",
+    "publish-date", "date",
+)
+"""Meta tags (name, property or itemprop, lower-cased) that state when an article was published, best first."""
+
+
+_MODIFIED = re.compile(r"modif|updat", re.IGNORECASE)
+"""A ``<time>`` marked as the last change (``itemprop="dateModified"``, ``class="updated"``), not the publication."""
+
+
+@dataclass
+class PageMeta:
+    """What the page's markup states: ``published`` is ISO 8601 as stated; empty fields were not found."""
+
+    published: str | None = None
+    url: str | None = None
+    site_name: str | None = None
+    section: str | None = None
+    article_body: str | None = None
+    authors: list[str] = field(default_factory=list)
+
+
+def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
+    """The page's stated metadata (see ``PageMeta``); never raises on odd markup."""
+    meta: dict[str, str] = {}
+    for tag in tree.iter("meta"):
+        key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").strip().lower()
+        content = (tag.get("content") or "").strip()
+        if key and content:
+            meta.setdefault(key, content)
+    found = PageMeta(site_name=meta.get("og:site_name"), section=meta.get("article:section"))
+    canonical = next((link.get("href") for link in tree.iter("link") if (link.get("rel") or "").lower() == "canonical"), None)
+    found.url = _absolute(meta.get("og:url")) or _absolute(canonical)
+    stated = [meta[key] for key in _DATE_META if key in meta]
+    for item in _json_ld(tree):
+        if "articleBody" in item or "datePublished" in item:
+            stated.insert(0, str(item.get("datePublished") or "")) if "datePublished" in item else None
+            body = item.get("articleBody")
+            if isinstance(body, str) and len(body) > len(found.article_body or ""):
+                found.article_body = body
+            found.section = found.section or _text(item.get("articleSection"))
+            found.authors = found.authors or _names(item.get("author"))
+    parsely = meta.get("parsely-page")
+    if parsely:
+        try:
+            page = json.loads(parsely)
+            stated.append(str(page.get("pub_date") or "")) if isinstance(page, dict) else None
+        except ValueError:
+            pass
+    stated.extend(t.get("datetime") or "" for t in tree.iter("time") if not _MODIFIED.search(_marks(t)))
+    found.published = next((iso for iso in map(iso_timestamp, stated) if iso), None)
+    return found
+
+
+def _marks(element: lxml_html.HtmlElement) -> str:
+    return f"{element.get('itemprop') or ''} {element.get('class') or ''}"
+
+
+def _absolute(url: str | None) -> str | None:
+    return url.strip() if url and url.strip().lower().startswith(("http://", "https://")) else None
+
+
+def _json_ld(tree: lxml_html.HtmlElement) -> list[dict[str, Any]]:
+    """Every JSON-LD object of the page, ``@graph`` members included; unreadable blocks skipped."""
+    items: list[dict[str, Any]] = []
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, dict):
+                items.append(item)
+                graph = item.get("@graph")
+                stack.extend(graph if isinstance(graph, list) else [])
+    return items
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _names(value: Any) -> list[str]:
+    """Author names from a JSON-LD ``author``: a name, a Person object, or a list of either."""
+    values = value if isinstance(value, list) else [value]
+    names = []
+    for v in values:
+        name = v.get("name") if isinstance(v, dict) else v
+        if isinstance(name, str) and name.strip():
+            names.append(name.strip())
+    return names
