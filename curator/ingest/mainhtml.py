@@ -39,8 +39,6 @@ _FURNITURE_LINE = re.compile(
     r"|关键词\s*>>.*|.*版权所有.*|【.*(?:未经授权|不得转载|版权).*】|打开.*客户端.*)[\s:：.。!！]*",
     re.IGNORECASE,
 )
-HEADER_LINES = 40
-"""Visible lines above the article searched for a byline date when the metadata states none."""
 FURNITURE_MAX = 100
 """Longest line (characters) the one-line furniture patterns apply to: longer lines are prose."""
 _COPYRIGHT = re.compile(r"版权所有|copyright|©|all rights reserved", re.IGNORECASE)
@@ -66,24 +64,13 @@ def read_html(html: str) -> Page:
     if not text.strip():
         fallback = visible.html_to_text(html)
         text, reader = fallback.text, fallback.reader
-    page = _page(text, reader, stated, document)
-    if not stated.published:
-        page.published = _header_byline(visible.html_to_text(html).text, text) or page.published
-    return page
-
-
-def _header_byline(page_text: str, article: str) -> str | None:
-    """A byline date among the visible lines above the article's first line (``JULY 29, 2016``)."""
-    lines = page_text.split("\n")
-    first = article.split("\n", 1)[0][:40]
-    end = next((i for i, line in enumerate(lines) if first and first in line), min(len(lines), HEADER_LINES))
-    return next((found for found in map(byline_date, lines[max(0, end - HEADER_LINES) : end]) if found), None)
+    return _page(text, reader, stated, document)
 
 
 def _page(text: str, reader: str, stated: PageMeta, document: Any) -> Page:
     title = getattr(document, "title", None)
     authors = _authors(getattr(document, "author", None)) or tuple(stated.authors)
-    published = stated.published or iso_timestamp(getattr(document, "date", None))
+    published = stated.published or stated.byline or iso_timestamp(getattr(document, "date", None))
     url = stated.url or getattr(document, "url", None)
     return Page(
         text=text,

@@ -17,7 +17,7 @@ from typing import Any
 
 from lxml import html as lxml_html
 
-from curator.ingest.dates import iso_timestamp
+from curator.ingest.dates import BYLINE_MAX, byline_date, iso_timestamp
 
 _DATE_META = (
     "article:published_time", "og:article:published_time", "datepublished", "parsely-pub-date",
@@ -27,6 +27,7 @@ _DATE_META = (
 """Meta tags (name, property or itemprop, lower-cased) that state when an article was published, best first."""
 
 
+_BYLINE_MARK = re.compile(r"date|byline|publish|time|dateline", re.IGNORECASE)
 _MODIFIED = re.compile(r"modif|updat", re.IGNORECASE)
 """A ``<time>`` marked as the last change (``itemprop="dateModified"``, ``class="updated"``), not the publication."""
 
@@ -40,6 +41,8 @@ class PageMeta:
     site_name: str | None = None
     section: str | None = None
     article_body: str | None = None
+    byline: str | None = None
+    """The visible byline's date, looked for only when no metadata states one."""
     authors: list[str] = field(default_factory=list)
 
 
@@ -72,7 +75,27 @@ def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
             pass
     stated.extend(t.get("datetime") or "" for t in tree.iter("time") if not _MODIFIED.search(_marks(t)))
     found.published = next((iso for iso in map(iso_timestamp, stated) if iso), None)
+    if found.published is None:
+        found.byline = _byline(tree)
     return found
+
+
+def _byline(tree: lxml_html.HtmlElement) -> str | None:
+    """The first byline date shown on the page: a ``<time>`` or an element classed as a date or byline.
+
+    What the reader sees counts (a ``<time>`` whose ``datetime`` is marked as the last change may still
+    show the dateline); dates inside links are other stories' teasers and are passed over. The text
+    must itself read as a byline (``JULY 29, 2016``, ``更新时间 2012年12月10日``), see ``dates.byline_date``.
+    """
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in {"script", "style", "meta"}:
+            continue
+        marks = _marks(element) + f" {element.get('id') or ''}"
+        if (element.tag == "time" or _BYLINE_MARK.search(marks)) and next(element.iterancestors("a"), None) is None:
+            found = byline_date(" ".join(element.text_content().split())[:BYLINE_MAX + 1])
+            if found:
+                return found
+    return None
 
 
 def _marks(element: lxml_html.HtmlElement) -> str:
