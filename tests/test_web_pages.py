@@ -138,6 +138,7 @@ def test_page_metadata() -> None:
     # og:site_name "U.S." is an edition, not the outlet; a copyright line is not an outlet either.
     assert read("en_reuters_parasite.html").outlet == "Reuters"
     assert read("zh_163_longfor.html").outlet is None
+    assert read("zh_163_longfor.html").authors == ()  # 往事随风x8pe signs a reader comment, not the article
     assert read("en_scmp_playbook.html").outlet == "South China Morning Post"
     assert read("en_nytimes_yahoo_verizon.html").authors == ("Steven Davidoff Solomon",)
 

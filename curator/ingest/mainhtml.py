@@ -20,14 +20,13 @@ from urllib.parse import urlparse
 from curator.ingest import visible
 from curator.ingest.article import Page
 from curator.ingest.dates import byline_date, iso_timestamp
-from curator.ingest.pagemeta import PageMeta, read_page_meta
+from curator.ingest.pagemeta import PageMeta, is_comment_block, is_commenter, read_page_meta
 
 READER = "trafilatura"
 JSON_LD_READER = "json-ld"
 
 _MENU_ITEM_WORDS = 3
 """A list whose every item has at most this many words (CJK: twice as many characters) is a menu, not prose."""
-_COMMENT_CLASS = re.compile(r"comment|\btie-|reply|discuss|disqus|\bfeedback", re.IGNORECASE)
 _FURNITURE_CLASS = re.compile(
     r"related|share|social|newsletter|subscribe|promo|advert|cookie|breadcrumb|\bnav|menu|footer|keyword|\btags?\b",
     re.IGNORECASE,
@@ -53,6 +52,7 @@ def read_html(html: str) -> Page:
     if tree is None:
         return visible.html_to_text(html)
     stated = read_page_meta(tree)
+    page_text = tree.text_content() if stated.comments else ""
     document = trafilatura.bare_extraction(
         tree, output_format="xml", with_metadata=True, include_comments=False, include_tables=True, deduplicate=False
     )
@@ -64,7 +64,9 @@ def read_html(html: str) -> Page:
     if not text.strip():
         fallback = visible.html_to_text(html)
         text, reader = fallback.text, fallback.reader
-    return _page(text, reader, stated, document)
+    page = _page(text, reader, stated, document)
+    page.authors = tuple(a for a in page.authors if not is_commenter(a, page_text, stated.comments))
+    return page
 
 
 def _page(text: str, reader: str, stated: PageMeta, document: Any) -> Page:
@@ -124,7 +126,7 @@ def _body_lines(body: Any) -> list[str]:
     lines: list[str] = []
     for block in body:
         classes = f"{block.get('class') or ''} {block.get('id') or ''}"
-        if _COMMENT_CLASS.search(classes):
+        if is_comment_block(block):
             break
         if not _FURNITURE_CLASS.search(classes) and not (block.tag == "list" and _is_menu(block)):
             lines.extend(_block_lines(block))

@@ -27,6 +27,19 @@ _DATE_META = (
 """Meta tags (name, property or itemprop, lower-cased) that state when an article was published, best first."""
 
 
+_COMMENT_TOKEN = re.compile(
+    r"(?:[a-z0-9]+[-_])*(?:comments?|tie|replies|reply|discuss|disqus|feedback)(?:[-_][a-z0-9]+)*", re.IGNORECASE
+)
+"""A class or id token marking a reader-comment thread (``comments``, ``tie-cnt``, ``post_comment_area``,
+``disqus_thread``), as a whole hyphen/underscore-separated token (``flag-unfollowComments-on`` is not one)."""
+
+
+def is_comment_block(element: lxml_html.HtmlElement) -> bool:
+    """Whether the element's class or id marks it as a reader-comment thread (never ``<html>``/``<body>``)."""
+    if element.tag in {"html", "body"}:
+        return False
+    tokens = f"{element.get('class') or ''} {element.get('id') or ''}".split()
+    return any(_COMMENT_TOKEN.fullmatch(token) for token in tokens)
 _BYLINE_MARK = re.compile(r"date|byline|publish|time|dateline", re.IGNORECASE)
 _MODIFIED = re.compile(r"modif|updat", re.IGNORECASE)
 """A ``<time>`` marked as the last change (``itemprop="dateModified"``, ``class="updated"``), not the publication."""
@@ -41,6 +54,8 @@ class PageMeta:
     site_name: str | None = None
     section: str | None = None
     article_body: str | None = None
+    comments: str = ""
+    """The text of the page's comment threads, to tell a commenter's name from the article's author."""
     byline: str | None = None
     """The visible byline's date, looked for only when no metadata states one."""
     authors: list[str] = field(default_factory=list)
@@ -75,6 +90,7 @@ def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
             pass
     stated.extend(t.get("datetime") or "" for t in tree.iter("time") if not _MODIFIED.search(_marks(t)))
     found.published = next((iso for iso in map(iso_timestamp, stated) if iso), None)
+    found.comments = _comment_text(tree)
     if found.published is None:
         found.byline = _byline(tree)
     return found
@@ -96,6 +112,27 @@ def _byline(tree: lxml_html.HtmlElement) -> str | None:
             if found:
                 return found
     return None
+
+
+def _comment_text(tree: lxml_html.HtmlElement) -> str:
+    """The text of every outermost element marked as a comment thread, joined."""
+    parts, stack = [], [tree]
+    while stack:
+        element = stack.pop()
+        if not isinstance(element.tag, str):
+            continue
+        if is_comment_block(element):
+            parts.append(element.text_content())
+        else:
+            stack.extend(element)
+    return "\n".join(parts)
+
+
+def is_commenter(name: str, tree_text: str, comments: str) -> bool:
+    """Whether ``name`` shows on the page only inside its comment threads (case-blind)."""
+    wanted = name.casefold()
+    inside = comments.casefold().count(wanted)
+    return inside > 0 and tree_text.casefold().count(wanted) <= inside
 
 
 def _marks(element: lxml_html.HtmlElement) -> str:
