@@ -143,3 +143,25 @@ def test_a_fragment_falls_back_to_visible_text(tmp_path: Path) -> None:
     (tmp_path / "f.html").write_text("<div>SoftBank paid $6.7 billion.</div>", encoding="utf-8")
     [article], _ = read_articles(tmp_path / "f.html")
     assert (article.text, article.reader) == ("SoftBank paid $6.7 billion.", "visible-text")
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ("Headline\nBy Ana Sato and Ben Ito\nBody.", ("Ana Sato", "Ben Ito")),
+        ("Headline\nBy Gayatri Suroyo | Reuters\nBody.", ("Gayatri Suroyo",)),
+        ("标题\n澎湃新闻记者 贺梨萍\n正文。", ("贺梨萍",)),
+        ("标题\n作者：李华、王伟\n正文。", ("李华", "王伟")),
+        ("Headline\nBy 2040, the venture plans ten million robots.", ()),
+        ("Headline\nBy the way, this is not a byline at all.", ()),
+        ("标题\n文化部长王伟\n正文。", ()),
+    ],
+)
+def test_text_bylines_give_authors(text: str, authors: tuple[str, ...]) -> None:
+    article = make_article(text, source="a.txt")
+    assert article is not None and article.authors == authors
+
+
+def test_written_dates_in_meta_tags() -> None:
+    assert iso_timestamp("March 3, 2016") == "2016-03-03"
+    assert iso_timestamp("3 March 2016") == "2016-03-03"

@@ -141,6 +141,7 @@ def test_page_metadata() -> None:
     assert read("zh_163_longfor.html").authors == ()  # 往事随风x8pe signs a reader comment, not the article
     assert read("en_scmp_playbook.html").outlet == "South China Morning Post"
     assert read("en_nytimes_yahoo_verizon.html").authors == ("Steven Davidoff Solomon",)
+    assert read("zh_thepaper_lancet.html").authors == ("贺梨萍",)  # the byline line 澎湃新闻记者 贺梨萍
 
 
 def test_changed_furniture_same_article(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from curator.ingest.textmeta import detect_language, find_outlet, find_published, find_title, find_url
+from curator.ingest.textmeta import detect_language, find_authors, find_outlet, find_published, find_title, find_url
 from curator.models import Article
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -84,7 +84,7 @@ def make_article(
         outlet=_clean_field(outlet),
         published=published or find_published(text),
         language=language or detect_language(text),
-        authors=tuple(a for a in (_clean_field(a) for a in authors) if a),
+        authors=tuple(a for a in (_clean_field(a) for a in authors or find_authors(text)) if a),
         reader=reader,
         controls_removed=removed,
     )

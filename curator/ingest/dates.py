@@ -40,7 +40,10 @@ _SOURCE_CLAUSE = re.compile(r"(?:来源|出处|source)\s*[:：].*$", re.IGNORECA
 
 
 def iso_timestamp(value: str | None) -> str | None:
-    """A metadata timestamp as ISO 8601: ``YYYY-MM-DD``, or date-time with the zone it states (none if none)."""
+    """A metadata timestamp as ISO 8601: ``YYYY-MM-DD``, or date-time with the zone it states (none if none).
+
+    Written dates some pages put in their meta tags (``March 3, 2016``, ``3 March 2016``) are read too.
+    """
     if not value:
         return None
     text = value.strip()
@@ -53,7 +56,8 @@ def iso_timestamp(value: str | None) -> str | None:
     try:
         stamp = datetime.fromisoformat(text.removesuffix("Z") + ("+00:00" if text.endswith("Z") else ""))
     except ValueError:
-        match = _NUMERIC.match(value.strip())
+        value = value.strip()
+        match = _NUMERIC.match(value) or _MONTH_FIRST.fullmatch(value) or _DAY_FIRST.fullmatch(value)
         return _from_match(match) if match else None
     return stamp.isoformat() if 1900 <= stamp.year <= 2100 else None
 

@@ -99,19 +99,21 @@ def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
 def _byline(tree: lxml_html.HtmlElement) -> str | None:
     """The first byline date shown on the page: a ``<time>`` or an element classed as a date or byline.
 
-    What the reader sees counts (a ``<time>`` whose ``datetime`` is marked as the last change may still
-    show the dateline); dates inside links are other stories' teasers and are passed over. The text
+    What the reader sees counts: an element marked as the last change is taken only when no other
+    shows a date (its ``datetime`` may be the change while its text is the dateline); dates inside links are other stories' teasers and are passed over. The text
     must itself read as a byline (``JULY 29, 2016``, ``更新时间 2012年12月10日``), see ``dates.byline_date``.
     """
+    changed = None
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in {"script", "style", "meta"}:
             continue
         marks = _marks(element) + f" {element.get('id') or ''}"
         if (element.tag == "time" or _BYLINE_MARK.search(marks)) and next(element.iterancestors("a"), None) is None:
             found = byline_date(" ".join(element.text_content().split())[:BYLINE_MAX + 1])
-            if found:
+            if found and not _MODIFIED.search(marks):
                 return found
-    return None
+            changed = changed or found
+    return changed
 
 
 def _comment_text(tree: lxml_html.HtmlElement) -> str:

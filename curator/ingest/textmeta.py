@@ -22,6 +22,14 @@ _FEED_NOISE = re.compile(r"collected in \d+\s*[mhd]\b|\b\d+\s*(?:min|minutes|hou
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _DECORATION = " \t↗→➜»›•·|"
+_BY_LINE = re.compile(r"^\s*(?:by|written by|words by)\s+(.+?)\s*$", re.IGNORECASE)
+_ZH_BY_LINE = re.compile(
+    r"^\s*(?:\S{0,8}?记者[\s:：]*|(?:作者|撰文|文)\s*[:：|/]\s*|作者\s+)"
+    r"([\u3400-\u9fff·]{2,5}(?:[\s、，,]+[\u3400-\u9fff·]{2,5})*)\s*$"
+)
+_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|da|di|bin|al)){0,3}")
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|、|，)\s*")
+_BYLINE_TAIL = re.compile(r"\s*(?:[|,;]\s*)?(?:for |in |at )?(?:reuters|ap|afp|bloomberg|cnn|bbc|staff|correspondent).*$|\s+\|.*$", re.IGNORECASE)
 BYLINE_LINES = 15
 """How many lines from the top a byline date is looked for in."""
 
@@ -75,6 +83,22 @@ def find_published(text: str) -> str | None:
         if found:
             return found
     return None
+
+
+def find_authors(text: str) -> tuple[str, ...]:
+    """Author names from a byline in the top lines: ``By Ana Sato and Ben Ito``, ``作者：李华``, ``澎湃新闻记者 贺梨萍``."""
+    for line in text.split("\n")[:BYLINE_LINES]:
+        if len(line) > 80:
+            continue
+        zh = _ZH_BY_LINE.match(line)
+        if zh:
+            return tuple(n for n in _NAME_SPLIT.split(zh.group(1).strip()) if n)
+        match = _BY_LINE.match(line)
+        if match:
+            names = [n.strip() for n in _NAME_SPLIT.split(_BYLINE_TAIL.sub("", match.group(1))) if n.strip()]
+            if names and all(_NAME.fullmatch(n) for n in names):
+                return tuple(names)
+    return ()
 
 
 def detect_language(text: str) -> str:
