@@ -32,6 +32,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
+from bench_pages import bench_pages  # noqa: E402
 from make_corpus import write_corpus  # noqa: E402
 
 
@@ -414,6 +415,7 @@ BENCHES: dict[str, Callable[[Path, bool], list[Figure]]] = {
     "match": lambda work, quick: bench_match(work, (1_000, 10_000) if quick else (10_000, 100_000), 2 if quick else 3),
     "review": lambda work, quick: bench_review(work, 2000 if quick else 100_000, 10, 2 if quick else 3),
     "export": lambda work, quick: bench_export(work, 2000 if quick else 100_000, 10, 2 if quick else 3),
+    "pages": lambda work, quick: bench_pages(work, 2 if quick else 10, 2 if quick else 3, best_of, Figure),
 }
 
 

@@ -127,19 +127,33 @@ def cli(ctx: click.Context, db: str) -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--urls", "url_file", type=click.Path(dir_okay=False), help="A file of http(s) URLs, one per line (# comments).")
+@click.option("--encoding", help="Codec of files that are not UTF-8 (gb18030, big5, shift_jis, cp1252, ...).")
 @click.pass_obj
-def ingest(obj: Context, paths: tuple[str, ...]) -> None:
-    """Add articles from files or folders (.txt .md .html .json .jsonl).
+def ingest(obj: Context, paths: tuple[str, ...], url_file: str | None, encoding: str | None) -> None:
+    """Add articles from files, folders or http(s) URLs (.txt .md .html .json .jsonl).
 
-    Ingesting the same text again adds nothing. Files that cannot be read
-    as UTF-8 text are named with the reason and skipped; the exit status is
-    1 when any were.
+    Web pages keep their main text (menus, related links, comments and
+    footers dropped). Ingesting the same text again adds nothing. Files and
+    pages that cannot be read are named with the reason and skipped; the
+    exit status is 1 when any were.
     """
+    from curator.ingest import DecodeError, known_codec
+    from curator.ingest.fetch import read_url_list
     from curator.pipeline import ingest as run_ingest
 
+    if not paths and not url_file:
+        fail("give a file, folder or URL to ingest, or --urls FILE.")
+    if encoding:
+        try:
+            known_codec(encoding)
+        except DecodeError as error:
+            fail(f"--encoding: {error}.")
+    urls, problems = read_url_list(Path(url_file)) if url_file else ([], [])
     with obj.open(create=True) as store:
-        report = run_ingest(store, paths, progress_bar("Ingesting"))
+        report = run_ingest(store, [*paths, *urls], progress_bar("Ingesting"), encoding=encoding)
+    report.skipped[:0] = problems
     for problem in report.skipped:
         click.echo(f"curator: skipped {problem}", err=True)
     click.echo(

@@ -49,6 +49,14 @@ class Corroboration(str, enum.Enum):
 
 @dataclass(frozen=True)
 class Article:
+    """One ingested article: ``text`` is what is stored, ``id`` the first 16 hex digits of its SHA-256.
+
+    ``published`` is ISO 8601 as precise as the page states it (``2016-03-03``,
+    ``2020-01-20T10:00:00+08:00``); ``reader`` names what made ``text``
+    (``trafilatura``, ``json-ld``, ``visible-text``, ``plain``, ``json``);
+    ``controls_removed`` counts the control characters dropped from it.
+    """
+
     id: str
     sha256: str
     source: str
@@ -58,6 +66,9 @@ class Article:
     outlet: str | None = None
     published: str | None = None
     language: str = "en"
+    authors: tuple[str, ...] = ()
+    reader: str = "plain"
+    controls_removed: int = 0
 
 
 @dataclass(frozen=True)

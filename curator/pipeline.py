@@ -38,9 +38,24 @@ class ExtractReport:
     """One sentence per article whose extraction failed: its source and the reason. It stays unextracted."""
 
 
-def ingest(store: Store, paths: Iterable[str | Path], progress: Progress | None = None, max_bytes: int = MAX_BYTES) -> IngestReport:
-    """Read files and store their articles; bad files are reported in the result, never raised."""
-    files, problems = discover(paths)
+def ingest(
+    store: Store,
+    paths: Iterable[str | Path],
+    progress: Progress | None = None,
+    max_bytes: int = MAX_BYTES,
+    encoding: str | None = None,
+) -> IngestReport:
+    """Read files and http(s) URLs and store their articles; bad ones are reported in the result, never raised.
+
+    Streams: each file or page is read, parsed and batched, and every ``INGEST_CHUNK`` articles are committed,
+    so memory stays flat however many files come. ``encoding`` names the codec of inputs that are not UTF-8.
+    """
+    from curator.ingest.fetch import is_url, read_url
+
+    paths = list(paths)
+    urls = [str(p) for p in paths if isinstance(p, str) and is_url(p)]
+    files, problems = discover(p for p in paths if not (isinstance(p, str) and is_url(p)))
+    sources: list[Path | str] = [*files, *urls]
     report = IngestReport(skipped=list(problems))
     batch: list[Article] = []
 
@@ -51,14 +66,17 @@ def ingest(store: Store, paths: Iterable[str | Path], progress: Progress | None 
             report.duplicates += len(batch) - len(added)
             batch.clear()
 
-    for done, path in enumerate(files, start=1):
-        articles, skipped = read_articles(path, max_bytes)
+    for done, source in enumerate(sources, start=1):
+        if isinstance(source, Path):
+            articles, skipped = read_articles(source, max_bytes, encoding)
+        else:
+            articles, skipped = read_url(source, max_bytes, encoding)
         batch.extend(articles)
         report.skipped.extend(skipped)
         if len(batch) >= INGEST_CHUNK:
             flush()
         if progress:
-            progress(done, len(files))
+            progress(done, len(sources))
     flush()
     return report
 

@@ -64,6 +64,9 @@ def status_text(report: dict[str, Any]) -> str:
         + f" · disputed {report['disputed']} · adjudicated {report['adjudicated']}",
         f"  conflicts: {report['conflicts']} claim(s) disagree with another source.",
     ]
+    readers = Counter(a["reader"] for a in report["article_list"])
+    if readers:
+        lines.append("  read by: " + " · ".join(f"{name} {count}" for name, count in sorted(readers.items())))
     if report["disputed"]:
         lines.append(
             f"  disputes: reviewers disagree on {report['disputed']} candidate(s); list them with"

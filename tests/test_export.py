@@ -50,14 +50,19 @@ A3 = (
 )
 
 
-def _article(text: str, source: str, title: str, url: str | None, language: str) -> Article:
-    article = make_article(text, source=source, title=title, url=url, outlet=None, published="2026-04-13", language=language)
+def _article(text: str, source: str, title: str, url: str | None, language: str, authors: tuple[str, ...] = ()) -> Article:
+    article = make_article(
+        text, source=source, title=title, url=url, outlet=None, published="2026-04-13", language=language, authors=authors
+    )
     assert article is not None
     return article
 
 
 ARTICLES = {
-    "a1": _article(A1, "000_alliance.txt", "Japan's Physical AI Alliance", "https://example.com/alliance?a=1&b=(2)", "en"),
+    "a1": _article(
+        A1, "000_alliance.txt", "Japan's Physical AI Alliance", "https://example.com/alliance?a=1&b=(2)", "en",
+        ("Ana Sato", "Ben Ito"),
+    ),
     "a2": _article(A2, "001_zh.txt", "日本成立物理AI新公司", None, "zh"),
     "a3": _article(A3, "002_backs.txt", "Japan backs a physical AI venture", "javascript:alert(1)", "en"),
 }
@@ -237,8 +242,8 @@ def test_default_export_is_accepted_and_edited_facts_with_all_their_fields(corpu
     assert [a["id"] for a in sheet["articles"]] == [ARTICLES[k].id for k in ("a1", "a2", "a3")]
     assert sheet["articles"][0] == {
         "id": a1.id, "source": "000_alliance.txt", "title": "Japan's Physical AI Alliance",
-        "url": "https://example.com/alliance?a=1&b=(2)", "outlet": "example.com", "published": "2026-04-13",
-        "language": "en", "sha256": a1.sha256,
+        "url": "https://example.com/alliance?a=1&b=(2)", "outlet": "example.com",
+        "authors": ["Ana Sato", "Ben Ito"], "published": "2026-04-13", "language": "en", "sha256": a1.sha256,
     }
 
 
@@ -456,7 +461,7 @@ def test_markdown_groups_by_kind_with_marks_quotes_and_conflicts(corpus: Store, 
     assert "**up to 1 trillion JPY** · subject: Japanese government · ✔✔ corroborated by 3 sources · accepted · `cl-jpy`" in text
     assert (
         "1. “The government will provide **up to ¥1 trillion** ($6.7 billion) over five years.” — "
-        "[Japan's Physical AI Alliance](https://example.com/alliance?a=1&b=%282%29) (000\\_alliance.txt), "
+        "[Japan's Physical AI Alliance](https://example.com/alliance?a=1&b=%282%29) by Ana Sato, Ben Ito (000\\_alliance.txt), "
         "accepted by ana on 2026-04-14; note: matches the ministry release"
     ) in text
     assert "**approximately 6.2 billion USD** · subject: Japanese government · ⚠ conflict · edited" in text
@@ -519,6 +524,8 @@ def test_kinds_the_schema_does_not_know_come_last_by_name(store: Store, fixed_cl
 def test_odd_characters_round_trip_and_emoji_count_as_one_code_point(store: Store, fixed_clock: None, tmp_path: Path) -> None:
     text = "Robots 🤖🤖 everywhere.\nSony said \"10%\" \\ maybe\u2028next\x01line 🎌 really.\n"
     article = _article(text, "emoji.txt", "Emoji \"title\" <b>", None, "en")
+    assert article.controls_removed == 1  # the \x01 is dropped at ingest: offsets count the stored text
+    text = article.text
     start = text.index("10%")
     odd = "quote \" backslash \\ tab \t newline \n nul-ish \x01 emoji 🤖 sep \u2028 end"
     store.add_articles([article])

@@ -53,7 +53,7 @@ def test_phrases_not_and_limit(news_db: Path) -> None:
     without = search(news_db, "AirAsia", "NOT", "Bodies")[1]
     assert "en_cnn_airasia_breaking.txt" in without and "en_reuters_airasia_bodies.html" not in without
     assert len(search(news_db, "AirAsia", "--limit", "1")[1].splitlines()) == 2
-    assert "[search for]" in search(news_db, '"search for"')[1].lower()
+    assert "[search and rescue]" in search(news_db, '"search and rescue"')[1].lower()
 
 
 def test_bad_query_syntax_is_one_sentence_and_exit_1(news_db: Path) -> None:

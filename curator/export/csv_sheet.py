@@ -24,7 +24,9 @@ COLUMNS = (
     "text", "start", "end", "quote", "quote_start", "prefix", "suffix",
     "kind", "subject", "statement", "value", "unit", "qualifier", "extractor", "attrs",
     "status", "disputed", "edited", "reviewer", "decided_at", "note",
+    "authors",
 )
+"""One row per evidence line. New columns go at the end, so readers that index columns keep working."""
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_FIRST = "".join(FORMULA_STARTS)
 
@@ -60,6 +62,7 @@ def fact_rows(fact: Fact, articles: dict[str, Article]) -> list[list[Any]]:
             r.kind, r.subject, r.statement, clean_value(r.value), r.unit, r.qualifier, r.extractor, r.attrs,
             r.status, bool(r.disputed), r.edited if r.candidate_id in fact.edits else None,
             r.reviewer, r.decided_at, r.note,
+            "; ".join(article.authors),
         ]))
     return rows
 

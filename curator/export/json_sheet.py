@@ -44,6 +44,7 @@ def article_json(article: Article) -> dict[str, Any]:
         "title": article.title,
         "url": article.url,
         "outlet": article.outlet,
+        "authors": list(article.authors),
         "published": article.published,
         "language": article.language,
         "sha256": article.sha256,

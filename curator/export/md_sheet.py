@@ -92,8 +92,9 @@ def _who(r: ExportRow) -> str:
 
 
 def source_label(article: Article) -> str:
-    """How a quote names its article: the linked title and the source file."""
-    return f"{link(article.title, article.url)} ({escape(article.source)})"
+    """How a quote names its article: the linked title, its authors and the source file."""
+    authors = f" by {escape(', '.join(article.authors))}" if article.authors else ""
+    return f"{link(article.title, article.url)}{authors} ({escape(article.source)})"
 
 
 def fact_markdown(number_in_kind: int, fact: Fact, labels: dict[str, str]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import fields
 from typing import Any
@@ -14,7 +15,7 @@ ARTICLE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Article))
 """The article columns, one per ``models.Article`` field: a field added there is read and written here."""
 ARTICLE_COLUMNS = ", ".join(ARTICLE_FIELDS)
 PROGRESS_SELECT = (
-    "SELECT a.id, a.source, a.title, a.url, a.outlet, a.published, a.language,"
+    "SELECT a.id, a.source, a.title, a.url, a.outlet, a.published, a.language, a.reader,"
     " (SELECT count(*) FROM candidates c WHERE c.article_id = a.id) AS candidates,"
     " (SELECT count(*) FROM candidates c WHERE c.article_id = a.id AND c.status != 'pending') AS decided"
     " FROM articles a"
@@ -29,7 +30,15 @@ def article_columns(alias: str = "", text: str | None = None) -> str:
 
 
 def to_article(row: Row) -> Article:
-    return Article(**dict(row))
+    """An Article from a row of ``article_columns`` (``authors`` is stored as a JSON array)."""
+    values = dict(row)
+    values["authors"] = tuple(json.loads(values["authors"] or "[]"))
+    return Article(**values)
+
+
+def article_row(a: Article) -> tuple[Any, ...]:
+    """An article's column values in ``ARTICLE_FIELDS`` order, as stored."""
+    return tuple(json.dumps(list(a.authors), ensure_ascii=False) if name == "authors" else getattr(a, name) for name in ARTICLE_FIELDS)
 
 
 def to_progress(row: Row) -> ArticleProgress:
@@ -48,7 +57,7 @@ class Articles(Connection):
             added = []
             now = self._utcnow()
             for a in articles:
-                if self._execute(sql, (*(getattr(a, name) for name in ARTICLE_FIELDS), now)).rowcount:
+                if self._execute(sql, (*article_row(a), now)).rowcount:
                     added.append(a.id)
             return added
 

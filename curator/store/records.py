@@ -26,6 +26,7 @@ class ArticleProgress:
     language: str
     candidates: int
     decided: int
+    reader: str = "plain"
 
 
 @dataclass(frozen=True)

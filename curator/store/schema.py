@@ -14,7 +14,7 @@ import sqlite3
 from curator.errors import CuratorError
 from curator.store.connection import SQLITE_NOTADB, Connection, error_code
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 _MIGRATIONS: list[str] = [
     # 0 -> 1: the whole first schema.
@@ -159,6 +159,14 @@ _MIGRATIONS: list[str] = [
         INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
         INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
     END;
+    """,
+    # 5 -> 6: what ingest learnt of each article: its authors (a JSON array), the reader that made its text
+    # (trafilatura, json-ld, visible-text, plain, json) and how many control characters were dropped from it.
+    # Articles ingested before keep no authors, 'plain' as their reader and 0 controls.
+    """
+    ALTER TABLE articles ADD COLUMN authors TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE articles ADD COLUMN reader TEXT NOT NULL DEFAULT 'plain';
+    ALTER TABLE articles ADD COLUMN controls_removed INTEGER NOT NULL DEFAULT 0;
     """,
 ]
 assert len(_MIGRATIONS) == SCHEMA_VERSION

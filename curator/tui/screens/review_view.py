@@ -85,7 +85,8 @@ class ReviewView(ReviewWorkers):
             pick,
             force,
         )
-        meta = " · ".join(x for x in (article.source, article.outlet, article.published, article.language) if x)
+        fields = (article.source, article.outlet, ", ".join(article.authors), article.published, article.language)
+        meta = " · ".join(x for x in (*fields, f"read by {article.reader}") if x)
         self.query_one("#article-meta", Static).update(meta)
         self.query_one("#article-pane").border_title = article.title
         self.query_one("#article", ArticleView).show(article.text, self._marks(), candidate_id)

@@ -1,0 +1,112 @@
+"""Text and metadata -> an Article: line ends made ``\\n``, control characters dropped, id from the hash.
+
+Every offset in curator counts code points of the stored text, and the
+article id is the first 16 hex digits of its SHA-256, so the same text
+ingested twice, from any file or page, is one article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from curator.ingest.textmeta import detect_language, find_authors, find_outlet, find_published, find_title, find_url
+from curator.models import Article
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""C0 and C1 control characters (Unicode category Cc) other than tab and newline, and DEL."""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file, URL, or one line of a JSONL file, that was not ingested, and why."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass
+class Page:
+    """What a reader made of one document: the text to store and the metadata it found (None: not found)."""
+
+    text: str
+    reader: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    authors: tuple[str, ...] = field(default_factory=tuple)
+
+
+def normalise(text: str) -> str:
+    """A leading BOM dropped and every line end (CRLF, CR) made ``\\n``."""
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def strip_controls(text: str) -> tuple[str, int]:
+    """``text`` without C0/C1 control characters other than ``\\n`` and ``\\t`` (ESC, BEL, backspace, NUL, ...),
+    and how many were removed. Terminal escape sequences thereby lose their ESC and cannot act."""
+    cleaned, removed = _CONTROLS.subn("", text)
+    return cleaned, removed
+
+
+def make_article(
+    text: str,
+    *,
+    source: str,
+    title: str | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+    published: str | None = None,
+    language: str | None = None,
+    authors: tuple[str, ...] = (),
+    reader: str = "plain",
+) -> Article | None:
+    """An Article from text and whatever metadata is known; the rest is read off the text. None when empty."""
+    text, removed = strip_controls(normalise(text))
+    if not text.strip():
+        return None
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    url = url or find_url(text)
+    outlet = outlet or find_outlet(text, url)
+    return Article(
+        id=digest[:16],
+        sha256=digest,
+        source=source,
+        text=text,
+        title=_clean_field(title) or find_title(text, outlet),
+        url=url,
+        outlet=_clean_field(outlet),
+        published=published or find_published(text),
+        language=language or detect_language(text),
+        authors=tuple(a for a in (_clean_field(a) for a in authors or find_authors(text)) if a),
+        reader=reader,
+        controls_removed=removed,
+    )
+
+
+def _clean_field(value: str | None) -> str | None:
+    """A metadata value on one line, without control characters; None when nothing is left."""
+    if value is None:
+        return None
+    value = " ".join(strip_controls(unicodedata.normalize("NFC", value))[0].split())
+    return value or None
+
+
+def page_article(page: Page, source: str, url: str | None = None) -> Article | None:
+    """The Article of a reader's Page; ``url`` (where it was fetched from) wins over the page's own."""
+    return make_article(
+        page.text,
+        source=source,
+        title=page.title,
+        url=url or page.url,
+        outlet=page.outlet,
+        published=page.published,
+        authors=page.authors,
+        reader=page.reader,
+    )

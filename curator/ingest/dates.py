@@ -1,0 +1,100 @@
+"""Publication dates as ISO 8601 text, as precise as the source states them.
+
+Two shapes come in: machine timestamps from a page's metadata
+(``2020-01-20T10:00:00+08:00``, ``2016-07-30``; read by ``datetime.fromisoformat``,
+ISO 8601 / RFC 3339) and the bylines people read (``March 3, 2016``,
+``Published: 10:00am, 20 Jan, 2020``, ``时间：2018-06-21``, ``最后更新: 2018-06-21 09:30:00``).
+A byline is a short line that is a date, or a date after a publication label;
+a date inside a sentence of the article is not a byline.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+_MONTH = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_TIME = r"(?:[ T]+(?P<h>\d{1,2})[:：](?P<mi>\d{2})(?:[:：](?P<s>\d{2}))?)?"
+_NUMERIC = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)(?:\s*日)?" + _TIME
+)
+_MONTH_FIRST = re.compile(r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)
+_DAY_FIRST = re.compile(r"\b(?P<d>\d{1,2})\s+" + _MONTH + r",?\s+(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)
+_LABEL = re.compile(
+    r"^\W*(?:published|posted|updated|last\s+updated|date|dated|first\s+published|"
+    r"发布时间|发布日期|发表时间|发表于|发布于|最后更新|更新时间|更新于|更新|时间|日期|出版时间)\b",
+    re.IGNORECASE,
+)
+BYLINE_MAX = 80
+"""Longest line (characters) read as a byline: longer lines are sentences of the article."""
+_BYLINE_WORDS = re.compile(
+    r"^(?:on|at|by|am|pm|a\.m\.|p\.m\.|et|edt|est|gmt|utc|bst|hkt|cst|pst|pdt|updated|published|posted|"
+    r"mon|tue|wed|thu|fri|sat|sun|[a-z]{3,9}day|\d{1,2}[:.]\d{2}(?:am|pm)?|\d{1,2}(?:am|pm))[.,]?$",
+    re.IGNORECASE,
+)
+
+_SOURCE_CLAUSE = re.compile(r"(?:来源|出处|source)\s*[:：].*$", re.IGNORECASE)
+"""A source credit sharing the byline's line (``2020-06-06 10:08 来源：澎湃新闻``)."""
+
+
+def iso_timestamp(value: str | None) -> str | None:
+    """A metadata timestamp as ISO 8601: ``YYYY-MM-DD``, or date-time with the zone it states (none if none).
+
+    Written dates some pages put in their meta tags (``March 3, 2016``, ``3 March 2016``) are read too.
+    """
+    if not value:
+        return None
+    text = value.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            return date.fromisoformat(text).isoformat()
+        except ValueError:
+            return None
+    text = re.sub(r"^(\d{4}-\d{2}-\d{2})\s+", r"\1T", text).replace(" ", "")
+    try:
+        stamp = datetime.fromisoformat(text.removesuffix("Z") + ("+00:00" if text.endswith("Z") else ""))
+    except ValueError:
+        value = value.strip()
+        match = _NUMERIC.match(value) or _MONTH_FIRST.fullmatch(value) or _DAY_FIRST.fullmatch(value)
+        return _from_match(match) if match else None
+    return stamp.isoformat() if 1900 <= stamp.year <= 2100 else None
+
+
+def byline_date(line: str) -> str | None:
+    """The date of a byline line, ISO 8601 (with the time when one is stated, never a zone it does not state)."""
+    line = line.strip()
+    if not line or len(line) > BYLINE_MAX:
+        return None
+    for pattern in (_NUMERIC, _MONTH_FIRST, _DAY_FIRST):
+        match = pattern.search(line)
+        if not match:
+            continue
+        rest = (line[: match.start()] + " " + line[match.end():]).strip()
+        if _LABEL.match(rest) or _LABEL.match(line) or _only_byline_words(rest):
+            return _from_match(match)
+        return None
+    return None
+
+
+def _only_byline_words(rest: str) -> bool:
+    """Whether what surrounds the date is at most a weekday, a time and a zone (``Updated 10:22 AM ET, Thu``)."""
+    rest = _SOURCE_CLAUSE.sub("", rest)
+    words = [w for w in re.split(r"[\s,|·•/()]+", rest) if w and w not in {"-", "—", "–"}]
+    return all(_BYLINE_WORDS.match(w) for w in words)
+
+
+def _from_match(match: re.Match[str]) -> str | None:
+    parts = match.groupdict()
+    month = int(parts["m"]) if parts.get("m") else _MONTHS[parts["mon"][:3].lower()]
+    try:
+        day = date(int(parts["y"]), month, int(parts["d"]))
+    except ValueError:
+        return None
+    if parts.get("h") is None:
+        return day.isoformat()
+    hour, minute, second = int(parts["h"]), int(parts["mi"]), int(parts.get("s") or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return day.isoformat()
+    return datetime(day.year, day.month, day.day, hour, minute, second).isoformat()

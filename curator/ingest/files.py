@@ -1,0 +1,80 @@
+"""Files -> Articles: which files to read, and each format's reader.
+
+``.html``/``.htm`` go through the main-text reader (``mainhtml``), ``.json``
+and ``.jsonl`` through ``records``, everything else is plain text. Bad files
+come back as ``Skipped`` with the reason, never as an exception.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from curator.ingest.article import Skipped, make_article, page_article
+from curator.ingest.decoding import DecodeError, decode_html, decode_text
+from curator.ingest.records import read_json, read_jsonl
+from curator.models import Article
+
+MAX_BYTES = 5 * 1024 * 1024
+"""Largest file or page ingested (5 MiB): far above any news article, small enough to review."""
+
+SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl"}
+HTML_SUFFIXES = {".html", ".htm"}
+
+
+def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped]]:
+    """Files to read: folders recursed in sorted order, hidden entries and unknown suffixes left out."""
+    files: list[Path] = []
+    problems: list[Skipped] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                relative = child.relative_to(path).parts
+                if child.is_file() and child.suffix.lower() in SUFFIXES and not any(p.startswith(".") for p in relative):
+                    files.append(child)
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(Skipped(str(path), "no such file or folder"))
+    return files, problems
+
+
+def read_articles(path: Path, max_bytes: int = MAX_BYTES, encoding: str | None = None) -> tuple[list[Article], list[Skipped]]:
+    """The articles in one file (several for JSONL), or the reason it was skipped.
+
+    ``encoding`` names the codec of files that are not UTF-8 (text files are refused without it).
+    """
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return [], [Skipped(name, f"too large ({size:,} bytes; the limit is {max_bytes:,})")]
+        data = path.read_bytes()
+    except OSError as error:
+        return [], [Skipped(name, f"cannot be read ({error.strerror or error})")]
+    suffix = path.suffix.lower()
+    if b"\x00" in data[:8192] and not _utf16_or_32(data):
+        return [], [Skipped(name, "binary file, not text")]
+    try:
+        text = decode_html(data, encoding=encoding) if suffix in HTML_SUFFIXES else decode_text(data, encoding)
+    except DecodeError as error:
+        return [], [Skipped(name, str(error))]
+    if suffix == ".jsonl":
+        return read_jsonl(text, path.name, name)
+    if suffix == ".json":
+        return read_json(text, path.name, name)
+    if suffix in HTML_SUFFIXES:
+        from curator.ingest.mainhtml import read_html  # noqa: PLC0415 - trafilatura only when a page comes
+
+        article = page_article(read_html(text), path.name)
+    else:
+        article = make_article(text, source=path.name)
+    if article is None:
+        return [], [Skipped(name, "empty (no text)")]
+    return [article], []
+
+
+def _utf16_or_32(data: bytes) -> bool:
+    """Whether the bytes start with a UTF-16 or UTF-32 byte-order mark (their NUL bytes are text)."""
+    return data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:4] == b"\x00\x00\xfe\xff"

@@ -1,0 +1,85 @@
+"""JSON and JSONL articles: an object with a ``text`` string and optional metadata fields.
+
+Fields: ``text`` (required), ``title``, ``url``, ``published`` (ISO 8601),
+``source``, ``outlet``, ``language`` (``en``/``zh``/``mixed``) as strings,
+``authors`` as a list of strings (or one string).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePath
+from typing import Any
+
+from curator.ingest.article import Skipped, make_article
+from curator.models import Article
+
+READER = "json"
+_TEXT_FIELDS = ("title", "url", "published", "source", "outlet", "language")
+
+
+def read_json(text: str, default_source: str, where: str) -> tuple[list[Article], list[Skipped]]:
+    """The article of a ``.json`` file, or why it was skipped."""
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as error:
+        return [], [Skipped(where, f"not valid JSON ({error.msg} at line {error.lineno})")]
+    article, problem = from_record(record, default_source, where)
+    return ([article], []) if article else ([], [problem] if problem else [])
+
+
+def read_jsonl(text: str, default_source: str, where: str) -> tuple[list[Article], list[Skipped]]:
+    """The articles of a ``.jsonl`` file, one per non-blank line; each bad line skipped by number."""
+    articles, skipped = [], []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        at = f"{where}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            skipped.append(Skipped(at, f"not valid JSON ({error.msg})"))
+            continue
+        article, problem = from_record(record, f"{PurePath(default_source).name}:{number}", at)
+        if article:
+            articles.append(article)
+        elif problem:
+            skipped.append(problem)
+    if not articles and not skipped:
+        skipped.append(Skipped(where, "empty (no records)"))
+    return articles, skipped
+
+
+def from_record(record: Any, default_source: str, where: str) -> tuple[Article | None, Skipped | None]:
+    """An Article from one JSON object, or why it cannot be one."""
+    if not isinstance(record, dict):
+        return None, Skipped(where, "a JSON article must be an object with a 'text' field")
+    text = record.get("text")
+    if not isinstance(text, str):
+        return None, Skipped(where, "has no 'text' string")
+    for key in _TEXT_FIELDS:
+        if record.get(key) is not None and not isinstance(record[key], str):
+            return None, Skipped(where, f"field '{key}' must be a string")
+    authors = record.get("authors")
+    if isinstance(authors, str):
+        authors = [authors]
+    if authors is not None and not (isinstance(authors, list) and all(isinstance(a, str) for a in authors)):
+        return None, Skipped(where, "field 'authors' must be a list of strings")
+    values = [text, *(record.get(k) or "" for k in _TEXT_FIELDS), *(authors or [])]
+    if any(0xD800 <= ord(ch) <= 0xDFFF for value in values for ch in value):
+        return None, Skipped(where, "text holds a lone surrogate, which is not valid Unicode")
+    language = record.get("language")
+    if language is not None and language not in {"en", "zh", "mixed"}:
+        return None, Skipped(where, f"language '{language}' is not one of en, zh, mixed")
+    article = make_article(
+        text,
+        source=record.get("source") or default_source,
+        title=record.get("title"),
+        url=record.get("url"),
+        outlet=record.get("outlet"),
+        published=record.get("published"),
+        language=language,
+        authors=tuple(authors or ()),
+        reader=READER,
+    )
+    return (article, None) if article else (None, Skipped(where, "empty (no text)"))
