@@ -52,6 +52,7 @@ def test_copies_differing_in_whitespace_and_markup_are_one_story() -> None:
         index.add("a.txt", CNN),
         index.add("b.txt", CNN + "\n\n"),
         index.add("c.txt", CNN + " "),
+        # the markup left in: a stricter case than ingest, which keeps only the visible text
         index.add("e.html", "".join(f"<p>{line}</p>" if line else "" for line in CNN.split("\n"))),
     }
     assert stories == {"a.txt"}
