@@ -46,6 +46,8 @@ def test_canonical_outlet(name: str | None, outlet: str | None) -> None:
     ("The minister said (Reuters) - nothing", None),
     ("本报北京6月21日电 记者", None),
     ("No dateline at all.", None),
+    ("WINSTON-SALEM, N.C. (AP) — A", "Associated Press"),
+    ("AB" + "-a" * 60 + " x", None),  # once took exponential time
     ("\n" * 40 + "x" * 2000 + "\n(CNN) -- too far down", None),
 ])
 def test_outlet_from_dateline(text: str, outlet: str | None) -> None:

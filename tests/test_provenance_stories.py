@@ -145,12 +145,12 @@ def test_adding_an_article_again_keeps_its_story() -> None:
 
 
 @pytest.mark.slow
-def test_twenty_thousand_articles_need_few_verifications() -> None:
+def test_ten_thousand_articles_need_few_verifications() -> None:
     rng = random.Random(7)
     vocabulary = [f"w{i}" for i in range(5000)]
     index = StoryIndex()
     originals: list[list[str]] = []
-    for number in range(20_000):
+    for number in range(10_000):
         if number % 10 == 9:  # a copy of an earlier article with one word changed
             words = list(rng.choice(originals))
             words[rng.randrange(len(words))] = "changed"
@@ -158,8 +158,8 @@ def test_twenty_thousand_articles_need_few_verifications() -> None:
             words = [rng.choice(vocabulary) for _ in range(30)]
             originals.append(words)
         index.add(f"n{number:05d}", " ".join(words))
-    assert len(index.stories()) == 18_000
-    assert index.verifications < 3 * 20_000  # all pairs would be 2e8
+    assert len(index.stories()) == 9_000
+    assert index.verifications < 1_500  # one per copy, and few false candidates; all pairs would be 5e7
 
 
 @settings(max_examples=60, deadline=None)

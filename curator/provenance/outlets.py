@@ -35,7 +35,9 @@ from curator.provenance.text import tokens
 HEAD = 1500
 """Characters from the start of an article in which a dateline is looked for."""
 
-_PLACE = r"[A-Z][A-Z.'’-]+(?:[ /-]+[A-Za-z][A-Za-z.'’-]*)*(?:,[ \t]*[^()\n]{1,40}?)?[ \t]*"
+_PLACE = r"[A-Z][A-Z.'’]+(?:[ /-][A-Za-z][A-Za-z.'’]*)*(?:,[ \t]*[^()\n]{1,40}?)?[ \t]*"
+"""A dateline's place: capitals first (``JAKARTA``, ``WINSTON-SALEM``, ``SURABAYA, Indonesia/JAKARTA``).
+Words and their one-character separators never overlap, so a long run of them cannot backtrack."""
 _CREDIT = r"\((?P<paren>[A-Z][A-Za-z0-9.&'’ -]{0,38}[A-Za-z.])\)[ \t]*(?:--|[-–—:])"
 _BARE = r"(?P<bare>[A-Z][A-Za-z.&'’ ]{1,30}?)[ \t]*(?:--|—)(?=[ \t])"
 _EN = re.compile(rf"^[ \t]*(?:{_PLACE})?(?:{_CREDIT}|{_BARE})", re.MULTILINE)
