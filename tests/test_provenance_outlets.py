@@ -22,7 +22,7 @@ NEWS = Path(__file__).resolve().parent / "data" / "news"
     ("The Associated Press", "Associated Press"), ("AP", "Associated Press"), ("新華社", "Xinhua"),
     ("中新网", "China News Service"), ("ＲＥＵＴＥＲＳ", "Reuters"), ("Reuters | Breaking International News", "Reuters"),
     ("news.example.co.uk", "example.co.uk"), ("HTTP://Blog.Example.com/x?y=1", "example.com"),
-    ("The  Jakarta   Post", "the jakarta post"), ("", None), ("   ", None), (None, None),
+    ("The  Jakarta   Post", "the jakarta post"), ("U.S.", "u.s."), ("Amazon.com", "amazon.com"), ("news.cn.", "Xinhua"), ("", None), ("   ", None), (None, None),
 ])
 def test_canonical_outlet(name: str | None, outlet: str | None) -> None:
     assert canonical_outlet(name) == outlet

@@ -51,7 +51,10 @@ _ZH = re.compile(
 )
 _OWN = {"本报", "本報", "本网", "本網", "本台", "本社"}
 """"This paper/site/station": a publication's own credit, naming no outlet."""
-_URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?P<host>[^\s/:?#@]+\.[^\s/:?#@]+)(?::\d+)?(?:[/?#]\S*)?$")
+_URL = re.compile(
+    r"^(?:[a-z][a-z0-9+.-]*://)?(?P<host>(?:[^\s/:?#@.]+\.)+[a-z][a-z0-9-]*[a-z0-9])\.?(?::\d+)?(?:[/?#]\S*)?$"
+)
+"""A URL or bare domain; the last label has two letters or more, so "U.S." is a name, not a domain."""
 _PARTS = re.compile(r"\s+[|\-–—]\s+")
 
 
@@ -98,7 +101,7 @@ def canonical_outlet(name: str | None) -> str | None:
     table = outlet_table()
     url = _URL.match(text.lower())
     if url and " " not in text:
-        return _by_domain(url.group("host").rstrip("."), table)
+        return _by_domain(url.group("host"), table)
     for part in (text, *_PARTS.split(text)):
         known = table.names.get(_key(part))
         if known:

@@ -46,9 +46,15 @@ from curator.provenance.tables import fail, load_entries, table_path
 
 _FIELDS = ("en", "zh", "inverse", "kinds", "roles")
 _ROLES = {"agent", "patient"}
-_PASSIVE = re.compile(r"\b(?:am|is|are|was|were|be|been|being|get|gets|got|gotten)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_PASSIVE = re.compile(
+    r"\b(?:am|is|are|was|were|be|been|being|get|gets|got|gotten)\s+(?:(?:\w+ly|[\d.,%$]+|percent|per cent)\s+){0,3}$",
+    re.IGNORECASE,
+)
+"""A form of *be* or *get* before the trigger, perhaps with an adverb or the figure between ("is 49 percent owned")."""
 _WORD = re.compile(r"[A-Za-z0-9]+")
-_BY = re.compile(r"\bby\s+$", re.IGNORECASE)
+_BY = re.compile(r"\bby\s+", re.IGNORECASE)
+_PHRASE_END = re.compile(r"[,;:，；：、()]|\s(?:for|in|on|at|with|from|to|after|as|and|but|while|which|that|who)\s",
+                         re.IGNORECASE)
 _NAME = re.compile(r"[A-Z][A-Za-z0-9&.'’-]*(?:[ \t]+[A-Z][A-Za-z0-9&.'’-]*)*")
 _POSSESSIVE = re.compile(r"(?:['’]s?|\.)$")
 _BOUNDARY = re.compile(r"[,，](?!\d)|[;:；：、]|\s(?:and|but|while|whereas)\s|而|但", re.IGNORECASE)
@@ -202,19 +208,29 @@ def _roles(sentence: str, trigger: tuple[int, int, str], inverse: bool,
     start, end, _ = trigger
     before = [m for m in mentions if m.end <= start]
     after = [m for m in mentions if m.start >= end]
-    by = next((m for m in after if _BY.search(sentence[max(0, m.start - 8) : m.start])), None)
     marker = max(sentence.rfind("被", 0, start), sentence.rfind("遭", 0, start))
     agents = [m for m in before if m.start > marker] if marker >= 0 else []
     patients = [m for m in before if m.end <= marker] if marker >= 0 else []
     if agents and patients:
         return agents[-1].name, patients[-1].name
-    if inverse or _PASSIVE.search(sentence[max(0, start - 40) : start]):
+    by = _by_agent(sentence, end, after)
+    if inverse or _PASSIVE.search(sentence[max(0, start - 60) : start]):
         agent = by or (after[0] if after else None)
         return (agent.name if agent else None), (before[-1].name if before else None)
     if by is not None:
-        patient = next((m for m in after if m is not by), before[-1] if before else None)
+        patient = next((m for m in after if m.end <= by.start), before[-1] if before else None)
         return by.name, (patient.name if patient else None)
     return (before[-1].name if before else None), (after[0].name if after else None)
+
+
+def _by_agent(sentence: str, end: int, after: list[Mention]) -> Mention | None:
+    """The head of the "by" phrase in the trigger's clause: its last entity ("by Malaysia-based carrier AirAsia")."""
+    by = _BY.search(sentence, end, _clause(sentence, (end, end))[1])
+    if by is None:
+        return None
+    stop = _PHRASE_END.search(sentence, by.end())
+    inside = [m for m in after if by.end() <= m.start < (stop.start() if stop else len(sentence))]
+    return inside[-1] if inside else None
 
 
 def _capitalised(sentence: str) -> list[Mention]:
