@@ -25,14 +25,14 @@ permutations) and MinHashLSH:
    ``|A∩B| = J(|A|+|B|)/(1+J)``, containment ``= |A∩B| / min(|A|,|B|)``.
    Two different stories that share a few background paragraphs stay apart.
 
-Assignment is incremental and deterministic: an article added to the index
-joins the story of the best verified earlier article (highest Jaccard; ties to
-the earlier story), else starts its own story, whose id is the article's own
-id. Stories are never merged afterwards, so a story id is always the id of its
-earliest-added member. Within one story, members are verified in the order
-they were added, stopping at the first that passes and after at most
+Assignment is incremental and deterministic: the earlier articles sharing a
+bucket with the new one are grouped by story; in each story they are verified
+in the order they were added, stopping at the first that passes (at most
 ``PER_STORY`` tries, so a story of many copies costs a bounded number of
-comparisons.
+comparisons). The article joins the story whose passing member is most
+similar (highest Jaccard; ties to the earlier story), else starts its own
+story, whose id is the article's own id. Stories are never merged afterwards,
+so a story id is always the id of its earliest-added member.
 
 A reviewer can **split** a wrong link: a pair of article ids that are not the
 same story. An article never joins a story holding an article it is split
