@@ -54,6 +54,8 @@ def test_one_outlet_reusing_background_in_two_stories_is_one_source() -> None:
 
     reloaded = SyndicationIndex.load(copy.rows(), {"day2": Placement("day2", "Reuters"), "day3": Placement("day3", "Reuters")})
     assert reloaded.rows() == copy.rows() and reloaded.is_syndicated(fingerprint)
+    reloaded.place("day3", Placement("day2", "Reuters"))  # were they one story, the repeat would not be copy
+    assert not reloaded.is_syndicated(fingerprint) and copy.is_syndicated(fingerprint)
 
 
 def test_the_airliner_cluster_counts_outlets_not_articles() -> None:

@@ -49,6 +49,8 @@ _ZH = re.compile(
     rf"|[\u4e00-\u9fff]{{0,6}}[（(](?P<zhparen>{_ZH_OUTLET})[）)])",
     re.MULTILINE,
 )
+_MAYBE = re.compile(r"[(（]|--|—|日[电電讯訊]")
+"""What every dateline has in its first characters: a cheap test before the full patterns."""
 _OWN = {"本报", "本報", "本网", "本網", "本台", "本社"}
 """"This paper/site/station": a publication's own credit, naming no outlet."""
 _URL = re.compile(
@@ -133,6 +135,8 @@ def outlet_from_dateline(text: str) -> str | None:
 
 def strip_dateline(sentence: str) -> str:
     """``sentence`` without a dateline at its very start, so wire copy re-run without it still matches."""
+    if not _MAYBE.search(sentence, 0, 120):
+        return sentence
     dateline = find_dateline(sentence, head=200)
     if dateline is None or sentence[: dateline.start].strip():
         return sentence
