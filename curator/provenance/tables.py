@@ -32,10 +32,10 @@ def table_path(path: Path | None, filename: str) -> Path:
 
 
 @functools.lru_cache(maxsize=16)
-def load_entries(path: Path, section: str, fields: tuple[str, ...], required: tuple[str, ...] = ()) -> Entries:
-    """The entries of ``section`` in the YAML file ``path``, each with exactly the known ``fields``
-    (a missing optional field is an empty tuple; a ``required`` one must list at least one string)."""
-    return parse_entries(path, read_yaml(path), section, fields, required)
+def load_entries(path: Path, section: str, fields: tuple[str, ...]) -> Entries:
+    """The entries of ``section`` in the YAML file ``path``, each with only the known ``fields``
+    (a field left out is an empty tuple)."""
+    return parse_entries(path, read_yaml(path), section, fields)
 
 
 def read_yaml(path: Path) -> Any:
@@ -54,8 +54,7 @@ def read_yaml(path: Path) -> Any:
         raise CuratorError(f"{path} is not valid YAML{where}: {getattr(error, 'problem', error)}.") from None
 
 
-def parse_entries(path: Path, data: Any, section: str, fields: tuple[str, ...],
-                  required: tuple[str, ...] = ()) -> Entries:
+def parse_entries(path: Path, data: Any, section: str, fields: tuple[str, ...]) -> Entries:
     """Validate parsed YAML (see ``load_entries``)."""
     if not isinstance(data, dict) or not isinstance(data.get(section), dict):
         raise fail(path, section, "must be a mapping at the top level")
@@ -72,8 +71,6 @@ def parse_entries(path: Path, data: Any, section: str, fields: tuple[str, ...],
             values = entry.get(field, [])
             if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
                 raise fail(path, f"{key}.{field}", "must be a list of strings")
-            if field in required and not values:
-                raise fail(path, f"{key}.{field}", "must list at least one string")
             parsed[field] = tuple(values)
         entries[str(name)] = parsed
     return entries
