@@ -230,6 +230,7 @@ def review(obj: Context, reviewer: str | None, paths: tuple[str, ...]) -> None:
 @click.option("--unit", help="Edited unit (edit only).")
 @click.option("--qualifier", help="Edited qualifier (edit only).")
 @click.option("--note", help="A note kept with the decision.")
+@click.option("--reason", help="Why (reject only): one of reject_reasons in schema/facts.yaml, e.g. 'wrong value'.")
 @click.option("--adjudicate", is_flag=True, help="Settle a dispute between reviewers with this decision.")
 @click.pass_obj
 def decide(
@@ -243,6 +244,7 @@ def decide(
     unit: str | None,
     qualifier: str | None,
     note: str | None,
+    reason: str | None,
     adjudicate: bool,
 ) -> None:
     """Record ACTION on each candidate ID, one committed transaction per ID.
@@ -259,7 +261,9 @@ def decide(
         if v is not None
     }
     with obj.open() as store:
-        outcome = record_decisions(store, action, list(ids), name, edits, note=note, adjudicate=adjudicate)
+        outcome = record_decisions(
+            store, action, list(ids), name, edits, note=note, reason=reason, adjudicate=adjudicate
+        )
     for problem in outcome.problems:
         click.echo(f"curator: {problem}", err=True)
     click.echo(f"Recorded {len(outcome.decided)} decision(s) as {name}.")
@@ -294,6 +298,10 @@ def undo(obj: Context, reviewer: str | None) -> None:
 @click.option("--corroboration", help="Comma-separated: corroborated, single-source, conflict.")
 @click.option("-o", "--output", help="File to write, or - for stdout (default: exports/factsheet-<db>.<format>).")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@click.option(
+    "--bom/--no-bom", default=True, show_default=True,
+    help="CSV only: begin with a UTF-8 byte-order mark, which Excel needs to read UTF-8.",
+)
 @click.pass_obj
 def export(
     obj: Context,
@@ -304,18 +312,30 @@ def export(
     corroboration: str | None,
     output: str | None,
     force: bool,
+    bom: bool,
 ) -> None:
     """Write the fact sheet (JSON, CSV or Markdown) with its evidence, atomically."""
     from curator.export import ExportOptions, write_export
 
     options = ExportOptions.parse(
-        fmt=fmt, statuses=statuses, kinds=kinds, articles=articles, corroboration=corroboration
+        fmt=fmt, statuses=statuses, kinds=kinds, articles=articles, corroboration=corroboration, bom=bom
     )
     target = output or str(Path("exports") / f"factsheet-{obj.db.stem}.{fmt}")
     with obj.open_to_read() as store:
         written = write_export(store, options, target, force=force, create_folder=output is None)
     if target != "-":
         click.echo(f"Wrote {written.facts} fact(s) with {written.evidence} evidence line(s) to {target}.", err=True)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=True))
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@click.pass_obj
+def backup(obj: Context, file: str, force: bool) -> None:
+    """Copy the database to FILE safely while others review (SQLite's online backup API)."""
+    with obj.open_to_read() as store:
+        store.backup(Path(file), force=force)
+    click.echo(f"Backed up {obj.db} to {file}.", err=True)
 
 
 @cli.command()

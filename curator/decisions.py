@@ -66,9 +66,13 @@ def record_decisions(
     edits: dict[str, Any] | None = None,
     *,
     note: str | None = None,
+    reason: str | None = None,
     adjudicate: bool = False,
 ) -> Outcome:
     """Decide each id in its own committed transaction; unknown ids and bad edits are reported, not raised.
+
+    ``reason`` (reject only) must be one of the schema's ``reject_reasons``
+    and is kept in the decision's fields as ``{"reason": ...}``.
 
     When the database itself refuses (read-only, disk full, a lock that
     never comes free), the first such failure is raised as it is, and a
@@ -81,20 +85,23 @@ def record_decisions(
         raise CuratorError(f"--value, --statement, --subject, --unit and --qualifier only go with edit, not {action}.")
     if act is Action.EDIT and not edits:
         raise CuratorError("edit needs at least one of --value, --statement, --subject, --unit or --qualifier.")
+    if reason is not None and act is not Action.REJECT:
+        raise CuratorError(f"--reason only goes with reject, not {action}.")
     if adjudicate and act is Action.SKIP:
         raise CuratorError("a skip cannot adjudicate: settle a dispute with accept, edit or reject.")
     texts = {"reviewer name": reviewer, "note": note or "", **{k: v for k, v in edits.items() if isinstance(v, str)}}
     for name, text in texts.items():
         if not is_utf8(text):
             raise CuratorError(f"the {name} {text!r} is not valid UTF-8 text.")
-    schema = load_schema() if act is Action.EDIT else None
+    schema = load_schema() if act is Action.EDIT or reason is not None else None
+    reason_fields = {"reason": schema.reject_reason(reason)} if schema is not None and reason is not None else {}
     outcome = Outcome()
     for done, candidate_id in enumerate(ids):
         if not is_utf8(candidate_id):
             outcome.problems.append(f"no candidate with id {candidate_id!r}.")
             continue
-        fields: dict[str, Any] = {}
-        if schema is not None:
+        fields: dict[str, Any] = dict(reason_fields)
+        if act is Action.EDIT and schema is not None:
             candidate = store.candidate(candidate_id)
             if candidate is None:
                 outcome.problems.append(f"no candidate with id {candidate_id}.")

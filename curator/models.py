@@ -144,6 +144,11 @@ class Decision:
     adjudicate: bool = False
     undoes: int | None = None
 
+    @property
+    def reason(self) -> str | None:
+        """Why a reject was made (one of the schema's ``reject_reasons``), None for other actions or none given."""
+        return self.fields.get("reason") if self.action is Action.REJECT else None
+
 
 @dataclass(frozen=True)
 class CandidateState:

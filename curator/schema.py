@@ -60,6 +60,17 @@ class Schema:
     currencies: dict[str, str]
     match: MatchSettings
     raw: dict[str, Any] = field(repr=False, compare=False, hash=False)
+    reject_reasons: tuple[str, ...] = ()
+
+    def reject_reason(self, text: str) -> str:
+        """``text`` as one of ``reject_reasons`` (case and spaces forgiven), or CuratorError listing them."""
+        wanted = " ".join(text.split()).lower()
+        for reason in self.reject_reasons:
+            if reason.lower() == wanted:
+                return reason
+        raise CuratorError(
+            f"unknown reject reason '{text}'; {self.path.name} lists {', '.join(self.reject_reasons) or 'none'}."
+        )
 
     def kind(self, name: str) -> KindSpec:
         spec = self.kinds.get(name)
@@ -184,7 +195,13 @@ def parse_schema(path: Path, data: Any) -> Schema:
         raise _fail(path, "match.threshold", "must be between 0 and 100")
     if not 0 <= match.tolerance < 1:
         raise _fail(path, "match.tolerance", "must be a fraction between 0 and 1")
-    return Schema(path=path, kinds=kinds, qualifiers=qualifiers, currencies=currencies, match=match, raw=root)
+    reasons = root.get("reject_reasons", [])
+    if not isinstance(reasons, list) or not all(isinstance(r, str) and r.strip() for r in reasons):
+        raise _fail(path, "reject_reasons", "must be a list of non-empty strings")
+    return Schema(
+        path=path, kinds=kinds, qualifiers=qualifiers, currencies=currencies, match=match, raw=root,
+        reject_reasons=tuple(reasons),
+    )
 
 
 def _word_map(path: Path, data: Any, key: str) -> dict[str, str]:

@@ -155,7 +155,7 @@ def build(store: Store, decide: bool = True) -> Store:
         store.decide("a1-jpy", "ana", Action.ACCEPT, note="matches the ministry release")
         store.decide("a2-jpy", "ben", Action.ACCEPT)
         store.decide("a3-usd", "ben", Action.EDIT, fields={"value": 6.2e9, "statement": "The funding is worth about $6.2 billion."})
-        store.decide("a1-usd", "ana", Action.REJECT, note="=1+1 converted at an old rate")
+        store.decide("a1-usd", "ana", Action.REJECT, fields={"reason": "wrong value"}, note="=1+1 converted at an old rate")
         store.decide("a3-name", "ana", Action.SKIP)
         store.decide("a1-name", "ana", Action.ACCEPT)
         store.decide("a1-name", "ben", Action.REJECT)
@@ -184,7 +184,8 @@ def export_json(store: Store, tmp_path: Path, statuses: str = "accepted,edited",
 
 def export_csv(store: Store, tmp_path: Path, statuses: str = "all", **filters: str) -> list[dict[str, str]]:
     text = export(store, tmp_path, "csv", statuses, **filters)
-    return list(csv.DictReader(io.StringIO(text, newline="")))
+    assert text.startswith("\ufeff")  # the byte-order mark Excel needs to read UTF-8
+    return list(csv.DictReader(io.StringIO(text[1:], newline="")))
 
 
 def facts_by_id(sheet: dict) -> dict[str, dict]:
@@ -377,7 +378,7 @@ def test_empty_result_is_still_a_valid_sheet(corpus: Store, tmp_path: Path) -> N
     sheet = export_json(corpus, tmp_path, "skipped", kinds="money")
     assert sheet["facts"] == [] and sheet["articles"] == []
     assert "No facts match these filters." in export(corpus, tmp_path, "md", "skipped", kinds="money")
-    assert export(corpus, tmp_path, "csv", "skipped", kinds="money") == ",".join(COLUMNS) + "\r\n"
+    assert export(corpus, tmp_path, "csv", "skipped", kinds="money") == "\ufeff" + ",".join(COLUMNS) + "\r\n"
 
 
 @pytest.mark.parametrize(
@@ -444,10 +445,41 @@ def test_csv_cells_cannot_start_a_formula(corpus: Store, tmp_path: Path) -> None
 
 def test_csv_reads_back_with_pandas_style_types(corpus: Store, tmp_path: Path) -> None:
     raw = export(corpus, tmp_path, "csv", "all")
-    assert not raw.startswith("\ufeff")
+    assert raw.startswith("\ufefffact_id,") and raw.count("\ufeff") == 1
     assert raw.count("\r\n") == len(CANDIDATES) + 1
-    rows = list(csv.reader(io.StringIO(raw, newline="")))
+    rows = list(csv.reader(io.StringIO(raw[1:], newline="")))
     assert {len(r) for r in rows} == {len(COLUMNS)}
+
+
+def test_csv_without_bom_on_request(corpus: Store, tmp_path: Path) -> None:
+    target = tmp_path / "plain.csv"
+    write_export(corpus, ExportOptions.parse(fmt="csv", statuses="all", bom=False), str(target))
+    with_bom = export(corpus, tmp_path, "csv", "all")
+    assert target.read_bytes().decode("utf-8") == with_bom[1:]
+    assert target.read_bytes().startswith(b"fact_id,")
+
+
+def test_csv_has_values_as_people_read_them_beside_the_numbers(corpus: Store, tmp_path: Path) -> None:
+    rows = {r["candidate_id"]: r for r in export_csv(corpus, tmp_path)}
+    assert list(COLUMNS[-3:]) == ["fact_value_text", "value_text", "reason"]
+    jpy = rows["a1-jpy"]
+    assert (jpy["value"], jpy["value_text"], jpy["fact_value_text"]) == ("1000000000000.0", "¥1 trillion", "¥1 trillion")
+    assert rows["a3-usd"]["fact_value_text"] == "$6.2 billion"  # the edited value, as the fact carries it
+    assert rows["a1-margin"]["value_text"] == "'-5%"  # a text cell starting with "-" is still neutralised
+
+
+def test_reject_reason_is_exported_in_json_and_csv(corpus: Store, tmp_path: Path) -> None:
+    rows = {r["candidate_id"]: r for r in export_csv(corpus, tmp_path)}
+    assert rows["a1-usd"]["reason"] == "wrong value"
+    assert rows["a1-name"]["reason"] == "" and rows["a1-jpy"]["reason"] == ""
+    lines = {e["candidate_id"]: e for f in export_json(corpus, tmp_path, "all")["facts"] for e in f["evidence"]}
+    assert lines["a1-usd"]["reason"] == "wrong value" and lines["a1-jpy"]["reason"] is None
+
+
+def test_a_reason_stays_with_its_reject_only(corpus: Store, tmp_path: Path) -> None:
+    corpus.decide("a1-usd", "ben", Action.ACCEPT, adjudicate=True)
+    rows = {r["candidate_id"]: r for r in export_csv(corpus, tmp_path)}
+    assert (rows["a1-usd"]["status"], rows["a1-usd"]["reason"]) == ("accepted", "")
 
 
 # -- Markdown -----------------------------------------------------------------

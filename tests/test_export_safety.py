@@ -130,7 +130,9 @@ def test_stdout(db: Path) -> None:
     assert len(sheet["facts"]) == 10 and "最高1万亿日元" in result.stdout
     assert result.stderr == ""
     csv_result = run(db, "-o", "-", "--format", "csv")
-    assert csv_result.stdout_bytes.startswith(b"fact_id,fact_kind,") and b"\r\n" in csv_result.stdout_bytes
+    assert csv_result.stdout_bytes.startswith(b"\xef\xbb\xbffact_id,fact_kind,") and b"\r\n" in csv_result.stdout_bytes
+    plain = run(db, "-o", "-", "--format", "csv", "--no-bom")
+    assert plain.stdout_bytes == csv_result.stdout_bytes[3:]
 
 
 @pytest.mark.parametrize("suffix", ["", "-wal", "-shm"])
@@ -170,7 +172,7 @@ def test_a_relative_path_upwards_is_written_where_asked(tmp_path: Path, db: Path
     inner.mkdir(parents=True)
     monkeypatch.chdir(inner)
     assert run(db, "-o", "../../up.csv", "--format", "csv").exit_code == 0
-    assert (tmp_path / "up.csv").read_text(encoding="utf-8").startswith("fact_id,")
+    assert (tmp_path / "up.csv").read_text(encoding="utf-8").startswith("\ufefffact_id,")
 
 
 def test_a_file_created_meanwhile_is_not_replaced(tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:

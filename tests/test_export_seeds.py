@@ -91,7 +91,8 @@ def test_every_anchor_points_into_the_stored_article(db: Path) -> None:
 
 def test_csv_reads_back_with_no_formula_cells(db: Path) -> None:
     raw = export(db, "--status", "all", "--format", "csv").decode("utf-8")
-    rows = list(csv.DictReader(io.StringIO(raw, newline="")))
+    assert raw.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(raw[1:], newline="")))
     assert list(rows[0]) == list(COLUMNS) and len(rows) > 100
     numeric = {"fact_value", "value", "sources", "start", "end", "quote_start"}
     for row in rows:

@@ -28,6 +28,8 @@ from curator.store import Store
 
 __all__ = ["ExportOptions", "Written", "write_export"]
 
+BOM = "\ufeff"
+"""The UTF-8 byte-order mark a CSV begins with unless ``--no-bom``: Excel needs it to read UTF-8 (Chinese, ¥, €)."""
 WRITERS: dict[str, Callable[[TextIO, Sheet], None]] = {"json": write_json, "csv": write_csv, "md": write_markdown}
 
 
@@ -83,6 +85,8 @@ def write_export(store: Store, options: ExportOptions, target: str, force: bool 
             kind_labels={name: spec.label for name, spec in schema.kinds.items()},
             facts=written.count(group_facts(store.iter_export_rows(query), store.claim_conflicts())),
         )
+        if options.fmt == "csv" and options.bom:
+            out.write(BOM)
         with cycle_collection_paused():
             WRITERS[options.fmt](out, sheet)
     return written

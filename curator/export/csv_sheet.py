@@ -1,12 +1,16 @@
 """The fact sheet as CSV: one row per evidence line, the fact's columns repeated on each.
 
-UTF-8 without a byte-order mark, a header row, RFC 4180 quoting and CRLF
-line ends, so the csv module and pandas read it as written. Spreadsheets run
+UTF-8 with a byte-order mark unless ``--no-bom`` (Excel reads a file
+without one in the local code page and garbles Chinese; ``write_export``
+writes the mark), a header row, RFC 4180 quoting and CRLF line ends, so the
+csv module (``encoding="utf-8-sig"``) and pandas read it as written. Spreadsheets run
 a cell that begins with ``=``, ``+``, ``-``, ``@``, tab or carriage return
 as a formula, so every text cell beginning with one gets a leading ``'``.
 Numbers are written as numbers (``6700000000.0``, ``-5.0``): a spreadsheet
 reads a plain number, even a negative one, as a value, and no text can
-reach those cells.
+reach those cells; ``fact_value_text`` and ``value_text`` beside them give
+the value as a person reads it (``$6.7 billion``, ``29%``), from
+``curator.display`` like the review screen and the Markdown sheet.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 import csv
 from typing import Any, TextIO
 
+from curator.display import format_value
 from curator.export.facts import Fact, Sheet, clean_value, quote_selector
 from curator.models import Article
 
@@ -24,7 +29,7 @@ COLUMNS = (
     "text", "start", "end", "quote", "quote_start", "prefix", "suffix",
     "kind", "subject", "statement", "value", "unit", "qualifier", "extractor", "attrs",
     "status", "disputed", "edited", "reviewer", "decided_at", "note",
-    "authors",
+    "authors", "fact_value_text", "value_text", "reason",
 )
 """One row per evidence line. New columns go at the end, so readers that index columns keep working."""
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -51,6 +56,7 @@ def fact_rows(fact: Fact, articles: dict[str, Article]) -> list[list[Any]]:
         fact.id, fact.kind, fact.subject, fact.statement, fact.value, fact.unit, fact.qualifier,
         fact.status, fact.edited, fact.disputed, fact.corroboration, fact.sources, " ".join(fact.conflicts_with),
     ]
+    fact_text = format_value(fact.kind, fact.value, fact.unit)
     rows = []
     for r in fact.evidence:
         article = articles[r.article_id]
@@ -63,6 +69,7 @@ def fact_rows(fact: Fact, articles: dict[str, Article]) -> list[list[Any]]:
             r.status, bool(r.disputed), r.edited if r.candidate_id in fact.edits else None,
             r.reviewer, r.decided_at, r.note,
             "; ".join(article.authors),
+            fact_text, format_value(r.kind, r.value, r.unit), r.reason,
         ]))
     return rows
 

@@ -75,7 +75,8 @@ def evidence_json(r: ExportRow, article: str, edits: dict[str, Any] | None) -> s
         f'"edited": {_encode({k: clean_value(v) for k, v in edits.items()}) if edits else "null"}, '
         f'"reviewer": {"null" if r.reviewer is None else s(r.reviewer)}, '
         f'"decided_at": {"null" if r.decided_at is None else s(r.decided_at)}, '
-        f'"note": {"null" if r.note is None else s(r.note)}}}'
+        f'"note": {"null" if r.note is None else s(r.note)}, '
+        f'"reason": {"null" if r.reason is None else s(r.reason)}}}'
     )
 
 

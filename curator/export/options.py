@@ -41,6 +41,8 @@ class ExportOptions:
     kinds: tuple[str, ...] | None = None
     articles: tuple[str, ...] | None = None
     corroborations: tuple[str, ...] | None = None
+    bom: bool = True
+    """CSV only: begin with a UTF-8 byte-order mark, so a spreadsheet opened by double-click reads UTF-8."""
 
     @classmethod
     def parse(
@@ -51,6 +53,7 @@ class ExportOptions:
         kinds: str | None = None,
         articles: str | None = None,
         corroboration: str | None = None,
+        bom: bool = True,
     ) -> ExportOptions:
         """Options from the command line's comma-separated lists, or CuratorError naming the bad value."""
         if fmt not in FORMATS:
@@ -86,6 +89,7 @@ class ExportOptions:
             kinds=tuple(kind_list) if kind_list is not None else None,
             articles=_unique(article_list) if article_list is not None else None,
             corroborations=tuple(corroborations) if corroborations is not None else None,
+            bom=bom,
         )
 
     def store_filter(self, kind_order: tuple[str, ...]) -> ExportFilter:

@@ -6,7 +6,7 @@ Layout (one module per table family, each a part of ``Store``):
 - ``schema``: the schema version, migrations and the checks made on opening;
 - ``articles``, ``candidates``, ``claims``, ``decision_log``, ``presence``: one table family each;
 - ``export_rows``: the fact-sheet query; ``review``: the review screen's queries; ``summary``: ``curator status``;
-- ``search``: full-text search over articles (FTS5);
+- ``search``: full-text search over articles (FTS5); ``backup``: a consistent copy of a live database;
 - ``records``, ``review_records``: the plain records they take and return (no ``sqlite3`` type leaves the package).
 
 The parts are mixins over one ``Connection`` rather than objects ``Store``
@@ -25,6 +25,7 @@ from pathlib import Path
 
 from curator.errors import CuratorError
 from curator.store import connection
+from curator.store.backup import Backup
 from curator.store.claims import StaleClaims
 from curator.store.connection import network_filesystem
 from curator.store.decision_log import derive_state
@@ -41,11 +42,11 @@ __all__ = [
 ]
 
 
-class Store(ReviewQueries, Summary, Presence, ExportRows):
+class Store(ReviewQueries, Summary, Presence, ExportRows, Backup):
     """A curator database. Use :func:`open_store` to get one; close it (or use it as a context manager).
 
     The parts: ``Articles``, ``Candidates``, ``Claims``, ``DecisionLog`` (through
-    ``ReviewQueries``, which also builds on ``Search``, and ``Summary``), ``Presence``, ``ExportRows``.
+    ``ReviewQueries``, which also builds on ``Search``, and ``Summary``), ``Presence``, ``ExportRows``, ``Backup``.
     """
 
     def __enter__(self) -> Store:

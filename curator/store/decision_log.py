@@ -143,6 +143,15 @@ class DecisionLog(Connection):
             rows = self._rows("SELECT * FROM decisions WHERE reviewer = ? ORDER BY id", (reviewer,))
         return [to_decision(r) for r in rows]
 
+    def history(self, candidate_id: str) -> list[Decision]:
+        """Every decision on one candidate, oldest first: accepts, edits, rejects, skips, undos and adjudications.
+
+        An undo names the decision it took back in ``undoes``; a reject's
+        reason is ``Decision.reason``. One indexed read (``decisions_candidate``).
+        """
+        rows = self._rows("SELECT * FROM decisions WHERE candidate_id = ? ORDER BY id", (candidate_id,))
+        return [to_decision(r) for r in rows]
+
     def live_opinions(self) -> list[tuple[str, str, str]]:
         """(candidate, reviewer, action) for each reviewer's latest live decision on each candidate.
 

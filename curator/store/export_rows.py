@@ -46,6 +46,9 @@ _EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("decided_at", "c.decided_at"),
     ("note", "c.note"),
     ("edited", "c.edited"),
+    # The reason of the reject that sets the status (kept in the decision's fields; see ``Store.decide``).
+    ("reason", "CASE WHEN c.status = 'rejected' THEN"
+               " (SELECT json_extract(d.fields, '$.reason') FROM decisions d WHERE d.id = c.decision_id) END"),
 )
 assert tuple(name for name, _ in _EXPORT_COLUMNS) == ExportRow._fields
 _EXPORT_SELECT = ", ".join(expression for _, expression in _EXPORT_COLUMNS)

@@ -88,6 +88,7 @@ class ExportRow(NamedTuple):
     decided_at: str | None
     note: str | None
     edited: str | None
+    reason: str | None
 
 
 @dataclass(frozen=True)
