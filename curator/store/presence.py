@@ -47,6 +47,19 @@ class Presence(Connection):
 
         return Position(row["article_id"], row["candidate_id"], filters if isinstance(filters, dict) else {})
 
+    def save_theme(self, reviewer: str, theme: str) -> None:
+        """Remember ``reviewer``'s theme (a Textual theme name), whether or not they have a saved place yet."""
+        self._write(lambda: self._execute(
+            "INSERT INTO reviewers (name, theme, updated_at) VALUES (?, ?, ?)"
+            " ON CONFLICT(name) DO UPDATE SET theme = excluded.theme",
+            (reviewer, theme, self._utcnow()),
+        ))
+
+    def preferred_theme(self, reviewer: str) -> str | None:
+        """The theme ``reviewer`` last picked, None when they never did."""
+        row = self._one("SELECT theme FROM reviewers WHERE name = ?", (reviewer,))
+        return row["theme"] if row is not None else None
+
     def claim_lease(
         self, candidate_id: str, reviewer: str, ttl_s: float, now: float | None = None, *, release_others: bool = False
     ) -> bool:

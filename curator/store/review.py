@@ -57,9 +57,13 @@ class ReviewQueries(Articles, Claims, DecisionLog, Search):
     def review_counts(self, reviewer: str) -> ReviewCounts:
         total = self._count("SELECT count(*) FROM candidates")
         pending = self._count("SELECT count(*) FROM candidates WHERE status = 'pending'")
+        skipped = self._count("SELECT count(*) FROM candidates WHERE status = 'skipped'")
         from curator.store.review_records import ReviewCounts
 
-        return ReviewCounts(total=total, decided=total - pending, mine=self.decided_by(reviewer))
+        mine = self._count(
+            "SELECT count(DISTINCT d.candidate_id) FROM live_decisions d WHERE d.reviewer = ? AND d.action != 'skip'", (reviewer,)
+        )
+        return ReviewCounts(total=total, decided=total - pending - skipped, mine=mine, skipped=skipped)
 
     def article_page(self, f: CandidateFilter, offset: int, limit: int) -> list[ArticleProgress]:
         """A page of the article list, keeping only articles with a candidate that passes ``f``."""
@@ -134,7 +138,7 @@ class ReviewQueries(Articles, Claims, DecisionLog, Search):
     def _claim_members(self, claim_id: str, limit: int) -> tuple[ClaimMember, ...]:
         rows = self._rows(
             "SELECT c.id AS candidate_id, c.claim_id, c.article_id, a.title, a.source, c.kind, c.text, c.quote,"
-            " c.value, c.unit, c.qualifier, c.status FROM candidates c JOIN articles a ON a.id = c.article_id"
+            " c.value, c.unit, c.qualifier, c.status, a.outlet FROM candidates c JOIN articles a ON a.id = c.article_id"
             " WHERE c.claim_id = ? ORDER BY c.seq LIMIT ?",
             (claim_id, limit),
         )

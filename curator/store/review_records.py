@@ -51,11 +51,12 @@ class CandidateFilter:
 
 @dataclass(frozen=True)
 class ReviewCounts:
-    """The header's progress: candidates decided by anyone, and by this reviewer."""
+    """The header's progress: candidates decided by anyone (a skip is not a decision), skipped, and decided by this reviewer."""
 
     total: int
     decided: int
     mine: int
+    skipped: int = 0
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class ClaimMember:
     unit: str | None
     qualifier: str | None
     status: str
+    outlet: str | None = None
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from curator.store import Store, open_store
 from curator.tui.commands import ReviewCommands
 from curator.tui.screens.main import MainScreen
 from curator.tui.screens.prepare import PrepareScreen
+from curator.tui.session import SessionTally
 
 POLL_SECONDS = 1.0
 """How often the screen asks SQLite whether another reviewer committed (``PRAGMA data_version``)."""
@@ -99,14 +100,32 @@ class CuratorApp(App[None]):
         self.schema = schema
         self.stores = stores
         self.writer, self.reader, self.bg = stores.writer, stores.reader, stores.bg
+        self.tally = SessionTally()
+        self.summary: str | None = None
+        """What the session did, set as the review screen closes and printed by ``run`` after the app exits."""
         self.register_theme(CURATOR_THEME)
         self.theme = "curator"
 
     def on_mount(self) -> None:
+        saved = self.reader.preferred_theme(self.reviewer)
+        if saved is not None and saved in self.available_themes:
+            self.theme = saved
+        self._saved_theme = self.theme
+        self.theme_changed_signal.subscribe(self, self._save_theme)
         if self.paths:
             self.push_screen(PrepareScreen(self.paths), lambda _: self.push_screen(MainScreen()))
         else:
             self.push_screen(MainScreen())
+
+    def _save_theme(self, theme: Theme) -> None:
+        """The theme picked (ctrl+p, "Change theme") is this reviewer's from now on, in any terminal."""
+        if theme.name == self._saved_theme:
+            return
+        self._saved_theme = theme.name
+        try:
+            self.writer.save_theme(self.reviewer, theme.name)
+        except CuratorError as error:
+            self.notify(str(error), severity="error")
 
     def main_screen(self) -> MainScreen | None:
         return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
@@ -150,3 +169,5 @@ def run(db_path: Path, reviewer: str, paths: list[Path]) -> None:
     app.run()
     if app.return_code:
         raise CuratorError(app.failure or "the review screen stopped with an error.")
+    if app.summary:
+        print(app.summary)

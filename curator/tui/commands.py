@@ -16,7 +16,7 @@ class ReviewCommands(Provider):
         if type(self.screen).BINDINGS is not REVIEW_BINDINGS:  # only the screen that binds the review keys runs them
             return []
         commands = [
-            (b.action, f"{b.description.capitalize()}  ({b.key_display or b.key.split(',')[0]})", b.tooltip)
+            (b.action, f"{b.description.capitalize()}  ({b.key_display or b.key.split(',')[0].replace('slash', '/')})", b.tooltip)
             for b in REVIEW_BINDINGS
         ]
         return commands + PALETTE_ONLY

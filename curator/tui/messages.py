@@ -47,8 +47,11 @@ class ListCounted(Message):
 
 @dataclass
 class ClaimLoaded(Message):
+    """The claim of ``candidate_id``; ``conversions`` maps it and its conflicting members to the value each converts."""
+
     candidate_id: str
     view: ClaimView | None
+    conversions: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

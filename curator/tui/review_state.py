@@ -94,6 +94,11 @@ class ReviewState:
             order = self.rows
         return next((c for c in order if self.to_review(c)), None)
 
+    def next_to_review(self) -> str | None:
+        """The first row after the cursor that is to review (no wrapping round); None when none is left below it."""
+        start = self.rows.index(self.current) + 1 if self.current in self.rows else 0
+        return next((c for c in self.rows[start:] if self.to_review(c)), None)
+
     def step(self, step: int) -> str | None:
         """The row ``step`` rows from the cursor (from the first or last row when it is on none); None past an end."""
         if self.current in self.rows:

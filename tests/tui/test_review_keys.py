@@ -366,7 +366,7 @@ async def test_mouse_selects_articles_and_candidates(make_review_app: AppFactory
     app = make_review_app()
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
-        await pilot.click(ArticleList, offset=(5, 3))
+        await pilot.click(ArticleList, offset=(5, 5))  # two lines per article: the third article is lines 4-5, below the border
         await settle(pilot)
         main = app.main_screen()
         assert main.review.article.id == review_data.articles[2].id  # type: ignore[union-attr]

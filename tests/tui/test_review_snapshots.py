@@ -5,14 +5,17 @@ Update serially after looking: ``pytest tests/tui --snapshot-update -p no:xdist`
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from review_data import settle
+from review_data import ReviewData, settle
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from curator.decisions import record_decisions
+from curator.models import Action
 from curator.store import open_store
 from curator.tui.app import CuratorApp, make_app
 
@@ -63,6 +66,39 @@ class TestDialogs:
 
     def test_help_screen(self, snap_compare: Callable[..., bool], make_review_app: AppFactory, size: tuple[int, int]) -> None:
         assert snap_compare(make_review_app(), terminal_size=size, run_before=keys("question_mark"))
+
+
+@pytest.fixture
+def decided_app(review_data: ReviewData, monkeypatch: pytest.MonkeyPatch) -> CuratorApp:
+    """The first candidate decided by three reviewers at fixed times: an accept, an undone edit, a reject with a reason."""
+    ticks = itertools.count()
+    monkeypatch.setattr("curator.store.connection.utcnow", lambda: f"2026-04-14T09:{next(ticks):02d}:00.000000Z")
+    first = review_data.ids(0)[0]
+    with open_store(review_data.path) as store:
+        store.decide(first, "bob", Action.ACCEPT, note="matches the ministry release")
+        store.decide(first, "carol", Action.EDIT, fields={"value": 6.1e9})
+        store.undo("carol")
+        record_decisions(store, "reject", [first], "carol", reason="wrong value", note="NHK says 6.1")
+    return make_app(review_data.path, "alice", cursor_blink=False, poll_interval=0.05)
+
+
+@pytest.mark.parametrize("size", SIZES)
+class TestReviewersDay:
+    def test_detail_pane_of_a_conflict(
+        self, snap_compare: Callable[..., bool], decided_app: CuratorApp, size: tuple[int, int]
+    ) -> None:
+        assert snap_compare(decided_app, terminal_size=size, run_before=keys())
+
+    def test_detail_pane_of_a_disputed_candidate(
+        self, snap_compare: Callable[..., bool], decided_app: CuratorApp, size: tuple[int, int]
+    ) -> None:
+        assert snap_compare(decided_app, terminal_size=size, run_before=keys("g"))
+
+    def test_history_view(self, snap_compare: Callable[..., bool], decided_app: CuratorApp, size: tuple[int, int]) -> None:
+        assert snap_compare(decided_app, terminal_size=size, run_before=keys("g", "h"))
+
+    def test_reason_dialog(self, snap_compare: Callable[..., bool], decided_app: CuratorApp, size: tuple[int, int]) -> None:
+        assert snap_compare(decided_app, terminal_size=size, run_before=keys("g", "R", "3"))
 
 
 @pytest.fixture

@@ -43,7 +43,7 @@ class FilterScreen(ModalScreen[ReviewFilter | None]):
                 yield self._group("Decided by", "filter-reviewer", list(f.reviewer), f.reviewer)
             yield TickBox("disputed only (reviewers disagree)", f.disputed, id="filter-disputed")
             with Horizontal(id="filter-buttons"):
-                yield Button("Apply  ctrl+s", id="filter-apply", variant="primary", compact=True)
+                yield Button("Apply  ctrl+s", id="filter-apply", compact=True)
                 yield Button("Clear  ctrl+r", id="filter-clear", compact=True)
                 yield Button("Cancel  esc", id="filter-cancel", compact=True)
 
@@ -87,9 +87,8 @@ class FilterScreen(ModalScreen[ReviewFilter | None]):
         )
 
     def action_clear(self) -> None:
-        for selection in self.query(SelectionList):
-            selection.deselect_all()
-        self.query_one("#filter-disputed", TickBox).value = False
+        """Clear applies at once: every candidate again, no second key needed."""
+        self.dismiss(ReviewFilter())
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -10,12 +10,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from curator.display import CORROBORATION_MARKS, DISPUTED_MARK, LEASED_MARK, STATUS_MARKS
-from curator.tui.keys import REVIEW_BINDINGS
+from curator.tui.keys import PALETTE_ONLY, REVIEW_BINDINGS
+
+KEY_NAMES = {"slash": "/", "question_mark": "?"}
+"""Keys whose binding name is not what is printed on the key."""
 
 OTHER_KEYS = [
     ("ctrl+p", "Command palette: every action by name."),
     ("escape", "Close a dialog; in the edit form, cancel without saving."),
-    ("ctrl+s", "Save the edit form or apply the filter."),
+    ("ctrl+s", "Save the edit form or the reason dialog, or apply the filter."),
     ("mouse", "Click an article, a candidate row or a marked span in the text; the wheel scrolls."),
 ]
 
@@ -25,7 +28,7 @@ MARKS = [
     (STATUS_MARKS["edited"], "edited (accepted with corrections)"),
     (STATUS_MARKS["rejected"], "rejected (struck through)"),
     (STATUS_MARKS["skipped"], "skipped, left for later"),
-    (DISPUTED_MARK, "disputed: reviewers disagree (adjudicate with A or R)"),
+    (DISPUTED_MARK, "disputed: reviewers disagree (settle with A, or R and its box)"),
     (LEASED_MARK, "open on another reviewer's screen; your queue passes over it"),
     (CORROBORATION_MARKS["corroborated"] + "3", "corroborated by 3 articles"),
     (CORROBORATION_MARKS["single-source"] + "1", "stated by this article only"),
@@ -36,10 +39,13 @@ MARKS = [
 def help_text() -> Content:
     lines = [Content.styled("Keys", "bold $accent")]
     for binding in REVIEW_BINDINGS:
-        keys = binding.key_display or " ".join(k.replace("slash", "/") for k in binding.key.split(","))
+        keys = " ".join(KEY_NAMES.get(k, k) for k in binding.key.split(","))
         lines.append(Content.assemble((f"  {keys:<15}", "bold"), binding.tooltip))
     for keys, text in OTHER_KEYS:
         lines.append(Content.assemble((f"  {keys:<15}", "bold"), text))
+    lines += [Content(""), Content.styled("In the command palette only (ctrl+p)", "bold $accent")]
+    for _, name, text in PALETTE_ONLY:
+        lines.append(Content.assemble("  ", (name, "bold"), f": {text}"))
     lines += [Content(""), Content.styled("Marks", "bold $accent")]
     for mark, text in MARKS:
         lines.append(Content.assemble((f"  {mark:<15}", "bold"), text))

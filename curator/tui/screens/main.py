@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from curator.errors import CuratorError
 from curator.models import Action
+from curator.tui.fact_detail import corroboration_words
 from curator.tui.keys import REVIEW_BINDINGS
 from curator.tui.messages import (
     ArticleFound,
@@ -33,6 +34,7 @@ from curator.tui.widgets.article_list import ArticleList
 from curator.tui.widgets.article_view import ArticleView
 from curator.tui.widgets.candidate_table import CandidateTable
 from curator.tui.widgets.claim_panel import ClaimPanel
+from curator.tui.widgets.fact_detail import FactDetail
 from curator.tui.widgets.header import ReviewHeader
 
 
@@ -53,6 +55,7 @@ class MainScreen(ReviewView):
                 yield ArticleView(id="article")
             with Vertical(id="side"):
                 yield CandidateTable(id="candidates")
+                yield FactDetail(id="detail")
                 yield ClaimPanel(id="claim")
         yield Footer(compact=True)
 
@@ -61,6 +64,7 @@ class MainScreen(ReviewView):
         self.query_one("#articles", ArticleList).border_title = "Articles"
         self.query_one("#candidates", CandidateTable).border_title = "Candidates"
         self.query_one("#claim", ClaimPanel).border_title = "Claim"
+        self.query_one("#detail", FactDetail).border_title = "Fact"
         self.query_one("#candidates", CandidateTable).focus()
         self._data_version = app.writer.data_version()
         position = app.reader.position(app.reviewer)
@@ -76,10 +80,6 @@ class MainScreen(ReviewView):
             self._find_article("start", None)
         self.set_interval(app.poll_interval, self._poll)
         self.set_interval(max(app.lease_seconds / 3, 1.0), self._save_presence)
-
-    def on_resize(self) -> None:
-        """Below 120 columns the footer keeps its room for review keys (ctrl+p is still listed under ?)."""
-        self.query_one(Footer).show_command_palette = self.size.width >= 120
 
     # -- message handlers -------------------------------------------------
 
@@ -100,6 +100,7 @@ class MainScreen(ReviewView):
     def on_claim_loaded(self, message: ClaimLoaded) -> None:
         if message.candidate_id == self.review.current:
             self.query_one("#claim", ClaimPanel).show(message.view, self.review.current, "This claim is gone (matching ran again).")
+            self._show_detail(corroboration_words(message.view, message.candidate_id, message.conversions))
 
     def on_counts_loaded(self, message: CountsLoaded) -> None:
         self.query_one("#header", ReviewHeader).set_counts(message.counts)
@@ -175,6 +176,57 @@ class MainScreen(ReviewView):
     def action_undo(self) -> None:
         self._do(self._undo)
 
+    def action_edge(self, end: str) -> None:
+        """``edge('first')`` / ``edge('last')``: the first or last candidate row of the article."""
+        self._do(lambda: self._set_current(self.review.rows[0 if end == "first" else -1]) if self.review.rows else self.app.bell())
+
+    def action_next_undecided(self) -> None:
+        """The next candidate to review after the cursor, in this article or the ones after it."""
+        self._do(self._next_undecided)
+
+    def action_copy_id(self) -> None:
+        candidate_id = self.review.current
+        if candidate_id is None:
+            self.app.bell()
+            return
+        self.app.copy_to_clipboard(candidate_id)
+        self.notify(f"Copied the id {candidate_id} of {self.fact_label(candidate_id)}.")
+
+    def action_reject_with_reason(self) -> None:
+        self._do(self._open_reason)
+
+    def _open_reason(self) -> None:
+        from curator.tui.screens.reason import ReasonScreen, Rejection
+
+        candidate_id = self.review.current
+        if candidate_id is None:
+            self.app.bell()
+            return
+        state = self.review.states.get(candidate_id)
+
+        def done(result: Rejection | None) -> None:
+            if result is not None and self.review.current == candidate_id:
+                self._do(lambda: self._decide(Action.REJECT, note=result.note, adjudicate=result.adjudicate, reason=result.reason))
+
+        fact = f"Reject {self.fact_label(candidate_id)}: {self.review.candidates[candidate_id].statement}"
+        reasons = self.curator.schema.reject_reasons
+        self.app.push_screen(ReasonScreen(fact, reasons, disputed=bool(state and state.disputed)), done)
+
+    def action_history(self) -> None:
+        from curator.tui.screens.history import HistoryScreen
+
+        candidate = self.review.candidates.get(self.review.current) if self.review.current else None
+        if candidate is None:
+            self.app.bell()
+            return
+        try:
+            decisions = self.curator.reader.history(candidate.id)
+        except CuratorError as error:
+            self.notify(str(error), severity="error")
+            return
+        fact = f"{self.fact_label(candidate.id)}: {' '.join(candidate.statement.split())}"
+        self.app.push_screen(HistoryScreen(fact, candidate, decisions))
+
     def action_move(self, step: int) -> None:
         """``move(1)``: the next candidate (into the next article at the end); ``move(-1)`` the previous."""
         self._do(lambda: self._move(step))
@@ -195,6 +247,10 @@ class MainScreen(ReviewView):
 
     def action_filter_disputed(self) -> None:
         self._do(lambda: self.apply_filters(ReviewFilter(disputed=True)))
+
+    def action_filter_my_skips(self) -> None:
+        """Revisit my skips: the candidates this reviewer skipped (and nobody decided since)."""
+        self._do(lambda: self.apply_filters(ReviewFilter(status=("skipped",), reviewer=(self.curator.reviewer,))))
 
     def action_edit(self) -> None:
         self._do(self._open_edit)
@@ -244,6 +300,7 @@ class MainScreen(ReviewView):
         """Remember the place and free the leases as the app closes (the stores close after the screens)."""
         app = self.curator
         try:
+            app.summary = app.tally.summary(app.reviewer, app.writer.review_counts(app.reviewer))
             app.writer.save_position(app.reviewer, self.review.article.id if self.review.article else None, self.review.current, self.review.filters.to_dict())
             app.writer.release_leases(app.reviewer)
         except CuratorError:

@@ -15,18 +15,47 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
+from rich.text import Text
 from textual.widgets import Static
 
 from curator.decisions import record_decisions
 from curator.display import format_value
 from curator.errors import CuratorError
-from curator.models import Action, CandidateState, Decision, Status
+from curator.models import Action, Article, Candidate, CandidateState, Decision, Status
+from curator.schema import Schema
+from curator.tui.fact_detail import corroboration_words, detail_lines
 from curator.tui.review_filter import ReviewFilter
 from curator.tui.screens.review_workers import PRESENCE_DELAY_S, ReviewWorkers
 from curator.tui.widgets.article_list import ArticleList
 from curator.tui.widgets.article_view import ArticleView, Mark
 from curator.tui.widgets.candidate_table import CandidateRow, CandidateTable
 from curator.tui.widgets.claim_panel import ClaimPanel
+from curator.tui.widgets.fact_detail import FactDetail
+
+
+def article_header(article: Article) -> Text:
+    """Title in full; outlet, authors, date, language and reader; the URL (else the source file). Plain text, never markup."""
+    about = (article.outlet, ", ".join(article.authors), article.published, article.language, f"read by {article.reader}")
+    header = Text(" ".join(article.title.split()), style="bold")
+    header.append("\n" + " · ".join(x for x in about if x), style="")
+    header.append("\n" + (article.url or article.source), style="underline" if article.url else "")
+    return header
+
+
+def shared_values(candidates: list[Candidate], schema: Schema) -> set[tuple[str, Any]]:
+    """(kind, value) of relations that several candidates of one article share (four ``member-of`` the venture).
+
+    Their rows lead with the subject (``SoftBank → SoftBank-NEC-…``), so rows that would read alike tell apart.
+    """
+    seen: set[tuple[str, Any]] = set()
+    shared: set[tuple[str, Any]] = set()
+    for c in candidates:
+        spec = schema.kinds.get(c.kind)
+        if spec is None or not spec.relation or isinstance(c.value, (dict, list)):
+            continue
+        key = (c.kind, c.value)
+        (shared if key in seen else seen).add(key)
+    return shared
 
 
 class ReviewView(ReviewWorkers):
@@ -38,6 +67,7 @@ class ReviewView(ReviewWorkers):
         self._queue: deque[Callable[[], None]] = deque()
         self._awaiting_choice = False
         self._pick = "review"
+        self._shared: set[tuple[str, Any]] = set()
 
     # -- the action queue -------------------------------------------------
 
@@ -85,10 +115,9 @@ class ReviewView(ReviewWorkers):
             pick,
             force,
         )
-        fields = (article.source, article.outlet, ", ".join(article.authors), article.published, article.language)
-        meta = " · ".join(x for x in (*fields, f"read by {article.reader}") if x)
-        self.query_one("#article-meta", Static).update(meta)
-        self.query_one("#article-pane").border_title = article.title
+        self._shared = shared_values(candidates, self.curator.schema)
+        self.query_one("#article-meta", Static).update(article_header(article))
+        self.query_one("#article-pane").border_title = "Article"
         self.query_one("#article", ArticleView).show(article.text, self._marks(), candidate_id)
         table = self.query_one("#candidates", CandidateTable)
         table.show_rows([self._row(c) for c in self.review.rows])
@@ -117,18 +146,31 @@ class ReviewView(ReviewWorkers):
         state = self.review.states.get(candidate_id)
         fields = state.fields if state and state.status is Status.EDITED else {}
         standing, sources = self.review.standing(candidate_id)
+        value = format_value(c.kind, fields.get("value", c.value), fields.get("unit", c.unit), fields.get("qualifier", c.qualifier))
+        subject = fields.get("subject", c.subject)
+        if (c.kind, c.value) in self._shared and subject:
+            value = f"{' '.join(str(subject).split())} → {value}"
         return CandidateRow(
             candidate_id=candidate_id,
             kind=c.kind,
-            value=format_value(
-                c.kind, fields.get("value", c.value), fields.get("unit", c.unit), fields.get("qualifier", c.qualifier)
-            ),
+            value=value,
             status=state.status.value if state else "pending",
             corroboration=standing,
             sources=sources,
             disputed=bool(state and state.disputed),
             leased_by=self.review.leased.get(candidate_id),
         )
+
+    def fact_label(self, candidate_id: str) -> str:
+        """The fact as a toast names it: ``$6.7 billion (money)``; the id only when the candidate is gone."""
+        candidate = self.review.candidates.get(candidate_id) or self.curator.reader.candidate(candidate_id)
+        if candidate is None:
+            return candidate_id
+        if candidate.id in self.review.candidates:
+            value = self._row(candidate.id).value
+        else:
+            value = format_value(candidate.kind, candidate.value, candidate.unit, candidate.qualifier)
+        return f"{value} ({candidate.kind})"
 
     def _set_current(self, candidate_id: str | None) -> None:
         self.review.current = candidate_id
@@ -145,19 +187,35 @@ class ReviewView(ReviewWorkers):
         candidate = self.review.candidates.get(self.review.current) if self.review.current else None
         if candidate is None:
             panel.show(None, None, "No candidate here." if self.review.article else "Loading…")
+            self._show_detail(None)
         elif candidate.claim_id is None:
             panel.show(None, candidate.id, "Only this article states this; it matched no claim.")
+            self._show_detail(corroboration_words(None, candidate.id, {}))
         else:
+            self._show_detail("…")
             self._load_claim(candidate.id, candidate.claim_id)
         if self._presence_timer is not None:
             self._presence_timer.stop()
         self._presence_timer = self.set_timer(PRESENCE_DELAY_S, self._save_presence)
+
+    def _show_detail(self, corroboration: str | None) -> None:
+        """The detail pane for the current candidate; ``corroboration`` None keeps the last sentence (a new state)."""
+        candidate = self.review.candidates.get(self.review.current) if self.review.current else None
+        detail = self.query_one("#detail", FactDetail)
+        if candidate is None:
+            detail.show([], "No candidate here." if self.review.article else "Loading…")
+            return
+        if corroboration is None:
+            corroboration = dict(detail.lines).get("Sources", "…")
+        detail.show(detail_lines(candidate, self.review.states.get(candidate.id), corroboration))
 
     def _refresh_rows(self, ids: list[str]) -> None:
         table = self.query_one("#candidates", CandidateTable)
         for candidate_id in ids:
             if candidate_id in self.review.rows:
                 table.update_row(self._row(candidate_id))
+        if self.review.current in ids:
+            self._show_detail(None)
         self.query_one("#article", ArticleView).set_marks(self._marks(), self.review.current)
         if self.review.article is not None:
             self.query_one("#articles", ArticleList).update_progress(
@@ -172,6 +230,18 @@ class ReviewView(ReviewWorkers):
         if target is not None:
             self._set_current(target)
             return
+        self._to_next_article()
+
+    def _next_undecided(self) -> None:
+        """``n``: the next candidate to review after the cursor in this article (no wrapping), else in the next article."""
+        target = self.review.next_to_review()
+        if target is not None:
+            self._set_current(target)
+        else:
+            self._to_next_article()
+
+    def _to_next_article(self) -> None:
+        """The next article with something to review: found ahead already, or looked for in a worker."""
         if self.review.next_article is not None:  # found ahead for this article and filter (opening another clears it)
             self._open_article(self.review.next_article)
             if self.review.current is not None and self.review.to_review(self.review.current):
@@ -196,7 +266,10 @@ class ReviewView(ReviewWorkers):
         else:
             self._go_article(1 if step > 0 else -1, "first" if step > 0 else "last")
 
-    def _decide(self, action: Action, fields: dict[str, Any] | None = None, note: str | None = None, adjudicate: bool = False) -> None:
+    def _decide(
+        self, action: Action, fields: dict[str, Any] | None = None, note: str | None = None, adjudicate: bool = False,
+        reason: str | None = None,
+    ) -> None:
         """Commit on the spot (one short indexed transaction, well under a frame), then move on."""
         candidate_id = self.review.current
         if candidate_id is None:
@@ -205,7 +278,9 @@ class ReviewView(ReviewWorkers):
             return
         app = self.curator
         try:
-            outcome = record_decisions(app.writer, action.value, [candidate_id], app.reviewer, fields, note=note, adjudicate=adjudicate)
+            outcome = record_decisions(
+                app.writer, action.value, [candidate_id], app.reviewer, fields, note=note, reason=reason, adjudicate=adjudicate
+            )
         except CuratorError as error:
             self._decided(candidate_id, None, str(error))
             return
@@ -250,6 +325,14 @@ class ReviewView(ReviewWorkers):
         if problem or state is None:
             self.notify(problem or "Nothing was recorded.", severity="error")
             return
+        before = self.review.states.get(candidate_id)
+        tally = self.curator.tally
+        if state.status is Status.SKIPPED:
+            tally.skipped += 1
+        else:
+            tally.decided += 1
+        if state.disputed and not (before is not None and before.disputed):
+            tally.disputes += 1
         self.review.states[candidate_id] = state
         self.review.leased.pop(candidate_id, None)
         self._refresh_rows([candidate_id])
@@ -260,7 +343,8 @@ class ReviewView(ReviewWorkers):
         if undone is None:
             self.notify("You have no decision to undo.", severity="warning")
             return
-        self.notify(f"Undid {undone.action.value} of {undone.candidate_id}.")
+        self.curator.tally.undone += 1
+        self.notify(f"Undid {undone.action.value} of {self.fact_label(undone.candidate_id)}.")
         self._schedule_counts()
         if undone.candidate_id in self.review.candidates:
             if state is not None:

@@ -13,6 +13,7 @@ from textual import work
 from textual.screen import Screen
 from textual.timer import Timer
 
+from curator.display import format_value
 from curator.errors import CuratorError
 from curator.tui.messages import (
     ArticleFound,
@@ -90,7 +91,15 @@ class ReviewWorkers(Screen[None]):
 
     @work(thread=True, group="claim", exclusive=True, exit_on_error=False)
     def _load_claim(self, candidate_id: str, claim_id: str) -> None:
-        self.post_message(ClaimLoaded(candidate_id, self.curator.bg.claim_view(claim_id)))
+        """The claim view, and what the candidate and its conflicting members are conversions of (``attrs.equivalents``)."""
+        bg = self.curator.bg
+        view = bg.claim_view(claim_id)
+        ids = [candidate_id, *(m.candidate_id for _, members in (view.conflicts if view else ()) for m in members)]
+        sides = {c.id: c.attrs.get("equivalents") or [] for c in bg.candidates_by_id(ids)}
+        wanted = {e for equivalents in sides.values() for e in equivalents if isinstance(e, str)}
+        found = {c.id: format_value(c.kind, c.value, c.unit) for c in bg.candidates_by_id(wanted)} if wanted else {}
+        conversions = {cid: found[e[0]] for cid, e in sides.items() if e and e[0] in found}
+        self.post_message(ClaimLoaded(candidate_id, view, conversions))
 
     @work(thread=True, group="counts", exclusive=True, exit_on_error=False)
     def _load_counts(self) -> None:

@@ -1,4 +1,4 @@
-"""The article list: one line per article with its progress, loaded page by page.
+"""The article list: two lines per article (title and progress; outlet, date, language), loaded page by page.
 
 A Line API view over a count and a page cache, so 100,000 articles cost no
 more to open than five: only the pages on screen are ever queried, in a
@@ -22,6 +22,8 @@ from curator.display import STATUS_MARKS
 from curator.store.records import ArticleProgress
 
 PAGE = 100
+LINES = 2
+"""Lines per article: the title with its progress, then outlet · date · language (four titles may start "Japan")."""
 
 PageLoader = Callable[[int, int], list[ArticleProgress]]
 """(offset, limit) -> a page of articles; runs in a worker thread."""
@@ -72,7 +74,7 @@ class ArticleList(ScrollView, can_focus=False):
         self._loading.clear()
         self.count = count
         self.cursor = min(self.cursor, count - 1)
-        self.virtual_size = Size(self.scrollable_content_region.width, count)
+        self.virtual_size = Size(self.scrollable_content_region.width, count * LINES)
         visible = self._visible_pages()
         self._pages = {p: rows for p, rows in self._pages.items() if keep_rows and p in visible}
         self._pages_needed(force=visible)
@@ -82,7 +84,7 @@ class ArticleList(ScrollView, can_focus=False):
         """Mark ``index`` as the current article and scroll it into view (no Chosen message)."""
         self.cursor = index
         if index >= 0:
-            self.scroll_to_region(Region(0, index, 1, 1), animate=False, immediate=True, force=True)
+            self.scroll_to_region(Region(0, index * LINES, 1, LINES), animate=False, immediate=True, force=True)
         self.refresh()
 
     def go(self, index: int) -> None:
@@ -109,7 +111,7 @@ class ArticleList(ScrollView, can_focus=False):
             for offset, article in enumerate(page):
                 if article.id == article_id:
                     page[offset] = replace(article, decided=decided, candidates=candidates)
-                    self.refresh_line(number * PAGE + offset)
+                    self.refresh_line((number * PAGE + offset) * LINES)
                     return
 
     # -- loading ----------------------------------------------------------
@@ -124,8 +126,8 @@ class ArticleList(ScrollView, can_focus=False):
                 self._load(page, self._generation, self._loader)
 
     def _visible_pages(self) -> set[int]:
-        top = round(self.scroll_y)
-        bottom = min(top + max(self.scrollable_content_region.height, 1), max(self.count - 1, 0))
+        top = round(self.scroll_y) // LINES
+        bottom = min(top + max(self.scrollable_content_region.height // LINES + 1, 1), max(self.count - 1, 0))
         return set(range(top // PAGE, bottom // PAGE + 1))
 
     @work(thread=True, group="article-pages", exit_on_error=False)
@@ -151,7 +153,7 @@ class ArticleList(ScrollView, can_focus=False):
         self._pages_needed()
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, self.count)
+        self.virtual_size = Size(self.scrollable_content_region.width, self.count * LINES)
         self._pages_needed()
 
     # -- rendering --------------------------------------------------------
@@ -159,25 +161,30 @@ class ArticleList(ScrollView, can_focus=False):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         base = self.rich_style
-        index = round(self.scroll_y) + y
+        index, line = divmod(round(self.scroll_y) + y, LINES)
         if index >= self.count:
             return Strip.blank(width, base)
         article = self.row(index)
         style = base + self.get_component_rich_style("article-list--cursor") if index == self.cursor else base
         if article is None:
             loading = self.get_component_rich_style("article-list--loading", partial=True)
-            return Strip([Segment(" …", style + loading)]).adjust_cell_length(width, style)
+            return Strip([Segment(" …" if line == 0 else "", style + loading)]).adjust_cell_length(width, style)
+        count_style = style + self.get_component_rich_style("article-list--count", partial=True)
+        if line:
+            about = " · ".join(x for x in (article.outlet, (article.published or "")[:10], article.language) if x)
+            return Strip([Segment("  " + _truncate(" ".join(about.split()), max(width - 2, 1)), count_style)]).adjust_cell_length(
+                width, style
+            )
         done = article.candidates > 0 and article.decided >= article.candidates
         mark = STATUS_MARKS["accepted"] if done else ("–" if article.candidates == 0 else " ")
         count = f" {article.decided}/{article.candidates}"
-        title = _truncate(article.title, max(width - 2 - len(count), 1))
+        title = _truncate(" ".join(article.title.split()), max(width - 2 - len(count), 1))
         gap = max(width - 2 - cell_len(title) - len(count), 0)
         mark_style = style + self.get_component_rich_style("article-list--done", partial=True) if done else style
-        count_style = style + self.get_component_rich_style("article-list--count", partial=True)
         segments = [Segment(mark + " ", mark_style), Segment(title + " " * gap, style), Segment(count, count_style)]
         return Strip(segments).adjust_cell_length(width, style)
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is not None:
-            self.go(round(self.scroll_y) + offset.y)
+            self.go((round(self.scroll_y) + offset.y) // LINES)

@@ -16,6 +16,15 @@ from curator.display import CORROBORATION_MARKS, DISPUTED_MARK, LEASED_MARK, STA
 
 VALUE_WIDTH = 26
 COMPACT_BELOW = 40
+SHORT_KINDS = {
+    "money": "money", "percent": "pct", "quantity": "qty", "date": "date", "entity": "ent", "naming": "name",
+    "founded-by": "fndr", "funded-by": "fund", "stake": "stake", "member-of": "memb", "role": "role",
+}
+"""Kinds in five cells for a narrow table (80 columns), so two rows of one value still tell their kinds apart."""
+
+
+def short_kind(kind: str) -> str:
+    return SHORT_KINDS.get(kind, kind[:5])
 
 
 @dataclass(frozen=True)
@@ -51,8 +60,7 @@ class CandidateTable(DataTable[Text]):
     def _add_columns(self) -> None:
         self.add_column("", key="status", width=2)
         self.add_column("src", key="src", width=3)
-        if not self.compact:
-            self.add_column("kind", key="kind")
+        self.add_column("kind", key="kind")
         self.add_column("value", key="value")
 
     def _cells(self, row: CandidateRow) -> list[Text]:
@@ -70,10 +78,10 @@ class CandidateTable(DataTable[Text]):
             end="",
         )
         value = Text(_clip(row.value, VALUE_WIDTH), style="strike" if row.status == "rejected" else "", end="")
-        return [status, src, value] if self.compact else [status, src, Text(row.kind, end=""), value]
+        return [status, src, Text(short_kind(row.kind) if self.compact else row.kind, end=""), value]
 
     def on_resize(self) -> None:
-        """Below COMPACT_BELOW cells the kind column goes (the claim panel names the kind)."""
+        """Below COMPACT_BELOW cells the kind column shows short names (``pct``, ``memb``; the detail pane names it in full)."""
         compact = self.size.width < COMPACT_BELOW
         if compact != self.compact:
             self.compact = compact
@@ -86,7 +94,7 @@ class CandidateTable(DataTable[Text]):
 
     def _widths(self, rows: list[CandidateRow]) -> dict[str, int]:
         return {
-            "kind": max([cell_len(r.kind) for r in rows] + [4]),
+            "kind": max([cell_len(short_kind(r.kind) if self.compact else r.kind) for r in rows] + [4]),
             "value": max([cell_len(_clip(r.value, VALUE_WIDTH)) for r in rows] + [5]),
         }
 
@@ -116,8 +124,7 @@ class CandidateTable(DataTable[Text]):
             self.show_rows(self._shown)
             self.select(current)
             return
-        keys = ("status", "src", "value") if self.compact else ("status", "src", "kind", "value")
-        for key, cell in zip(keys, self._cells(row)):
+        for key, cell in zip(("status", "src", "kind", "value"), self._cells(row)):
             self.update_cell(row.candidate_id, key, cell)
 
     def select(self, candidate_id: str | None) -> None:

@@ -1,4 +1,7 @@
-"""The header line: database, reviewer, and a stacked progress bar (yours █, others' ▓, to do ░)."""
+"""The header line: database, reviewer, a stacked progress bar (yours █, others' ▓, to do ░), decided and skipped apart.
+
+A skip is not a decision: it is counted on its own and leaves its cell of the bar to do.
+"""
 
 from __future__ import annotations
 
@@ -44,7 +47,8 @@ class ReviewHeader(Widget):
         if counts is None:
             return left
         share = f"{100 * counts.decided / counts.total:.0f}%" if counts.total else "–"
-        text = f" {counts.decided:,}/{counts.total:,} decided {share} · {self.reviewer} {counts.mine:,} "
+        skipped = f" · {counts.skipped:,} skipped" if counts.skipped else ""
+        text = f" {counts.decided:,}/{counts.total:,} decided {share}{skipped} · {self.reviewer} {counts.mine:,} "
         room = width - cell_len(left.plain) - cell_len(text) - 3
         bar_width = max(min(room, 40), 0)
         mine, others, rest = bar_cells(counts, bar_width)
