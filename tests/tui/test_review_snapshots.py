@@ -97,6 +97,15 @@ class TestReviewersDay:
     def test_history_view(self, snap_compare: Callable[..., bool], decided_app: CuratorApp, size: tuple[int, int]) -> None:
         assert snap_compare(decided_app, terminal_size=size, run_before=keys("g", "h"))
 
+    def test_light_theme_keeps_counts_readable(
+        self, snap_compare: Callable[..., bool], decided_app: CuratorApp, size: tuple[int, int]
+    ) -> None:
+        async def run_before(pilot: Pilot) -> None:
+            pilot.app.theme = "textual-light"
+            await keys("s")(pilot)
+
+        assert snap_compare(decided_app, terminal_size=size, run_before=run_before)
+
     def test_reason_dialog(self, snap_compare: Callable[..., bool], decided_app: CuratorApp, size: tuple[int, int]) -> None:
         assert snap_compare(decided_app, terminal_size=size, run_before=keys("g", "R", "3"))
 

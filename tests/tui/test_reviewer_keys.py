@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from review_data import ReviewData, open_db, pilot_test, settle, until
 from textual.widgets import Input, OptionList
 
 from curator.models import Action, Status
-from curator.tui.app import CuratorApp
+from curator.store import open_store
+from curator.tui.app import CuratorApp, make_app
 from curator.tui.review_filter import ReviewFilter
 from curator.tui.screens.filter import FilterScreen
 from curator.tui.screens.history import HistoryScreen
@@ -279,3 +281,19 @@ async def test_80_columns_keep_the_kind_column_and_the_article_list_tells_articl
         articles = app.screen.query_one(ArticleList)
         second_line = "".join(s.text for s in articles.render_line(1))
         assert second_line.startswith("  example.c")  # outlet · date · language, cut to the width
+
+
+@pilot_test
+async def test_start_up_message_counts_what_the_database_holds_on_a_second_run(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Venture funding\nThe government will invest $6.7 billion in the venture.\n")
+    db = tmp_path / "again.db"
+    open_store(db).close()
+    for run in range(2):
+        app = make_app(db, "alice", [corpus], cursor_blink=False, poll_interval=0.05)
+        async with app.run_test() as pilot:
+            await settle(pilot)
+            ready = [m for m in messages(app) if m.startswith("1 article(s)")]
+    assert len(ready) == 1 and ready[0].startswith("1 article(s) (0 new): ")
+    assert " 0 claim(s)" not in ready[0] and "(0 new)," in ready[0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import ComposeResult
@@ -16,6 +16,17 @@ from curator.errors import CuratorError
 
 if TYPE_CHECKING:
     from curator.tui.app import CuratorApp
+
+
+def ready_message(new_articles: int, new_candidates: int, totals: dict[str, Any]) -> str:
+    """What the database holds now, and what this run added: never "0 claims" over a database full of them.
+
+    ``totals`` is ``Store.summary()``.
+    """
+    return (
+        f"{totals['articles']:,} article(s) ({new_articles:,} new): {totals['candidates']:,} candidate(s)"
+        f" ({new_candidates:,} new), {totals['claims']:,} claim(s), {totals['conflicts']:,} in conflict."
+    )
 
 
 class PrepareScreen(Screen[None]):
@@ -58,14 +69,11 @@ class PrepareScreen(Screen[None]):
             app.failure = str(error)
             self.app.call_from_thread(self.app.exit, None, 1)
             return
-        summary = (
-            f"{len(report.added)} new article(s), {report.duplicates} already there; "
-            f"{extracted.candidates} candidate(s), {extracted.claims} claim(s), {extracted.conflicts} in conflict."
-        )
+        summary = ready_message(len(report.added), extracted.candidates, app.writer.summary())
         self.app.call_from_thread(self._done, summary, skipped)
 
     def _done(self, summary: str, skipped: list[str]) -> None:
         if skipped:
             self.notify("Skipped: " + "; ".join(skipped), title="Some files were not ingested", severity="warning", timeout=15)
-        self.notify(summary, title="Ready to review", timeout=6)
+        self.notify(summary, title="Ready to review", timeout=4)
         self.dismiss()
