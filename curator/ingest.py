@@ -15,13 +15,14 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
 from curator.models import Article
+from curator.schema import find_profile
 
 MAX_BYTES = 5 * 1024 * 1024
 """Largest file ingested (5 MiB): far above any news article, small enough to review."""
@@ -65,7 +66,13 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped]]:
 
 
 def read_articles(path: Path, max_bytes: int = MAX_BYTES) -> tuple[list[Article], list[Skipped]]:
-    """The articles in one file (several for JSONL), or the reason it was skipped."""
+    """The articles in one file (several for JSONL), or the reason it was skipped, with their corpus profile."""
+    articles, skipped = _read_file(path, max_bytes)
+    profile = find_profile(path)
+    return [replace(a, profile=str(profile)) for a in articles] if profile else articles, skipped
+
+
+def _read_file(path: Path, max_bytes: int) -> tuple[list[Article], list[Skipped]]:
     name = str(path)
     try:
         size = path.stat().st_size

@@ -58,6 +58,8 @@ class Article:
     outlet: str | None = None
     published: str | None = None
     language: str = "en"
+    profile: str | None = None
+    """The corpus profile recorded at ingest (a ``curator.yaml`` path, see curator.schema), or None."""
 
 
 @dataclass(frozen=True)

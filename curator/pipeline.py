@@ -61,8 +61,14 @@ def ingest(store: Store, paths: Iterable[str | Path], progress: Progress | None 
     return report
 
 
-def extract(store: Store, progress: Progress | None = None, rematch_all: bool = False) -> ExtractReport:
+def extract(
+    store: Store, progress: Progress | None = None, rematch_all: bool = False, profile: Path | None = None
+) -> ExtractReport:
     """Extract candidates from every article not yet done, one transaction per article, then match claims.
+
+    ``profile`` (a corpus profile file) applies to every article of this run; without it each article
+    uses the profile recorded at ingest, if any. Every profile is read and checked before any article
+    is touched (CuratorError naming the file and the key).
 
     Only the new candidates are matched (against the claims they touch);
     ``rematch_all`` matches every candidate again, as after a change to the
@@ -70,16 +76,22 @@ def extract(store: Store, progress: Progress | None = None, rematch_all: bool = 
     """
     from curator.extract import extract_article
     from curator.match import match_new, rematch
-    from curator.schema import load_schema
+    from curator.extract.lexicon import lexicon_for
+    from curator.schema import load_profile, load_schema
 
     schema = load_schema()
+    given = load_profile(profile.resolve()) if profile else None
+    lexicon_for(schema, given)
     pending = store.unextracted_article_ids()
+    if given is None:
+        for recorded in store.article_profiles(pending):
+            lexicon_for(schema, load_profile(Path(recorded)))
     report = ExtractReport(articles=len(pending))
     for done, article_id in enumerate(pending, start=1):
         article = store.article(article_id)
         if article is None:
             continue
-        report.candidates += store.save_extraction(article_id, extract_article(article, schema))
+        report.candidates += store.save_extraction(article_id, extract_article(article, schema, given))
         if progress:
             progress(done, len(pending))
     if rematch_all or pending:

@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 
     from curator.review_records import ClaimMember, ClaimView, Position, ReviewCounts, ReviewFilter, SearchHit
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT_S = 10.0
 """How long SQLite itself waits for another connection's write lock before a write attempt reports busy."""
 WRITE_RETRIES = 6
@@ -191,6 +191,10 @@ _MIGRATIONS: list[str] = [
     # from what it read is refused if another `curator extract` wrote claims meanwhile.
     """
     CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+    """,
+    # 3 -> 4: the corpus profile each article was ingested with (curator.schema.find_profile), read by extract.
+    """
+    ALTER TABLE articles ADD COLUMN profile TEXT;
     """,
 ]
 assert len(_MIGRATIONS) == SCHEMA_VERSION
@@ -512,9 +516,9 @@ class Store:
             now = utcnow()
             for a in articles:
                 cursor = self.conn.execute(
-                    "INSERT INTO articles (id, sha256, source, title, url, outlet, published, language, text, ingested_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
-                    (a.id, a.sha256, a.source, a.title, a.url, a.outlet, a.published, a.language, a.text, now),
+                    "INSERT INTO articles (id, sha256, source, title, url, outlet, published, language, text, ingested_at,"
+                    " profile) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
+                    (a.id, a.sha256, a.source, a.title, a.url, a.outlet, a.published, a.language, a.text, now, a.profile),
                 )
                 if cursor.rowcount:
                     added.append(a.id)
@@ -524,7 +528,7 @@ class Store:
 
     def article(self, article_id: str) -> Article | None:
         row = self._one(
-            "SELECT id, sha256, source, text, title, url, outlet, published, language FROM articles WHERE id = ?",
+            "SELECT id, sha256, source, text, title, url, outlet, published, language, profile FROM articles WHERE id = ?",
             (article_id,),
         )
         return Article(**dict(row)) if row else None
@@ -551,6 +555,11 @@ class Store:
         if article_ids is None:
             return {r[0]: r[1] for r in self._rows("SELECT id, seq FROM articles")}
         return {r[0]: r[1] for r in self._rows_among("SELECT id, seq FROM articles WHERE id IN ({})", set(article_ids))}
+
+    def article_profiles(self, article_ids: Iterable[str]) -> list[str]:
+        """The distinct corpus profiles recorded on these articles, sorted."""
+        rows = self._rows_among("SELECT DISTINCT profile FROM articles WHERE profile IS NOT NULL AND id IN ({})", set(article_ids))
+        return sorted({r[0] for r in rows})
 
     def unextracted_article_ids(self) -> list[str]:
         return [r[0] for r in self._rows("SELECT id FROM articles WHERE extracted_at IS NULL ORDER BY seq")]

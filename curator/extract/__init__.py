@@ -1,24 +1,28 @@
 """Rule-based extraction: an article in, its candidate facts out, in a stable order.
 
 One pass per sentence: entities and names of the venture first (the other
-rules use them for the sentence's subject), then money, percent, dates, quantities, relations. A
+rules use them for the sentence's subject), then money, percent, dates, quantities, relations. The
+lexicon is the schema's with the article's corpus profile laid over it (the one given, else the one
+recorded on the article at ingest, else none). A
 number claimed by a stronger kind is not also a quantity (``1000万台`` is
 not a date, ``$6.7 billion`` is not a count).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from curator.extract.base import Context, candidate_id
 from curator.extract.dates import DateRule
 from curator.extract.entities import EntityRule
-from curator.extract.lexicon import lexicon_for
+from curator.extract.lexicon import Lexicon, lexicon_for
 from curator.extract.money import MoneyRule
 from curator.extract.percent import PercentRule
 from curator.extract.quantity import QuantityRule
 from curator.extract.relations import NamingRule, RelationRule
 from curator.extract.sentences import split_sentences
 from curator.models import Article, Candidate
-from curator.schema import Schema
+from curator.schema import Profile, Schema, load_profile
 
 __all__ = ["candidate_id", "extract_article"]
 
@@ -26,8 +30,7 @@ _NUMERIC_PRIORITY = {"money": 0, "percent": 1, "date": 2, "quantity": 3}
 _RULES: dict[int, tuple[object, list]] = {}
 
 
-def _rules(schema: Schema) -> list:
-    lex = lexicon_for(schema)
+def _rules(lex: Lexicon) -> list:
     cached = _RULES.get(id(lex))
     if cached is None or cached[0] is not lex:
         cached = _RULES[id(lex)] = (
@@ -37,9 +40,13 @@ def _rules(schema: Schema) -> list:
     return cached[1]
 
 
-def extract_article(article: Article, schema: Schema) -> list[Candidate]:
-    rules = _rules(schema)
-    ctx = Context(article, lexicon_for(schema), split_sentences(article.text))
+def extract_article(article: Article, schema: Schema, profile: Profile | None = None) -> list[Candidate]:
+    """The candidates of one article, ordered by span; raises CuratorError for a profile that cannot be used."""
+    if profile is None and article.profile:
+        profile = load_profile(Path(article.profile))
+    lex = lexicon_for(schema, profile)
+    rules = _rules(lex)
+    ctx = Context(article, lex, split_sentences(article.text))
     for sentence in ctx.sentences:
         for rule in rules:
             rule.run(ctx, sentence)

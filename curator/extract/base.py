@@ -43,6 +43,8 @@ class Context:
     found: dict[tuple[str, int, int], Candidate] = field(default_factory=dict)
     mentions: dict[int, list[Mention]] = field(default_factory=dict)
     blocked: list[tuple[int, int]] = field(default_factory=list)
+    known_people: dict[str, str] = field(default_factory=dict)
+    """Surname -> full name of the people named so far in the article (a later "Soelistyo" is the same person)."""
 
     def __post_init__(self) -> None:
         self.blocked = [(m.start(), m.end()) for m in _URL.finditer(self.article.text)]
@@ -63,12 +65,17 @@ class Context:
         word = match.group().strip()
         return self.lex.qualifiers.get(word) or self.lex.qualifiers.get(word.lower())
 
+    def about_venture(self, sentence: Sentence) -> bool:
+        """Whether the sentence speaks of the profile's venture (a cue word); never without a profile's venture."""
+        return self.lex.venture_cue_re is not None and self.lex.venture_cue_re.search(sentence.text) is not None
+
     def subject_of(self, sentence: Sentence) -> str | None:
-        """What a sentence is about: the venture when it is the topic (a cue word or a name given to it), else the
-        first organisation or programme named. Funders and founders are objects of relations, not subjects."""
-        if self.lex.venture_cue_re.search(sentence.text) or any(
+        """What a sentence is about: the profile's venture when it is the topic (a cue word or a name given to it),
+        else the first organisation or programme named in the sentence. Without a profile there is no venture,
+        so general news never gets one story's subject."""
+        if self.lex.venture and (self.about_venture(sentence) or any(
             kind == "naming" and sentence.start <= start < sentence.end for kind, start, _ in self.found
-        ):
+        )):
             return self.lex.venture
         for mention in self.mentions.get(sentence.start, []):
             if mention.entity.type != "person":

@@ -1,15 +1,21 @@
-"""Organisations, people and programmes named in the lexicon (``entities`` in facts.yaml).
+"""Organisations, people and programmes: those the lexicon names, then those found by their cues.
 
-Value and subject are the canonical name (``Sony`` and ``索尼`` are ``Sony
-Group``), unit the entity type. An abbreviation in brackets right after the
-full name (``New Energy and Industrial Technology Development Organization
-(NEDO)``) is one mention, not two.
+Lexicon names (``entities`` in facts.yaml and the corpus profile) are
+matched ignoring case (``Softbank``) but must start with a capital as written
+(``decrypt`` the verb is not ``Decrypt`` the outlet); value and subject are
+the canonical name (``Sony`` and ``索尼`` are ``Sony Group``), unit the entity
+type. An abbreviation in brackets right after the full name (``New Energy
+and Industrial Technology Development Organization (NEDO)``) is one mention,
+not two. Names no lexicon lists come from ``open_entities`` (extractor
+``entity.open.<rule>``) wherever they do not overlap a lexicon name; an
+apposition ``X, the chief executive of Y`` also gives X the role.
 """
 
 from __future__ import annotations
 
 from curator.extract.base import Context, Mention
-from curator.extract.lexicon import Lexicon
+from curator.extract.lexicon import Entity, Lexicon
+from curator.extract.open_entities import chinese, english
 from curator.extract.sentences import Sentence
 
 
@@ -18,10 +24,30 @@ class EntityRule:
         self.lex = lex
 
     def run(self, ctx: Context, sentence: Sentence) -> None:
+        mentions = self._lexicon(ctx, sentence)
+        found = english(sentence.text, ctx.known_people)
+        if any("\u4e00" <= ch <= "\u9fff" for ch in sentence.text):
+            found += chinese(sentence.text, ctx.known_people)
+        for f in found:
+            start, end = sentence.start + f.start, sentence.start + f.end
+            if ctx.is_blocked(start, end) or any(m.start < end and start < m.end for m in mentions):
+                continue
+            entity = self.lex.entity(f.name) or Entity(f.name, f.type)
+            mentions.append(Mention(start, end, entity))
+            ctx.add("entity", start, end, entity.name, unit=entity.type, subject=entity.name,
+                    extractor=f"entity.open.{f.rule}", statement=f"{entity.name} ({entity.type})")
+            if f.role and f.of:
+                role = f"{f.role} of {f.of}"
+                ctx.add("role", start, end, role, subject=entity.name, extractor="relation.role",
+                        statement=f"{entity.name} is {role}", attrs={"of": f.of})
+        ctx.mentions[sentence.start] = sorted(mentions, key=lambda m: m.start)
+
+    def _lexicon(self, ctx: Context, sentence: Sentence) -> list[Mention]:
         mentions: list[Mention] = []
         for match in self.lex.entity_re.finditer(sentence.text):
-            entity = self.lex.entity(match.group())
-            if entity is None:
+            written = match.group()
+            entity = self.lex.entity(written)
+            if entity is None or (written[:1].islower() and not entity.name[:1].islower()):
                 continue
             start, end = sentence.start + match.start(), sentence.start + match.end()
             if ctx.is_blocked(start, end):
@@ -34,4 +60,5 @@ class EntityRule:
                 "entity", start, end, entity.name, unit=entity.type, subject=entity.name, extractor="entity.lexicon",
                 statement=f"{entity.name} ({entity.type})",
             )
-        ctx.mentions[sentence.start] = mentions
+        return mentions
+
