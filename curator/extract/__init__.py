@@ -10,6 +10,8 @@ not a date, ``$6.7 billion`` is not a count).
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from pathlib import Path
 
 from curator.extract.base import Context, candidate_id
@@ -54,11 +56,24 @@ def extract_article(article: Article, schema: Schema, profile: Profile | None = 
 
 
 def _resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
-    """Drop a numeric candidate whose span overlaps one of a stronger numeric kind."""
-    numeric = sorted((c for c in candidates if c.kind in _NUMERIC_PRIORITY), key=lambda c: (_NUMERIC_PRIORITY[c.kind], c.start))
+    """Drop a numeric candidate whose span overlaps one of a stronger numeric kind.
+
+    Kinds are taken strongest first; the spans kept of the stronger kinds are sorted by start with a running
+    maximum of their ends, so each test is one bisection (linear-logarithmic in the candidates, not quadratic).
+    """
     kept: list[Candidate] = []
-    for c in numeric:
-        if not any(k.start < c.end and c.start < k.end and k.kind != c.kind for k in kept):
-            kept.append(c)
+    starts: list[int] = []
+    reach: list[int] = []
+    for kind in sorted(_NUMERIC_PRIORITY, key=_NUMERIC_PRIORITY.__getitem__):
+        of_kind = sorted((c for c in candidates if c.kind == kind), key=lambda c: c.start)
+        survivors = []
+        for c in of_kind:
+            index = bisect.bisect_left(starts, c.end) - 1
+            if index < 0 or reach[index] <= c.start:
+                survivors.append(c)
+        kept += survivors
+        spans = sorted((c.start, c.end) for c in kept)
+        starts = [s for s, _ in spans]
+        reach = list(itertools.accumulate((e for _, e in spans), max))
     others = [c for c in candidates if c.kind not in _NUMERIC_PRIORITY]
     return sorted(kept + others, key=lambda c: (c.start, c.end, c.kind))

@@ -45,13 +45,24 @@ class Context:
     blocked: list[tuple[int, int]] = field(default_factory=list)
     known_people: dict[str, str] = field(default_factory=dict)
     """Surname -> full name of the people named so far in the article (a later "Soelistyo" is the same person)."""
+    names: set[str] = field(default_factory=set)
+    """Names given to the venture so far in the article (``naming`` values)."""
+    by_sentence: dict[int, list[Candidate]] = field(default_factory=dict)
+    """The candidates found so far in each sentence (by its start), in the order found."""
 
     def __post_init__(self) -> None:
         self.blocked = [(m.start(), m.end()) for m in _URL.finditer(self.article.text)]
+        self._blocked_starts = [b[0] for b in self.blocked]
         self._starts = [s.start for s in self.sentences]
 
     def is_blocked(self, start: int, end: int) -> bool:
-        return any(b_start < end and start < b_end for b_start, b_end in self.blocked)
+        """Whether the span touches a URL or citation (found left to right, so they never overlap: one bisection)."""
+        index = bisect.bisect_left(self._blocked_starts, end) - 1
+        return index >= 0 and self.blocked[index][1] > start
+
+    def in_sentence(self, sentence: Sentence, kind: str) -> list[Candidate]:
+        """Candidates of ``kind`` found so far in ``sentence``, by start."""
+        return sorted((c for c in self.by_sentence.get(sentence.start, []) if c.kind == kind), key=lambda c: c.start)
 
     def sentence_of(self, offset: int) -> Sentence:
         return self.sentences[bisect.bisect_right(self._starts, offset) - 1]
@@ -73,9 +84,7 @@ class Context:
         """What a sentence is about: the profile's venture when it is the topic (a cue word or a name given to it),
         else the first organisation or programme named in the sentence. Without a profile there is no venture,
         so general news never gets one story's subject."""
-        if self.lex.venture and (self.about_venture(sentence) or any(
-            kind == "naming" and sentence.start <= start < sentence.end for kind, start, _ in self.found
-        )):
+        if self.lex.venture and (self.about_venture(sentence) or self.in_sentence(sentence, "naming")):
             return self.lex.venture
         for mention in self.mentions.get(sentence.start, []):
             if mention.entity.type != "person":
@@ -121,4 +130,7 @@ class Context:
             attrs=attrs or {},
         )
         self.found[key] = candidate
+        self.by_sentence.setdefault(sentence.start, []).append(candidate)
+        if kind == "naming" and isinstance(value, str):
+            self.names.add(value)
         return candidate

@@ -13,6 +13,8 @@ apposition ``X, the chief executive of Y`` also gives X the role.
 
 from __future__ import annotations
 
+import bisect
+
 from curator.extract.base import Context, Mention
 from curator.extract.lexicon import Entity, Lexicon
 from curator.extract.open_entities import chinese, english
@@ -25,12 +27,14 @@ class EntityRule:
 
     def run(self, ctx: Context, sentence: Sentence) -> None:
         mentions = self._lexicon(ctx, sentence)
+        starts, ends = [m.start for m in mentions], [m.end for m in mentions]
         found = english(sentence.text, ctx.known_people)
         if any("\u4e00" <= ch <= "\u9fff" for ch in sentence.text):
             found += chinese(sentence.text, ctx.known_people)
         for f in found:
             start, end = sentence.start + f.start, sentence.start + f.end
-            if ctx.is_blocked(start, end) or any(m.start < end and start < m.end for m in mentions):
+            index = bisect.bisect_left(starts, end) - 1  # lexicon mentions never overlap: one bisection
+            if ctx.is_blocked(start, end) or (index >= 0 and ends[index] > start):
                 continue
             entity = self.lex.entity(f.name) or Entity(f.name, f.type)
             mentions.append(Mention(start, end, entity))

@@ -55,6 +55,10 @@ ORG_CUES = frozenset(
     "Properties Logistics Shipping Steel Chemicals Semiconductor Electronics Corp.".split()
 )
 _OF_HEADS = ORG_CUES | frozenset("Republic Kingdom State States Bank University Ministry".split())
+_TITLE_WORDS = frozenset(
+    "President Chairman Chairwoman Chief CEO CFO CTO Minister Secretary Governor Director Commissioner Spokesman "
+    "Spokeswoman Head Founder Vice Deputy Senior Managing".split()
+)
 _ATTRIBUTIVE = ("-based", "-owned", "-listed", "-backed", "-led", "-run", "-born")
 _STANDALONE = frozenset("Congress Parliament Senate Pentagon Kremlin NATO".split())
 _FILLER = frozenset(
@@ -143,10 +147,13 @@ def english(text: str, known_people: dict[str, str]) -> list[Found]:
         for match in _ORG_RUN.finditer(text):
             words = match.group().split(" ")
             first, last = _trim(words)
+            titled = [i for i in range(first + 1, last) if words[i] in _TITLE_WORDS and words[i - 1] in ORG_CUES]
+            if titled:
+                last = titled[0]  # "European Commission President Jean-Claude Juncker"
             kept = words[first:last]
             if not kept or kept[-1] not in ORG_CUES | _STANDALONE or (len(kept) < 2 and kept[0] not in _STANDALONE):
                 continue
-            if all(w in ORG_CUES for w in kept) or match.group() == text.strip(" .:|»›>"):
+            if (len(kept) > 1 and all(w in ORG_CUES for w in kept)) or match.group() == text.strip(" .:|»›>"):
                 continue  # "Central Bank": descriptors with no name; a line that is only a name: a menu item
             start = match.start() + sum(len(w) + 1 for w in words[:first])
             name = " ".join(kept)
@@ -221,11 +228,11 @@ def _dedupe(found: list[Found]) -> list[Found]:
     ordered = sorted(found, key=lambda f: (f.start, -(f.end - f.start), f.type != "person"))
     kept: list[Found] = []
     for f in ordered:
-        clash = next((k for k in kept if k.start < f.end and f.start < k.end), None)
+        clash = kept[-1] if kept and f.start < kept[-1].end else None  # sorted and disjoint: only the last can overlap
         if clash is None:
             kept.append(f)
         elif f.role and clash.type == "person" and clash.start == f.start and not clash.role:
-            kept[kept.index(clash)] = f
+            kept[-1] = f
     return kept
 
 
@@ -276,6 +283,9 @@ _SURNAMES = set(
     "丛仲虞敖巩明佘池查麻苑迟邝封钟"
 )
 _COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "司徒", "长孙")
+_ZH_NAME_END = re.compile(
+    r"表示|指出|说|称|认为|强调|透露|介绍|坦言|回应|告诉|宣布|[的在与和及是了由向对从据被将为把给等也都又并而但或已曾让使到至自同就还]"
+)
 _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,8}){1,3}")
 
 
@@ -310,12 +320,15 @@ def chinese(text: str, known_people: dict[str, str]) -> list[Found]:
                 break
     for match in _TRANSLITERATED.finditer(text):
         name = match.group()
+        end = _ZH_NAME_END.search(name, name.rfind(re.split("[·•]", name)[-1]))
+        if end:
+            name = name[: end.start()]
         head = re.split("[·•]", name)[0]
         cut = _ZH_STOP.match(head)
         roles = list(_ZH_ROLE.finditer(head))
         drop = max(cut.end() if cut else 0, roles[-1].end() if roles else 0, len(head) - 4)
         if len(head) - drop >= 2 and len(re.split("[·•]", name)[-1]) >= 2:
-            found.append(Found(match.start() + drop, match.end(), name[drop:], "person", "zh-transliterated"))
+            found.append(Found(match.start() + drop, match.start() + len(name), name[drop:], "person", "zh-transliterated"))
     for f in found:
         if f.type == "person":
             known_people.setdefault(f.name, f.name)

@@ -145,7 +145,7 @@ class RelationRule:
     def _funded(self, ctx: Context, sentence: Sentence, mentions: list[Mention], organisations: list[Mention],
                 about_venture: bool) -> None:
         venture = self.lex.venture
-        amounts = sorted(c.id for (kind, start, _), c in ctx.found.items() if kind == "money" and sentence.start <= start < sentence.end)
+        amounts = sorted(c.id for c in ctx.in_sentence(sentence, "money"))
         funders = [m for m in organisations if m.entity.name in self.lex.funders]
         funders += [m for m in _listed(ctx, sentence, _FUNDED_BY, mentions) if m not in funders]
         government = _GOVERNMENT.search(sentence.text) if self.lex.government else None
@@ -167,7 +167,7 @@ class RelationRule:
 
     def _names(self, ctx: Context) -> set[str]:
         """Names given to the venture so far in this article (not founders or holders of it)."""
-        return {c.value for (kind, _, _), c in ctx.found.items() if kind == "naming" and isinstance(c.value, str)}
+        return set(ctx.names)
 
     def _roles(self, ctx: Context, sentence: Sentence) -> None:
         for match in self.role.finditer(sentence.text):
@@ -178,9 +178,8 @@ class RelationRule:
             ctx.add("role", start, end, role, subject=name, extractor="relation.role", statement=f"{name} is {role}")
 
     def _share(self, ctx: Context, sentence: Sentence) -> str | None:
-        for (kind, start, _), c in sorted(ctx.found.items(), key=lambda item: item[0][1]):
-            if kind == "percent" and sentence.start <= start < sentence.end:
-                return f"{c.qualifier + ' ' if c.qualifier else ''}{c.value:g}%"
+        for c in ctx.in_sentence(sentence, "percent"):
+            return f"{c.qualifier + ' ' if c.qualifier else ''}{c.value:g}%"
         return "majority" if re.search(r"(?i:majority)", sentence.text) else None
 
     def _relation(self, ctx: Context, kind: str, m: Mention, subject: str, value: str, rule: str, statement: str,
