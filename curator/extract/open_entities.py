@@ -55,10 +55,7 @@ ORG_CUES = frozenset(
     "Properties Logistics Shipping Steel Chemicals Semiconductor Electronics Corp.".split()
 )
 _OF_HEADS = ORG_CUES | frozenset("Republic Kingdom State States Bank University Ministry".split())
-_TITLE_WORDS = frozenset(
-    "President Chairman Chairwoman Chief CEO CFO CTO Minister Secretary Governor Director Commissioner Spokesman "
-    "Spokeswoman Head Founder Vice Deputy Senior Managing".split()
-)
+_NOT_ORGANISATIONS = frozenset("Act Law Bill Award Awards Prize Cup Index Building Tower Road Street Square Station".split())
 _ATTRIBUTIVE = ("-based", "-owned", "-listed", "-backed", "-led", "-run", "-born")
 _STANDALONE = frozenset("Congress Parliament Senate Pentagon Kremlin NATO".split())
 _FILLER = frozenset(
@@ -147,9 +144,11 @@ def english(text: str, known_people: dict[str, str]) -> list[Found]:
         for match in _ORG_RUN.finditer(text):
             words = match.group().split(" ")
             first, last = _trim(words)
-            titled = [i for i in range(first + 1, last) if words[i] in _TITLE_WORDS and words[i - 1] in ORG_CUES]
-            if titled:
-                last = titled[0]  # "European Commission President Jean-Claude Juncker"
+            cues = [i for i in range(first + 1, last) if words[i] in ORG_CUES]
+            if cues and words[last - 1] not in ORG_CUES:
+                if words[cues[-1] + 1] in _NOT_ORGANISATIONS:
+                    continue  # "Investment Company Act", "Bank Street": a law or a place named after one
+                last = cues[-1] + 1  # "European Commission President Jean-Claude Juncker", "Malaysian Airlines Flight"
             kept = words[first:last]
             if not kept or kept[-1] not in ORG_CUES | _STANDALONE or (len(kept) < 2 and kept[0] not in _STANDALONE):
                 continue
@@ -240,7 +239,7 @@ def _dedupe(found: list[Found]) -> list[Found]:
 
 _ZH_ORG_SUFFIX = re.compile(
     r"股份有限公司|有限责任公司|有限公司|公司|集团|银行|大学|学院|研究院|研究所|研究中心|协会|学会|基金会|联合会|委员会|"
-    r"医院|政府|航空|法院|检察院|出版社|电视台|日报|晚报|时报|通讯社|交易所|事务所|实验室|中心|组织|联盟|"
+    r"医院|政府|航空|法院|检察院|出版社|电视台|天文台|气象台|电台|日报|晚报|时报|通讯社|交易所|事务所|实验室|中心|组织|联盟|"
     r"部(?![长分门署队位件落])|局(?![长面势部限])|署(?![长名])|厅(?![长])|党(?![员派内外委])"
 )
 _ZH_BAD_BEFORE = {
@@ -251,6 +250,7 @@ _ZH_BAD_BEFORE = {
     "党": set("政入退建"),
     "中心": set("市为以其心重核"),
 }
+_ZH_SOFT_STOP = re.compile(r"[和与及为同共]")
 _ZH_GENERIC = re.compile(
     r"(?:上市|控股|科技|投资|互联网|人工智能|保险|房地产|地产|能源|汽车|电信|物业|管理|咨询|贸易|金融|制药|医药|生物|"
     r"建筑|建设|技术|信息|网络|电子|软件|游戏|媒体|传媒|外国|外资|国有|国营|私营|民营|跨国|大型|小型|中型|初创|创业|"
@@ -259,7 +259,7 @@ _ZH_GENERIC = re.compile(
 _ZH_GENERIC_SUFFIX = {"公司", "集团", "有限公司", "组织", "中心", "联盟", "部", "局", "署", "厅", "党", "实验室", "银行", "医院", "大学", "学院"}
 _ZH_STOP = re.compile(
     r".*(?:[^\u4e00-\u9fffA-Za-z0-9]|[一二两三四五六七八九十几多数每这那该各首]家|"
-    r"[的在与和及是了由向对从据被将为把给等其以于称说也都又并而但或已曾让使到至自同跟就还再才即与共令请受]|"
+    r"[的在是了由向对从据被将把给等其以于称说也都又并而但或已曾让使到至自跟就还再才即令请受]|"
     r"表示|指出|认为|宣布|收购|成立|加入|旗下|成为|通过|来自|包括|其中|今年|去年|明年|目前|此前|日前|近日|近期|"
     r"董事长|总裁|行长|部长|主席|所长|院长|局长|发言人|记者|报道|消息|官员|带领|展望|违反|投资|起诉|批评|要求|发布|"
     r"召开|联合|合作|携手|参股|支持|进入|离开|担任|出任|任职|就职|创办|创立|建立|领导|访问|会见|拜访|发现|取消|禁止|"
@@ -294,13 +294,8 @@ def chinese(text: str, known_people: dict[str, str]) -> list[Found]:
     found: list[Found] = []
     for match in _ZH_ORG_SUFFIX.finditer(text):
         suffix = match.group()
-        window = text[max(0, match.start() - 10) : match.start()]
-        cut = _ZH_STOP.match(window)
-        prefix = window[cut.end() :] if cut else window
-        prefix = prefix[-8:] if len(prefix) > 8 else prefix
-        if len(prefix) < 2 or prefix[-1] in _ZH_BAD_BEFORE.get(suffix, ()) or prefix[-1].isdigit():
-            continue
-        if suffix in _ZH_GENERIC_SUFFIX and _ZH_GENERIC.fullmatch(prefix):
+        prefix = _zh_org_prefix(text[max(0, match.start() - 10) : match.start()], suffix)
+        if prefix is None:
             continue
         start = match.start() - len(prefix)
         found.append(Found(start, match.end(), prefix + suffix, "organisation", "zh-suffix"))
@@ -333,6 +328,25 @@ def chinese(text: str, known_people: dict[str, str]) -> list[Found]:
         if f.type == "person":
             known_people.setdefault(f.name, f.name)
     return _dedupe(found)
+
+
+def _zh_org_prefix(window: str, suffix: str) -> str | None:
+    """The name before an organisation suffix: after the last hard stop (punctuation, 的, 表示, …); a
+    conjunction (和, 与, 为, …) ends it too unless what follows alone is no name (北京协和医院, 华为技术有限公司)."""
+    cut = _ZH_STOP.match(window)
+    base = window[cut.end() :] if cut else window
+    base = base[-8:]
+    cuts = [m.end() for m in _ZH_SOFT_STOP.finditer(base)][::-1] + [0]
+    for at in cuts:
+        prefix = base[at:]
+        if len(prefix) < 2 or prefix[-1] in _ZH_BAD_BEFORE.get(suffix, ()) or prefix[-1].isdigit():
+            continue
+        if at != cuts[0] and _ZH_ORG_SUFFIX.search(prefix):
+            continue  # "上市公司和科技公司": a list of organisations, not one name
+        if suffix in _ZH_GENERIC_SUFFIX and _ZH_GENERIC.fullmatch(prefix):
+            continue
+        return prefix
+    return None
 
 
 def _zh_looks_like_name(name: str) -> bool:
