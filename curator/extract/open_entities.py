@@ -55,7 +55,10 @@ ORG_CUES = frozenset(
     "Properties Logistics Shipping Steel Chemicals Semiconductor Electronics Corp.".split()
 )
 _OF_HEADS = ORG_CUES | frozenset("Republic Kingdom State States Bank University Ministry".split())
-_NOT_ORGANISATIONS = frozenset("Act Law Bill Award Awards Prize Cup Index Building Tower Road Street Square Station".split())
+_AFTER_ORGANISATION = frozenset(
+    "President Chairman Chairwoman Chief CEO CFO CTO Minister Secretary Governor Director Commissioner Spokesman "
+    "Spokeswoman Head Founder Vice Deputy Senior Managing Flight".split()
+)
 _ATTRIBUTIVE = ("-based", "-owned", "-listed", "-backed", "-led", "-run", "-born")
 _STANDALONE = frozenset("Congress Parliament Senate Pentagon Kremlin NATO".split())
 _FILLER = frozenset(
@@ -145,9 +148,7 @@ def english(text: str, known_people: dict[str, str]) -> list[Found]:
             words = match.group().split(" ")
             first, last = _trim(words)
             cues = [i for i in range(first + 1, last) if words[i] in ORG_CUES]
-            if cues and words[last - 1] not in ORG_CUES:
-                if words[cues[-1] + 1] in _NOT_ORGANISATIONS:
-                    continue  # "Investment Company Act", "Bank Street": a law or a place named after one
+            if cues and words[last - 1] not in ORG_CUES and words[cues[-1] + 1] in _AFTER_ORGANISATION:
                 last = cues[-1] + 1  # "European Commission President Jean-Claude Juncker", "Malaysian Airlines Flight"
             kept = words[first:last]
             if not kept or kept[-1] not in ORG_CUES | _STANDALONE or (len(kept) < 2 and kept[0] not in _STANDALONE):
