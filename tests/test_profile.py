@@ -157,3 +157,23 @@ def test_a_recorded_profile_gone_stops_extract_before_any_article(store, tmp_pat
     with pytest.raises(CuratorError, match=rf"the profile file {corpus.resolve() / PROFILE_FILE} does not exist"):
         extract(store)
     assert len(store.unextracted_article_ids()) == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gamma Labs, founded by Acme Corp and Beta Inc, raised $5 million.",
+         [("founded-by", "Gamma Labs", "Acme Corp"), ("founded-by", "Gamma Labs", "Beta Inc")]),
+        ("Acme Corp and Beta Inc founded Gamma Labs in 2019.",
+         [("founded-by", "Gamma Labs", "Acme Corp"), ("founded-by", "Gamma Labs", "Beta Inc")]),
+        ("Gamma Labs is funded by Sequoia Capital and Temasek Holdings.",
+         [("funded-by", "Gamma Labs", "Sequoia Capital"), ("funded-by", "Gamma Labs", "Temasek Holdings")]),
+        ('Acme Holdings Inc said its new unit, called "Nova", will open in May.', [("naming", "Acme Holdings Inc", "Nova")]),
+        ('The telescope, called "Tianyan", opened in 2016.', []),
+        ("The consortium, in which each partner holds a 10% stake, joined the project.", []),
+        ("政府计划投资50亿元人民币支持该项目。", []),
+    ],
+)
+def test_relations_without_a_profile_take_the_sentence_s_own_subject(text: str, expected: list[tuple[str, str, str]]) -> None:
+    relations = {"naming", "founded-by", "funded-by", "stake", "member-of"}
+    assert [(c.kind, c.subject, c.value) for c in extract_text(text) if c.kind in relations] == expected
