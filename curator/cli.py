@@ -171,14 +171,15 @@ def check_profile(profile: str | None) -> Path | None:
     help="Match every candidate again, not only new ones: after editing schema/facts.yaml.",
 )
 @click.option("--profile", type=click.Path(dir_okay=False), help=PROFILE_HELP)
+@click.option("--ner", metavar="MODEL", help="Also take people and organisations from this spaCy pipeline (name or path; curator[ner]).")
 @click.pass_obj
-def extract(obj: Context, rematch_all: bool, profile: str | None) -> None:
+def extract(obj: Context, rematch_all: bool, profile: str | None, ner: str | None) -> None:
     """Find candidate facts in articles not yet extracted, then match the new ones into claims across articles."""
     from curator.pipeline import extract as run_extract
 
     path = check_profile(profile)
     with obj.open() as store:
-        report = run_extract(store, progress_bar("Extracting"), rematch_all=rematch_all, profile=path)
+        report = run_extract(store, progress_bar("Extracting"), rematch_all=rematch_all, profile=path, ner=ner)
     click.echo(
         f"Extracted {report.candidates} candidate(s) from {report.articles} article(s);"
         f" {report.claims} claim(s), {report.conflicts} in conflict."

@@ -62,13 +62,15 @@ def ingest(store: Store, paths: Iterable[str | Path], progress: Progress | None 
 
 
 def extract(
-    store: Store, progress: Progress | None = None, rematch_all: bool = False, profile: Path | None = None
+    store: Store, progress: Progress | None = None, rematch_all: bool = False, profile: Path | None = None,
+    ner: str | None = None,
 ) -> ExtractReport:
     """Extract candidates from every article not yet done, one transaction per article, then match claims.
 
     ``profile`` (a corpus profile file) applies to every article of this run; without it each article
     uses the profile recorded at ingest, if any. Every profile is read and checked before any article
-    is touched (CuratorError naming the file and the key).
+    is touched (CuratorError naming the file and the key). ``ner`` names a spaCy pipeline whose people and
+    organisations are added (curator.extract.ner); it is loaded once, before any article.
 
     Only the new candidates are matched (against the claims they touch);
     ``rematch_all`` matches every candidate again, as after a change to the
@@ -77,9 +79,11 @@ def extract(
     from curator.extract import extract_article
     from curator.match import match_new, rematch
     from curator.extract.lexicon import lexicon_for
+    from curator.extract.ner import load_ner
     from curator.schema import load_profile, load_schema
 
     schema = load_schema()
+    model = load_ner(ner) if ner else None
     given = load_profile(profile.resolve()) if profile else None
     lexicon_for(schema, given)
     pending = store.unextracted_article_ids()
@@ -91,7 +95,7 @@ def extract(
         article = store.article(article_id)
         if article is None:
             continue
-        report.candidates += store.save_extraction(article_id, extract_article(article, schema, given))
+        report.candidates += store.save_extraction(article_id, extract_article(article, schema, given, model))
         if progress:
             progress(done, len(pending))
     if rematch_all or pending:

@@ -19,6 +19,7 @@ from curator.extract.dates import DateRule
 from curator.extract.entities import EntityRule
 from curator.extract.lexicon import Lexicon, lexicon_for
 from curator.extract.money import MoneyRule
+from curator.extract.ner import Ner, NerRule
 from curator.extract.percent import PercentRule
 from curator.extract.quantity import QuantityRule
 from curator.extract.relations import NamingRule, RelationRule
@@ -42,13 +43,18 @@ def _rules(lex: Lexicon) -> list:
     return cached[1]
 
 
-def extract_article(article: Article, schema: Schema, profile: Profile | None = None) -> list[Candidate]:
-    """The candidates of one article, ordered by span; raises CuratorError for a profile that cannot be used."""
+def extract_article(article: Article, schema: Schema, profile: Profile | None = None, ner: Ner | None = None) -> list[Candidate]:
+    """The candidates of one article, ordered by span; raises CuratorError for a profile that cannot be used.
+
+    ``ner`` (curator.extract.ner, optional) adds a statistical model's people and organisations after the entity rules.
+    """
     if profile is None and article.profile:
         profile = load_profile(Path(article.profile))
     lex = lexicon_for(schema, profile)
-    rules = _rules(lex)
     ctx = Context(article, lex, split_sentences(article.text))
+    rules = _rules(lex)
+    if ner is not None:
+        rules = [rules[0], NerRule(ner, ctx.sentences), *rules[1:]]
     for sentence in ctx.sentences:
         for rule in rules:
             rule.run(ctx, sentence)
