@@ -23,7 +23,8 @@ NEWS = Path(__file__).resolve().parent / "data" / "news"
 # The organisations and people a careful reviewer marks, that each page must give (a floor, not the whole list).
 EXPECTED: dict[str, dict[str, set[str]]] = {
     "en_reuters_airasia_bodies.html": {
-        "organisation": {"Reuters", "Republic of Singapore Air Force", "CFM International", "General Electric", "Malaysian Airlines"},
+        "organisation": {"Reuters", "AirAsia", "Republic of Singapore Air Force", "CFM International", "General Electric",
+                         "Malaysian Airlines"},
         "person": {"Gayatri Suroyo", "Adriana Nina Kusuma", "Tony Fernandes", "Fransiskus Bambang Soelistyo", "Tri Rismaharini",
                    "Al-Zaquan Amer Hamzah", "Dean Yates", "Mike Collett-White"},
     },
@@ -38,13 +39,13 @@ EXPECTED: dict[str, dict[str, set[str]]] = {
     },
     "en_reuters_parasite.html": {"organisation": {"Reuters"}, "person": {"Bong Joon Ho", "Donald Trump", "Alex Borstein", "Jill Serjeant"}},
     "en_scmp_playbook.html": {"organisation": set(), "person": {"Tsai Ing-wen", "Carrie Lam"}},
-    "en_cnn_airasia_breaking.txt": {"organisation": {"CNN"}, "person": set()},
+    "en_cnn_airasia_breaking.txt": {"organisation": {"CNN", "AirAsia"}, "person": set()},
     "en_nytimes_yahoo_verizon.html": {"organisation": {"Alibaba Group", "New York Times Company"}, "person": set()},
     "zh_bbc_hk_leung.html": {"organisation": {"民主党", "终审法院"}, "person": {"梁振英", "何俊仁", "唐英年", "黄国健", "黄毓民"}},
     "zh_163_longfor.html": {"organisation": {"龙湖集团", "住建部", "长沙市住建局", "香港特区政府"}, "person": {"宋卫平"}},
     "zh_airasia_caption.txt": {"organisation": {"马来西亚亚洲航空公司", "印尼交通部"}, "person": set()},
     "zh_thepaper_lancet.html": {"organisation": {"世卫组织", "外交部", "英国政府", "美国交通部"}, "person": {"于霄", "王青"}},
-    "zh_qq_deepmind.html": {"organisation": {"腾讯公司"}, "person": set()},
+    "zh_qq_deepmind.html": {"organisation": {"腾讯公司", "DeepMind"}, "person": set()},
 }
 
 # Page furniture and fragments no reviewer would mark.
@@ -117,6 +118,8 @@ def entities(text: str) -> list[tuple[str, str]]:
         ("According to Dr. Anthony Fauci, cases will rise.", [("Anthony Fauci", "person")]),
         ("Seattle-based International Pacific Halibut Commission set the quota.", [("International Pacific Halibut Commission", "organisation")]),
         ("JAKARTA (Reuters) - Rescuers found debris.", [("Reuters", "organisation")]),
+        ("Indonesia AirAsia's jet and a SpaceX rocket; DeepMind表示。", [("AirAsia", "organisation"), ("SpaceX", "organisation"),
+                                                                       ("DeepMind", "organisation")]),
         ("The mayor of Surabaya, Tri Rismaharini, comforted relatives. Rismaharini said they must be strong.",
          [("Tri Rismaharini", "person"), ("Tri Rismaharini", "person")]),
         ("Reporting by Fergus Jensen and Wilda Asmarini in JAKARTA; Editing by Nick Macfie",
@@ -155,6 +158,7 @@ def test_hand_written_names(text: str, expected: list[tuple[str, str]]) -> None:
         "上市公司和科技公司的股价下跌。",
         "他表示，这个问题很复杂。",
         "The Investment Company Act of 1940 applies.",
+        "The McLaughlin report studied SARS-CoV-2 and IoT devices; ImplicationsAI was a typo.",
     ],
 )
 def test_no_entity_without_a_cue(text: str) -> None:

@@ -2,7 +2,8 @@
 
 English (the cues a reader uses, as in rule-based NER since MUC-6):
 
-- organisations: a run of capitalised words ending in an organisation word
+- organisations: a word with inner capitals (``AirAsia``, ``DeepMind``), a
+  run of capitalised words ending in an organisation word
   (``Acme Holdings Inc``, ``Malaysian Airlines``, ``Hong Kong Monetary
   Authority``), the ``X of Y`` form (``the Bank of Japan``, ``University of
   Hong Kong``), a few bodies that stand alone (``Congress``), and the
@@ -40,6 +41,8 @@ _ORG_RUN = re.compile(rf"(?<![\w'’-]){_ORG_WORD}(?:\s{_ORG_WORD}){{0,6}}(?![\w
 _OF_FORM = re.compile(
     rf"(?<![\w'’-])(?P<head>{_ORG_WORD}(?:\s{_ORG_WORD}){{0,3}})\sof\s(?:the\s)?(?P<tail>{_ORG_WORD}(?:\s{_ORG_WORD}){{0,3}})(?![\w-])"
 )
+# Inner capitals mark a brand or company name (AirAsia, DeepMind, YouTube, SpaceX), not a surname (McLaughlin).
+_CAMEL = re.compile(r"(?<![A-Za-z0-9-])(?!Mc|Mac)[A-Z][a-z]{2,8}(?:[A-Z][a-z]+)*(?:[A-Z][a-z]+|[A-Z]{1,3})(?![A-Za-z0-9-])")
 _DATELINE = re.compile(r"\((?P<name>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)\)\s*(?:-|–|—|--)")
 
 ORG_CUES = frozenset(
@@ -137,6 +140,8 @@ def english(text: str, known_people: dict[str, str]) -> list[Found]:
         return found
     for match in _DATELINE.finditer(text):
         found.append(Found(match.start("name"), match.end("name"), match.group("name"), "organisation", "dateline"))
+    for match in _CAMEL.finditer(text):
+        found.append(Found(match.start(), match.end(), match.group(), "organisation", "camel-case"))
     if not _headline(text):
         for match in _OF_FORM.finditer(text):
             words = match.group("head").split(" ")
