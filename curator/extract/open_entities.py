@@ -306,9 +306,12 @@ def chinese(text: str, known_people: dict[str, str]) -> list[Found]:
         start = match.start() - len(prefix)
         found.append(Found(start, match.end(), prefix + suffix, "organisation", "zh-suffix"))
     for match in _ZH_ROLE.finditer(text):
-        name = _zh_name(text, match.end())
-        if name:
-            found.append(Found(match.end(), match.end() + len(name), name, "person", "zh-role"))
+        at = match.end()
+        name = _zh_name(text, at)
+        while name:  # "议员黄毓民、陈伟业": a list after one role word
+            found.append(Found(at, at + len(name), name, "person", "zh-role"))
+            at += len(name) + 1
+            name = _zh_name(text, at) if text[at - 1 : at] == "、" else None
     for match in _ZH_SPEECH.finditer(text):
         for length in (3, 2, 4):
             start = match.start() - length
