@@ -40,7 +40,7 @@ EXPECTED: dict[str, dict[str, set[str]]] = {
     "en_reuters_parasite.html": {"organisation": {"Reuters"}, "person": {"Bong Joon Ho", "Donald Trump", "Alex Borstein", "Jill Serjeant"}},
     "en_scmp_playbook.html": {"organisation": set(), "person": {"Tsai Ing-wen", "Carrie Lam"}},
     "en_cnn_airasia_breaking.txt": {"organisation": {"CNN", "AirAsia"}, "person": set()},
-    "en_nytimes_yahoo_verizon.html": {"organisation": {"Alibaba Group", "New York Times Company"}, "person": set()},
+    "en_nytimes_yahoo_verizon.html": {"organisation": {"Alibaba Group", "New York Times Company", "Yahoo"}, "person": set()},
     "zh_bbc_hk_leung.html": {"organisation": {"民主党", "终审法院"}, "person": {"梁振英", "何俊仁", "唐英年", "黄国健", "黄毓民", "陈伟业"}},
     "zh_163_longfor.html": {"organisation": {"龙湖集团", "住建部", "长沙市住建局", "香港特区政府"}, "person": {"宋卫平"}},
     "zh_airasia_caption.txt": {"organisation": {"马来西亚亚洲航空公司", "印尼交通部"}, "person": set()},
@@ -118,6 +118,11 @@ def entities(text: str) -> list[tuple[str, str]]:
         ("According to Dr. Anthony Fauci, cases will rise.", [("Anthony Fauci", "person")]),
         ("Seattle-based International Pacific Halibut Commission set the quota.", [("International Pacific Halibut Commission", "organisation")]),
         ("JAKARTA (Reuters) - Rescuers found debris.", [("Reuters", "organisation")]),
+        ('"It is safe," said a spokesman for Amazon. Yahoo\'s board approved the sale to Verizon.',
+         [("Amazon", "organisation"), ("Yahoo", "organisation")]),
+        ("Tom Forte, an analyst at D.A. Davidson, said the deal made sense.", [("Tom Forte", "person"), ("D.A. Davidson", "organisation")]),
+        ("Amazon grew. Its sales rose, a spokeswoman for Amazon said. Jeff Bezos said so. Bezos smiled. China's stock market fell.",
+         [("Amazon", "organisation"), ("Amazon", "organisation"), ("Jeff Bezos", "person"), ("Jeff Bezos", "person")]),
         ("Indonesia AirAsia's jet and a SpaceX rocket; DeepMind表示。", [("AirAsia", "organisation"), ("SpaceX", "organisation"),
                                                                        ("DeepMind", "organisation")]),
         ("The mayor of Surabaya, Tri Rismaharini, comforted relatives. Rismaharini said they must be strong.",
@@ -170,6 +175,9 @@ def test_apposition_gives_the_role() -> None:
     article = make_article("Tony Fernandes, the chief executive of AirAsia Group, said the airline would help.", source="t.txt")
     [role] = [c for c in extract_article(article, load_schema()) if c.kind == "role"]
     assert (role.subject, role.value, role.text) == ("Tony Fernandes", "chief executive of AirAsia Group", "Tony Fernandes")
+    article = make_article("Tom Forte, an analyst at D.A. Davidson, said the deal made sense.", source="t.txt")
+    [role] = [c for c in extract_article(article, load_schema()) if c.kind == "role"]
+    assert (role.subject, role.value) == ("Tom Forte", "analyst at D.A. Davidson")
 
 
 def test_citation_between_sentences_does_not_glue_them() -> None:

@@ -15,6 +15,7 @@ from typing import Any
 
 from curator.display import format_value
 from curator.extract.lexicon import Entity, Lexicon
+from curator.extract.open_entities import ArticleNames
 from curator.extract.sentences import Sentence
 from curator.models import Article, Candidate, Value
 
@@ -43,8 +44,8 @@ class Context:
     found: dict[tuple[str, int, int], Candidate] = field(default_factory=dict)
     mentions: dict[int, list[Mention]] = field(default_factory=dict)
     blocked: list[tuple[int, int]] = field(default_factory=list)
-    known_people: dict[str, str] = field(default_factory=dict)
-    """Surname -> full name of the people named so far in the article (a later "Soelistyo" is the same person)."""
+    names_found: ArticleNames | None = None
+    """The organisations and people the article names by cues (curator.extract.open_entities), on first use."""
     names: set[str] = field(default_factory=set)
     """Names given to the venture so far in the article (``naming`` values)."""
     by_sentence: dict[int, list[Candidate]] = field(default_factory=dict)

@@ -7,7 +7,8 @@ the canonical name (``Sony`` and ``索尼`` are ``Sony Group``), unit the entity
 type. An abbreviation in brackets right after the full name (``New Energy
 and Industrial Technology Development Organization (NEDO)``) is one mention,
 not two. Names no lexicon lists come from ``open_entities`` (extractor
-``entity.open.<rule>``) wherever they do not overlap a lexicon name; an
+``entity.open.<rule>``; ``entity.open.repeat`` for a bare mention of a name
+the article gives elsewhere) wherever they do not overlap a lexicon name; an
 apposition ``X, the chief executive of Y`` also gives X the role.
 """
 
@@ -17,7 +18,7 @@ import bisect
 
 from curator.extract.base import Context, Mention
 from curator.extract.lexicon import Entity, Lexicon
-from curator.extract.open_entities import chinese, english
+from curator.extract.open_entities import article_names
 from curator.extract.sentences import Sentence
 
 
@@ -26,12 +27,11 @@ class EntityRule:
         self.lex = lex
 
     def run(self, ctx: Context, sentence: Sentence) -> None:
+        if ctx.names_found is None:
+            ctx.names_found = article_names([(s.start, s.text) for s in ctx.sentences])
         mentions = self._lexicon(ctx, sentence)
         starts, ends = [m.start for m in mentions], [m.end for m in mentions]
-        found = english(sentence.text, ctx.known_people)
-        if any("\u4e00" <= ch <= "\u9fff" for ch in sentence.text):
-            found += chinese(sentence.text, ctx.known_people)
-        for f in found:
+        for f in ctx.names_found.in_sentence(sentence.start, sentence.text):
             start, end = sentence.start + f.start, sentence.start + f.end
             index = bisect.bisect_left(starts, end) - 1  # lexicon mentions never overlap: one bisection
             if ctx.is_blocked(start, end) or (index >= 0 and ends[index] > start):
@@ -41,7 +41,7 @@ class EntityRule:
             ctx.add("entity", start, end, entity.name, unit=entity.type, subject=entity.name,
                     extractor=f"entity.open.{f.rule}", statement=f"{entity.name} ({entity.type})")
             if f.role and f.of:
-                role = f"{f.role} of {f.of}"
+                role = f"{f.role} {f.of}"
                 ctx.add("role", start, end, role, subject=entity.name, extractor="relation.role",
                         statement=f"{entity.name} is {role}", attrs={"of": f.of})
         ctx.mentions[sentence.start] = sorted(mentions, key=lambda m: m.start)

@@ -87,7 +87,7 @@ def _trie(words: list[str]) -> str:
 _LATIN = "A-Za-z0-9"
 
 
-def _alternation(words: list[str], latin_bounds: bool = False, after_hyphen: bool = False) -> str:
+def alternation(words: list[str], latin_bounds: bool = False, after_hyphen: bool = False) -> str:
     """A regex for any of ``words``, longest match first (``Sony Group`` wins over ``Sony``).
 
     With ``latin_bounds`` a match that starts or ends with a Latin letter or
@@ -214,18 +214,18 @@ def build_lexicon(schema: Schema, profile: Profile | None = None) -> Lexicon:
         funders=frozenset(entities[f].name for f in funders),
         government=entities[government].name if government else None,
         roles=tuple(roles),
-        currency_symbol_re=_alternation(symbols),
-        currency_word_re=_alternation(words, latin_bounds=True),
-        qualifier_re=re.compile(r"(?<![\w])" + _alternation(latin_qualifiers) + r"\s+$", re.IGNORECASE),
-        qualifier_zh_re=re.compile(_alternation(chinese_qualifiers) + r"$"),
-        magnitude_en_re=_alternation(list(en)),
-        number_word_re=_alternation(list(number_words), latin_bounds=True),
-        month_re="(?i:" + _alternation(list(months), latin_bounds=True) + ")",
-        noun_en_re=_alternation([w for w in nouns if w.isascii()], latin_bounds=True, after_hyphen=True),
-        noun_zh_re=_alternation([w for w in nouns if not w.isascii()]),
-        entity_re=re.compile(_alternation(list(entities), latin_bounds=True), re.IGNORECASE),
-        venture_cue_re=re.compile(_alternation(cues, latin_bounds=True), re.IGNORECASE) if cues else None,
-        role_re=_alternation(roles, latin_bounds=True),
+        currency_symbol_re=alternation(symbols),
+        currency_word_re=alternation(words, latin_bounds=True),
+        qualifier_re=re.compile(r"(?<![\w])" + alternation(latin_qualifiers) + r"\s+$", re.IGNORECASE),
+        qualifier_zh_re=re.compile(alternation(chinese_qualifiers) + r"$"),
+        magnitude_en_re=alternation(list(en)),
+        number_word_re=alternation(list(number_words), latin_bounds=True),
+        month_re="(?i:" + alternation(list(months), latin_bounds=True) + ")",
+        noun_en_re=alternation([w for w in nouns if w.isascii()], latin_bounds=True, after_hyphen=True),
+        noun_zh_re=alternation([w for w in nouns if not w.isascii()]),
+        entity_re=re.compile(alternation(list(entities), latin_bounds=True), re.IGNORECASE),
+        venture_cue_re=re.compile(alternation(cues, latin_bounds=True), re.IGNORECASE) if cues else None,
+        role_re=alternation(roles, latin_bounds=True),
     )
 
 

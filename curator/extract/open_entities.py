@@ -3,7 +3,8 @@
 English (the cues a reader uses, as in rule-based NER since MUC-6):
 
 - organisations: a word with inner capitals (``AirAsia``, ``DeepMind``), a
-  run of capitalised words ending in an organisation word
+  name in a place only an organisation fills (``a spokesman for Amazon``,
+  ``Yahoo's board``), a run of capitalised words ending in an organisation word
   (``Acme Holdings Inc``, ``Malaysian Airlines``, ``Hong Kong Monetary
   Authority``), the ``X of Y`` form (``the Bank of Japan``, ``University of
   Hong Kong``), a few bodies that stand alone (``Congress``), and the
@@ -30,6 +31,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from curator.extract.lexicon import alternation
 
 # -- English ------------------------------------------------------------------
 
@@ -103,7 +106,7 @@ _ROLE_WORDS = (
     r"chief\s(?:financial|operating|technology)\sofficer|general\smanager|partner|economist|analyst"
 )
 _APPOSITION = re.compile(
-    rf"(?P<name>{_PERSON}),\s(?:the|a|an)\s(?P<role>(?:[a-z]+\s)?(?:{_ROLE_WORDS}))\s(?:of|at)\s(?:the\s)?"
+    rf"(?P<name>{_PERSON}),\s(?:the|a|an)\s(?P<role>(?:[a-z]+\s)?(?:{_ROLE_WORDS}))\s(?P<prep>of|at)\s(?:the\s)?"
     rf"(?P<org>{_ORG_WORD}(?:\s(?:of\s)?{_ORG_WORD}){{0,5}})"
 )
 _ROLE_FIRST = re.compile(
@@ -115,13 +118,23 @@ _CREDIT = re.compile(
     rf"(?P<names>{_PERSON}(?:(?:,\s|\sand\s|;\s)(?!(?i:writing|editing)){_PERSON}(?:\sin\s[A-Z][A-Z/ ]+)?){{0,20}})"
 )
 _LIST_SPLIT = re.compile(r",\s|\sand\s|;\s")
+_ORG_NAME = rf"(?P<org>{_ORG_WORD}(?:\s{_ORG_WORD}){{0,3}})"
+# Who works somewhere, and what only an organisation has: "a spokesman for Amazon", "Yahoo's board".
+_WORKS_AT = re.compile(
+    rf"(?<![\w-])(?:{_ROLE_WORDS}|engineer|researcher|official|employee|worker|executive|manager|lawyer|spokes\w+)\s(?:at|for)\s(?:the\s)?{_ORG_NAME}"
+    rf"(?![\w-])"
+)
+_ORG_POSSESSIVE = re.compile(
+    rf"(?<![\w'’-]){_ORG_NAME}['’]s?\s(?:shares|stock(?!\s(?:market|exchange|index))|board|chief\sexecutive|CEO|chairman|chairwoman|co-founder|founder|"
+    rf"headquarters|subsidiary|spokes(?:man|woman|person)|shareholders|acquisition|takeover|market\svalue)\b"
+)
 
 
 @dataclass(frozen=True)
 class Found:
     """An entity found by a cue: offsets within the sentence, canonical name, type, the rule that found it.
 
-    ``role`` and ``of`` are set by an apposition (``X, the chief executive of Y``).
+    ``role`` (with its preposition) and ``of`` are set by an apposition (``X, the chief executive of Y``).
     """
 
     start: int
@@ -131,6 +144,45 @@ class Found:
     rule: str
     role: str | None = None
     of: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleNames:
+    """The names an article gives by their cues, found before any sentence is extracted, so that every later
+    (or earlier) bare mention of one is found too: ``Amazon`` after ``a spokesman for Amazon``, ``Forte`` after
+    ``Tom Forte``. ``by_sentence`` maps a sentence's start to what its cues gave; ``written`` maps each name as
+    written (and a person's surname) to its canonical name and type."""
+
+    by_sentence: dict[int, list[Found]]
+    written: dict[str, tuple[str, str]]
+    pattern: re.Pattern[str] | None
+
+    def in_sentence(self, start: int, text: str) -> list[Found]:
+        """The cue-found names of the sentence at ``start`` and the bare mentions of the article's names in it."""
+        found = self.by_sentence.get(start, [])
+        if self.pattern is None:
+            return found
+        more = [Found(m.start(), m.end(), *self.written[m.group()], "repeat") for m in self.pattern.finditer(text)]
+        return _dedupe(found + more) if more else found
+
+
+def article_names(sentences: list[tuple[int, str]]) -> ArticleNames:
+    """Run the cue rules over every sentence of an article (``(start, text)`` pairs) in order."""
+    known_people: dict[str, str] = {}
+    by_sentence: dict[int, list[Found]] = {}
+    written: dict[str, tuple[str, str]] = {}
+    for start, text in sentences:
+        found = english(text, known_people)
+        if _HAN.search(text):
+            found += chinese(text, known_people)
+        by_sentence[start] = found
+        for f in found:
+            written.setdefault(text[f.start : f.end], (f.name, f.type))
+    for surname, full in known_people.items():
+        if surname.isascii() and len(surname) >= 3 and surname != full:
+            written.setdefault(surname, (full, "person"))
+    pattern = re.compile(alternation(list(written), latin_bounds=True)) if written else None
+    return ArticleNames(by_sentence, written, pattern)
 
 
 def english(text: str, known_people: dict[str, str]) -> list[Found]:
@@ -149,6 +201,14 @@ def english(text: str, known_people: dict[str, str]) -> list[Found]:
             if first < last and words[last - 1] in _OF_HEADS and match.group("tail").split(" ")[0] not in _CALENDAR:
                 start = match.start("head") + sum(len(w) + 1 for w in words[:first])
                 found.append(Found(start, match.end(), text[start : match.end()], "organisation", "of-form"))
+        for pattern in (_WORKS_AT, _ORG_POSSESSIVE):
+            for match in pattern.finditer(text):
+                words = match.group("org").split(" ")
+                first, last = _trim(words)
+                if first < last and not any(w in _NOT_NAMES for w in words[first:last]):
+                    start = match.start("org") + sum(len(w) + 1 for w in words[:first])
+                    name = " ".join(words[first:last])
+                    found.append(Found(start, start + len(name), name, "organisation", "org-context"))
         for match in _ORG_RUN.finditer(text):
             words = match.group().split(" ")
             first, last = _trim(words)
@@ -170,7 +230,8 @@ def english(text: str, known_people: dict[str, str]) -> list[Found]:
             _person(found, text, match.start("name"), match.group("name"), rule, known_people, single=honorific)
     for match in _APPOSITION.finditer(text):
         org = match.group("org")
-        _person(found, text, match.start("name"), match.group("name"), "apposition", known_people, role=match.group("role"), of=org)
+        role = f"{match.group('role')} {match.group('prep')}"
+        _person(found, text, match.start("name"), match.group("name"), "apposition", known_people, role=role, of=org)
     for pattern in (_BYLINE, _CREDIT):
         for match in pattern.finditer(text):
             at = match.start("names")
@@ -243,6 +304,7 @@ def _dedupe(found: list[Found]) -> list[Found]:
 
 # -- Chinese ------------------------------------------------------------------
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _ZH_ORG_SUFFIX = re.compile(
     r"股份有限公司|有限责任公司|有限公司|公司|集团|银行|大学|学院|研究院|研究所|研究中心|协会|学会|基金会|联合会|委员会|"
     r"医院|政府|航空|法院|检察院|出版社|电视台|天文台|气象台|电台|日报|晚报|时报|通讯社|交易所|事务所|实验室|中心|组织|联盟|"

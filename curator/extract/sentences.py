@@ -26,6 +26,7 @@ _BOUNDARY = re.compile(
     rf"[.!?]+[\"'”’)\]]*(?:{_CITATION}*(?=\s+[\"'“‘(\[]?[A-Z0-9$¥€£\u4e00-\u9fff])|{_CITATION}+(?=\s|$))|[。！？]+[”’」』)]*{_CITATION}*"
 )
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?]*$")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")  # "D.A. Davidson", "J.P. Morgan": initials, not the end of a sentence
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def _is_abbreviation(chunk: str) -> bool:
     if not word:
         return False
     token = word.group(1).rstrip(".").lower()
-    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or _INITIALS.fullmatch(token) is not None
 
 
 def _emit(line: str, offset: int, start: int, end: int, out: list[Sentence]) -> None:
