@@ -162,6 +162,7 @@ def test_hand_written_names(text: str, expected: list[tuple[str, str]]) -> None:
         "Several people collapsed in grief and were helped away.",
         "全部内部人员都认为这是一个结局。",
         "上市公司和科技公司的股价下跌。",
+        "许多西方大学和海外公司重新考虑合作。",
         "他表示，这个问题很复杂。",
         "The Investment Company Act of 1940 applies.",
         "The McLaughlin report studied SARS-CoV-2 and IoT devices; ImplicationsAI was a typo.",
