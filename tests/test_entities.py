@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from curator.extract import extract_article
-from curator.extract.open_entities import chinese, english
+from curator.extract.open_entities import english
+from curator.extract.open_entities_zh import chinese
 from curator.extract.sentences import split_sentences
 from curator.ingest import make_article, read_articles
 from curator.models import Candidate

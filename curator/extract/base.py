@@ -11,13 +11,15 @@ import bisect
 import hashlib
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from curator.display import format_value
 from curator.extract.lexicon import Entity, Lexicon
-from curator.extract.open_entities import ArticleNames
 from curator.extract.sentences import Sentence
 from curator.models import Article, Candidate, Value
+
+if TYPE_CHECKING:
+    from curator.extract.entities import ArticleNames
 
 _URL = re.compile(r"https?://\S+|www\.\S+|\((?:[\w-]+\.)+[a-z]{2,}(?:\s+\d+)?\)|\b[\w-]+\.(?:com|net|org|jp|cn|io|co)\b", re.IGNORECASE)
 

@@ -15,11 +15,56 @@ apposition ``X, the chief executive of Y`` also gives X the role.
 from __future__ import annotations
 
 import bisect
+import re
+from dataclasses import dataclass
 
 from curator.extract.base import Context, Mention
-from curator.extract.lexicon import Entity, Lexicon
-from curator.extract.open_entities import article_names
+from curator.extract.lexicon import Entity, Lexicon, alternation
+from curator.extract.open_entities import Found, dedupe, english
+from curator.extract.open_entities_zh import chinese
 from curator.extract.sentences import Sentence
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class ArticleNames:
+    """The names an article gives by their cues, found before any sentence is extracted, so that every later
+    (or earlier) bare mention of one is found too: ``Amazon`` after ``a spokesman for Amazon``, ``Forte`` after
+    ``Tom Forte``. ``by_sentence`` maps a sentence's start to what its cues gave; ``written`` maps each name as
+    written (and a person's surname) to its canonical name and type."""
+
+    by_sentence: dict[int, list[Found]]
+    written: dict[str, tuple[str, str]]
+    pattern: re.Pattern[str] | None
+
+    def in_sentence(self, start: int, text: str) -> list[Found]:
+        """The cue-found names of the sentence at ``start`` and the bare mentions of the article's names in it."""
+        found = self.by_sentence.get(start, [])
+        if self.pattern is None:
+            return found
+        more = [Found(m.start(), m.end(), *self.written[m.group()], "repeat") for m in self.pattern.finditer(text)]
+        return dedupe(found + more) if more else found
+
+
+def article_names(sentences: list[tuple[int, str]]) -> ArticleNames:
+    """Run the cue rules over every sentence of an article (``(start, text)`` pairs) in order."""
+    known_people: dict[str, str] = {}
+    by_sentence: dict[int, list[Found]] = {}
+    written: dict[str, tuple[str, str]] = {}
+    for start, text in sentences:
+        found = english(text, known_people)
+        if _HAN.search(text):
+            found += chinese(text, known_people)
+        by_sentence[start] = found
+        for f in found:
+            written.setdefault(text[f.start : f.end], (f.name, f.type))
+    for surname, full in known_people.items():
+        if surname.isascii() and len(surname) >= 3 and surname != full:
+            written.setdefault(surname, (full, "person"))
+    pattern = re.compile(alternation(list(written), latin_bounds=True)) if written else None
+    return ArticleNames(by_sentence, written, pattern)
 
 
 class EntityRule:
