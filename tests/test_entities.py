@@ -122,6 +122,10 @@ def entities(text: str) -> list[tuple[str, str]]:
         ('"It is safe," said a spokesman for Amazon. Yahoo\'s board approved the sale to Verizon.',
          [("Amazon", "organisation"), ("Yahoo", "organisation")]),
         ("Tom Forte, an analyst at D.A. Davidson, said the deal made sense.", [("Tom Forte", "person"), ("D.A. Davidson", "organisation")]),
+        ("Tyler Besecker, president of Mercer Island-based Dana F. Besecker Company, said prices rose.",
+         [("Tyler Besecker", "person"), ("Dana F. Besecker Company", "organisation")]),
+        ("Shareholders may stick with Yahoo’s chief executive, Marissa Mayer, and vote down the deal.",
+         [("Yahoo", "organisation"), ("Marissa Mayer", "person")]),
         ("Amazon grew. Its sales rose, a spokeswoman for Amazon said. Jeff Bezos said so. Bezos smiled. China's stock market fell.",
          [("Amazon", "organisation"), ("Amazon", "organisation"), ("Jeff Bezos", "person"), ("Jeff Bezos", "person")]),
         ("Indonesia AirAsia's jet and a SpaceX rocket; DeepMind表示。", [("AirAsia", "organisation"), ("SpaceX", "organisation"),
@@ -180,6 +184,9 @@ def test_apposition_gives_the_role() -> None:
     article = make_article("Tom Forte, an analyst at D.A. Davidson, said the deal made sense.", source="t.txt")
     [role] = [c for c in extract_article(article, load_schema()) if c.kind == "role"]
     assert (role.subject, role.value) == ("Tom Forte", "analyst at D.A. Davidson")
+    article = make_article("Shareholders may stick with Yahoo’s chief executive, Marissa Mayer, and vote no.", source="t.txt")
+    [role] = [c for c in extract_article(article, load_schema()) if c.kind == "role"]
+    assert (role.subject, role.value) == ("Marissa Mayer", "chief executive of Yahoo")
 
 
 def test_citation_between_sentences_does_not_glue_them() -> None:

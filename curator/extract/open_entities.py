@@ -98,8 +98,12 @@ _ROLE_WORDS = (
     r"chief\s(?:financial|operating|technology)\sofficer|general\smanager|partner|economist|analyst"
 )
 _APPOSITION = re.compile(
-    rf"(?P<name>{_PERSON}),\s(?:the|a|an)\s(?P<role>(?:[a-z]+\s)?(?:{_ROLE_WORDS}))\s(?P<prep>of|at)\s(?:the\s)?"
-    rf"(?P<org>{_ORG_WORD}(?:\s(?:of\s)?{_ORG_WORD}){{0,5}})"
+    rf"(?P<name>{_PERSON}),\s(?:(?:the|a|an)\s)?(?P<role>(?:[a-z]+\s)?(?:{_ROLE_WORDS}))\s(?P<prep>of|at)\s(?:the\s)?"
+    rf"(?P<org>{_ORG_WORD}(?:\s(?:of\s)?(?:{_ORG_WORD}|[A-Z]\.)){{0,5}})"
+)
+_POSSESSIVE_ROLE = re.compile(  # "Yahoo's chief executive, Marissa Mayer,"
+    rf"(?<![\w-])(?P<org>{_ORG_WORD}(?:\s{_ORG_WORD}){{0,3}})['’]s\s(?P<role>(?:[a-z]+\s)?(?:{_ROLE_WORDS})),\s(?P<name>{_PERSON})"
+    rf"(?=,|\.|\s(?:{_SPEECH})\b)"
 )
 _ROLE_FIRST = re.compile(
     rf"(?<![\w-])(?:{_ROLE_WORDS})\s(?:of|at)\s[^,.;]{{1,60}},\s(?P<name>{_PERSON})(?=,|\.|\s(?:{_SPEECH})\b)"
@@ -181,10 +185,17 @@ def english(text: str, known_people: dict[str, str]) -> list[Found]:
         for match in pattern.finditer(text):
             honorific = rule == "title" and _HONORIFIC.match(match.group()) is not None
             _person(found, text, match.start("name"), match.group("name"), rule, known_people, single=honorific)
-    for match in _APPOSITION.finditer(text):
-        org = match.group("org")
-        role = f"{match.group('role')} {match.group('prep')}"
-        _person(found, text, match.start("name"), match.group("name"), "apposition", known_people, role=role, of=org)
+    for pattern in (_APPOSITION, _POSSESSIVE_ROLE):
+        for match in pattern.finditer(text):
+            words = match.group("org").split(" ")
+            first, last = _trim(words)
+            if first == last:
+                continue
+            org = " ".join(words[first:last])
+            role = f"{match.group('role')} {match.groupdict().get('prep') or 'of'}"
+            _person(found, text, match.start("name"), match.group("name"), "apposition", known_people, role=role, of=org)
+            at = match.start("org") + sum(len(w) + 1 for w in words[:first])
+            found.append(Found(at, at + len(org), org, "organisation", "apposition"))
     for pattern in (_BYLINE, _CREDIT):
         for match in pattern.finditer(text):
             at = match.start("names")
