@@ -50,6 +50,8 @@ _ZH_ROLE = re.compile(
     r"书记|主任|经理|创始人|研究员|特首|行政长官|司长|署长|处长|议员|参选人|校长|会长|理事长|大使|法官|律师|分析师|"
     r"经济学家|主编|编辑|编译|作者|总监|董事|副总裁|总编辑|领事|首相|大臣|州长|议长|委员|代表|党员"
 )
+_ZH_BEFORE_NAME = set("但而据和与对向让被由及并且也则即就")
+"""Function characters that may stand right before a name that a speech verb follows (据李明说, 但王芳表示)."""
 _ZH_SPEECH = re.compile(r"表示|指出|说|称|认为|强调|透露|介绍|坦言|回应|告诉|宣布")
 _ZH_AFTER_NAME = re.compile(
     r"(?:表示|指出|说|称|认为|强调|透露|介绍|坦言|回应|告诉|宣布|承认|批评|报道|先生|女士|在|的|和|与|也|曾|于|对|向|"
@@ -93,7 +95,7 @@ def chinese(text: str, known_people: dict[str, str]) -> list[Found]:
                 continue
             name = text[start : match.start()]
             before = text[start - 1] if start > 0 else ""
-            if _zh_looks_like_name(name) and not ("\u4e00" <= before <= "\u9fff"):
+            if _zh_looks_like_name(name) and (not ("\u4e00" <= before <= "\u9fff") or before in _ZH_BEFORE_NAME):
                 found.append(Found(start, match.start(), name, "person", "zh-speech"))
                 break
     for match in _TRANSLITERATED.finditer(text):
