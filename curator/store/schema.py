@@ -14,7 +14,7 @@ import sqlite3
 from curator.errors import CuratorError
 from curator.store.connection import SQLITE_NOTADB, Connection, error_code
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 _MIGRATIONS: list[str] = [
     # 0 -> 1: the whole first schema.
@@ -167,6 +167,10 @@ _MIGRATIONS: list[str] = [
     ALTER TABLE articles ADD COLUMN authors TEXT NOT NULL DEFAULT '[]';
     ALTER TABLE articles ADD COLUMN reader TEXT NOT NULL DEFAULT 'plain';
     ALTER TABLE articles ADD COLUMN controls_removed INTEGER NOT NULL DEFAULT 0;
+    """,
+    # 6 -> 7: the corpus profile each article was ingested with (curator.schema.find_profile), read by extract.
+    """
+    ALTER TABLE articles ADD COLUMN profile TEXT;
     """,
 ]
 assert len(_MIGRATIONS) == SCHEMA_VERSION
