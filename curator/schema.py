@@ -211,7 +211,7 @@ def _word_map(path: Path, data: Any, key: str) -> dict[str, str]:
 def load_schema(path: Path | None = None) -> Schema:
     """Read and validate ``facts.yaml`` (cached per path)."""
     path = path or SCHEMA_DIR / "facts.yaml"
-    return parse_schema(path, _read_yaml(path, "schema"))
+    return parse_schema(path, read_yaml(path, "schema"))
 
 
 @dataclass(frozen=True)
@@ -238,7 +238,7 @@ def find_profile(article_file: Path) -> Path | None:
 @functools.lru_cache(maxsize=16)
 def load_profile(path: Path) -> Profile:
     """Read a profile and check its keys; errors name the file and the key."""
-    root = _mapping(path, _read_yaml(path, "profile"), "the top level")
+    root = _mapping(path, read_yaml(path, "profile"), "the top level")
     for key in root:
         if key not in PROFILE_KEYS:
             raise _fail(path, str(key), f"is not a profile key (one of {', '.join(PROFILE_KEYS)})")
@@ -248,7 +248,9 @@ def load_profile(path: Path) -> Profile:
     return Profile(path=path, name=name, raw=root)
 
 
-def _read_yaml(path: Path, what: str) -> Any:
+def read_yaml(path: Path, what: str) -> Any:
+    """The parsed YAML of ``path`` (a ``what`` file: schema, profile, table), or a CuratorError naming the file
+    and, for a syntax error, the line."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
