@@ -12,7 +12,6 @@ import functools
 from pathlib import Path
 from typing import Any
 
-
 from curator.errors import CuratorError
 from curator.schema import SCHEMA_DIR, read_yaml
 
