@@ -251,7 +251,7 @@ async def _first_frame(factory: Callable[[], object], settle: bool = False) -> f
     app = factory()
     async with app.run_test(size=(160, 48)) as pilot:  # type: ignore[attr-defined]
         main = getattr(app, "main_screen", None)  # the bare app has none: its first frame is the first pause
-        while main is not None and ((screen := main()) is None or screen.current is None):
+        while main is not None and ((screen := main()) is None or screen.review.current is None):
             await pilot.pause()
         if settle:
             await _settle(app, pilot)
@@ -342,10 +342,10 @@ async def _decision_latencies(app: object, count: int) -> list[float]:
         await _settle(app, pilot)
         screen = app.screen  # type: ignore[attr-defined]
         for _ in range(count):
-            before = screen.current
+            before = screen.review.current
             start = time.perf_counter()
-            screen.action_accept()
-            while screen.current == before and time.perf_counter() - start < 2:
+            screen.action_decide("accept")
+            while screen.review.current == before and time.perf_counter() - start < 2:
                 await asyncio.sleep(0)  # a move to the next article arrives from a worker
             latencies.append(time.perf_counter() - start)
             await pilot.pause()

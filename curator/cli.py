@@ -164,18 +164,36 @@ def ingest(obj: Context, paths: tuple[str, ...], url_file: str | None, encoding:
         sys.exit(1)
 
 
+PROFILE_HELP = "A corpus profile (YAML) for the articles extracted now, instead of the one recorded at ingest."
+
+
+def check_profile(profile: str | None) -> Path | None:
+    """The profile file, read and checked before any work (CuratorError naming the file and the key)."""
+    if profile is None:
+        return None
+    from curator.extract.lexicon import lexicon_for
+    from curator.schema import load_profile, load_schema
+
+    path = Path(profile).resolve()
+    lexicon_for(load_schema(), load_profile(path))
+    return path
+
+
 @cli.command()
 @click.option(
     "--rematch", "rematch_all", is_flag=True,
     help="Match every candidate again, not only new ones: after editing schema/facts.yaml.",
 )
+@click.option("--profile", type=click.Path(dir_okay=False), help=PROFILE_HELP)
+@click.option("--ner", metavar="MODEL", help="Also take people and organisations from this spaCy pipeline (name or path; curator[ner]).")
 @click.pass_obj
-def extract(obj: Context, rematch_all: bool) -> None:
+def extract(obj: Context, rematch_all: bool, profile: str | None, ner: str | None) -> None:
     """Find candidate facts in articles not yet extracted, then match the new ones into claims across articles."""
     from curator.pipeline import extract as run_extract
 
+    path = check_profile(profile)
     with obj.open() as store:
-        report = run_extract(store, progress_bar("Extracting"), rematch_all=rematch_all)
+        report = run_extract(store, progress_bar("Extracting"), rematch_all=rematch_all, profile=path, ner=ner)
     for problem in report.failed:
         click.echo(f"curator: {problem}", err=True)
     click.echo(
@@ -208,16 +226,18 @@ def import_candidates(obj: Context, file: str) -> None:
 
 @cli.command()
 @click.option("--reviewer", help="Your name in the decision log (else $CURATOR_REVIEWER, else your login).")
+@click.option("--profile", type=click.Path(dir_okay=False), help=PROFILE_HELP)
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.pass_obj
-def review(obj: Context, reviewer: str | None, paths: tuple[str, ...]) -> None:
+def review(obj: Context, reviewer: str | None, profile: str | None, paths: tuple[str, ...]) -> None:
     """Open the review screen; PATHs are ingested and extracted first."""
     from curator.tui.app import run
 
     name = reviewer_name(reviewer)
+    path = check_profile(profile)
     store = obj.open(create=bool(paths))
     store.close()
-    run(obj.db, name, [Path(p) for p in paths])
+    run(obj.db, name, [Path(p) for p in paths], profile=path)
 
 
 @cli.command()
@@ -298,10 +318,7 @@ def undo(obj: Context, reviewer: str | None) -> None:
 @click.option("--corroboration", help="Comma-separated: corroborated, single-source, conflict.")
 @click.option("-o", "--output", help="File to write, or - for stdout (default: exports/factsheet-<db>.<format>).")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
-@click.option(
-    "--bom/--no-bom", default=True, show_default=True,
-    help="CSV only: begin with a UTF-8 byte-order mark, which Excel needs to read UTF-8.",
-)
+@click.option("--bom/--no-bom", default=True, show_default=True, help="CSV only: begin with the UTF-8 mark Excel needs.")
 @click.pass_obj
 def export(
     obj: Context,

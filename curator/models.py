@@ -69,6 +69,8 @@ class Article:
     authors: tuple[str, ...] = ()
     reader: str = "plain"
     controls_removed: int = 0
+    profile: str | None = None
+    """The corpus profile recorded at ingest (a ``curator.yaml`` path, see curator.schema), or None."""
 
 
 @dataclass(frozen=True)

@@ -81,8 +81,16 @@ def ingest(
     return report
 
 
-def extract(store: Store, progress: Progress | None = None, rematch_all: bool = False) -> ExtractReport:
+def extract(
+    store: Store, progress: Progress | None = None, rematch_all: bool = False, profile: Path | None = None,
+    ner: str | None = None,
+) -> ExtractReport:
     """Extract candidates from every article not yet done, one transaction per article, then match claims.
+
+    ``profile`` (a corpus profile file) applies to every article of this run; without it each article
+    uses the profile recorded at ingest, if any. Every profile is read and checked before any article
+    is touched (CuratorError naming the file and the key). ``ner`` names a spaCy pipeline whose people and
+    organisations are added (curator.extract.ner); it is loaded once, before any article.
 
     Only the new candidates are matched (against the claims they touch);
     ``rematch_all`` matches every candidate again, as after a change to the
@@ -90,18 +98,26 @@ def extract(store: Store, progress: Progress | None = None, rematch_all: bool = 
     named in ``failed`` and left unextracted; the others are extracted.
     """
     from curator.extract import extract_article
+    from curator.extract.lexicon import lexicon_for
+    from curator.extract.ner import load_ner
     from curator.match import match_new, rematch
-    from curator.schema import load_schema
+    from curator.schema import load_profile, load_schema
 
     schema = load_schema()
+    model = load_ner(ner) if ner else None
+    given = load_profile(profile.resolve()) if profile else None
+    lexicon_for(schema, given)
     pending = store.unextracted_article_ids()
+    if given is None:
+        for recorded in store.article_profiles(pending):
+            lexicon_for(schema, load_profile(Path(recorded)))
     report = ExtractReport(articles=len(pending))
     for done, article_id in enumerate(pending, start=1):
         article = store.article(article_id)
         if article is None:
             continue
         try:
-            candidates = extract_article(article, schema)
+            candidates = extract_article(article, schema, given, model)
         except Exception as error:  # a rule's failure on one article must not block the others
             report.failed.append(f"{article.source or article_id}: extraction failed ({type(error).__name__}: {error}); skipped.")
             continue

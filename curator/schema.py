@@ -1,8 +1,13 @@
-"""Loads and validates ``schema/facts.yaml``: fact kinds, their fields, and the knobs for matching.
+"""Loads and validates ``schema/facts.yaml`` and corpus profiles.
 
-A malformed file is refused with one sentence naming the file and the key,
-before any article is touched. The lexicons the extractors use are in the
-same file; ``curator.extract.lexicon`` turns them into compiled patterns.
+``facts.yaml`` holds what is true of news in general: fact kinds, their
+fields, the lexicons (currencies, magnitudes, qualifiers, common
+organisations, titles) and the knobs for matching. A *profile*
+(``curator.yaml`` beside a corpus's files, or ``--profile FILE``) holds what
+only one story's articles share: its venture, the cue words that mean it,
+its funders and story-specific entities. A malformed file is refused with
+one sentence naming the file and the key, before any article is touched;
+``curator.extract.lexicon`` turns both into compiled patterns.
 """
 
 from __future__ import annotations
@@ -21,6 +26,9 @@ from curator.errors import CuratorError
 
 SCHEMA_DIR = Path(os.environ.get("CURATOR_SCHEMA_DIR", Path(__file__).resolve().parent.parent / "schema"))
 VALUE_TYPES = {"number", "date", "text"}
+PROFILE_FILE = "curator.yaml"
+"""A corpus's profile: this file in the same folder as its article files is recorded on them at ingest."""
+PROFILE_KEYS = ("name", "description", "venture", "funders", "government", "entities", "roles")
 
 _DATE = re.compile(
     r"^(?:\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?|-Q[1-4]|-2[1-4])?|--(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))$"
@@ -220,16 +228,55 @@ def _word_map(path: Path, data: Any, key: str) -> dict[str, str]:
 def load_schema(path: Path | None = None) -> Schema:
     """Read and validate ``facts.yaml`` (cached per path)."""
     path = path or SCHEMA_DIR / "facts.yaml"
+    return parse_schema(path, read_yaml(path, "schema"))
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A corpus profile: ``name`` (the file's folder unless given) and the validated mapping in ``raw``.
+
+    Keys (all optional): ``venture`` (``name`` and ``cues``), ``funders``
+    and ``government`` (entity names), ``entities`` and ``roles`` in the
+    form of ``facts.yaml``; ``curator.extract.lexicon.build_lexicon`` checks
+    their contents.
+    """
+
+    path: Path
+    name: str
+    raw: dict[str, Any] = field(repr=False, compare=False, hash=False)
+
+
+def find_profile(article_file: Path) -> Path | None:
+    """The profile of the corpus an article file belongs to: ``curator.yaml`` in its folder, resolved, or None."""
+    candidate = article_file.parent / PROFILE_FILE
+    return candidate.resolve() if candidate.is_file() else None
+
+
+@functools.lru_cache(maxsize=16)
+def load_profile(path: Path) -> Profile:
+    """Read a profile and check its keys; errors name the file and the key."""
+    root = _mapping(path, read_yaml(path, "profile"), "the top level")
+    for key in root:
+        if key not in PROFILE_KEYS:
+            raise _fail(path, str(key), f"is not a profile key (one of {', '.join(PROFILE_KEYS)})")
+    name = root.get("name", path.parent.name)
+    if not isinstance(name, str) or not name:
+        raise _fail(path, "name", "must be a non-empty string")
+    return Profile(path=path, name=name, raw=root)
+
+
+def read_yaml(path: Path, what: str) -> Any:
+    """The parsed YAML of ``path`` (a ``what`` file: schema, profile, table), or a CuratorError naming the file
+    and, for a syntax error, the line."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise CuratorError(f"the schema file {path} does not exist.") from None
+        raise CuratorError(f"the {what} file {path} does not exist.") from None
     except (OSError, UnicodeDecodeError) as error:
-        raise CuratorError(f"the schema file {path} cannot be read ({error}).") from None
+        raise CuratorError(f"the {what} file {path} cannot be read ({error}).") from None
     try:
-        data = yaml.safe_load(text)
+        return yaml.safe_load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
         raise CuratorError(f"{path} is not valid YAML{where}: {getattr(error, 'problem', error)}.") from None
-    return parse_schema(path, data)

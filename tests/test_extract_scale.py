@@ -67,10 +67,10 @@ def _two_articles_one_breaking(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     (tmp_path / "bad.txt").write_text("This one breaks the extractor: 12%.", encoding="utf-8")
     real = extract_module.extract_article
 
-    def flaky(article, schema):
+    def flaky(article, schema, *rest):
         if "breaks" in article.text:
             raise ValueError("a rule failed")
-        return real(article, schema)
+        return real(article, schema, *rest)
 
     monkeypatch.setattr(extract_module, "extract_article", flaky)
 

@@ -10,7 +10,7 @@ from curator.pipeline import ingest
 
 
 def test_seed_metadata(seeds: Path) -> None:
-    articles = {p.name[:3]: read_articles(p)[0][0] for p in sorted(seeds.iterdir())}
+    articles = {p.name[:3]: read_articles(p)[0][0] for p in sorted(seeds.glob("*.txt"))}
     assert articles["000"].title == "Japan's $6.7B Physical AI Alliance: A Trillion-Parameter Revolution"
     assert articles["002"].title == "日本以国产AI模型和一千万台机器人推进其2.3万亿美元计划。"
     assert articles["002"].url == (
@@ -23,7 +23,7 @@ def test_seed_metadata(seeds: Path) -> None:
     assert articles["004"].title == "Japan tech giants form AI unit"
     assert articles["004"].outlet == "benzinga.com"
     assert {a.language for k, a in articles.items() if k != "002"} == {"en"}
-    for path in seeds.iterdir():
+    for path in seeds.glob("*.txt"):  # the articles; curator.yaml beside them is their profile
         a = read_articles(path)[0][0]
         assert a.text == path.read_text(encoding="utf-8")
         assert a.id == a.sha256[:16]

@@ -11,12 +11,15 @@ import bisect
 import hashlib
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from curator.display import format_value
 from curator.extract.lexicon import Entity, Lexicon
 from curator.extract.sentences import Sentence
 from curator.models import Article, Candidate, Value
+
+if TYPE_CHECKING:
+    from curator.extract.entities import ArticleNames
 
 _URL = re.compile(r"https?://\S+|www\.\S+|\((?:[\w-]+\.)+[a-z]{2,}(?:\s+\d+)?\)|\b[\w-]+\.(?:com|net|org|jp|cn|io|co)\b", re.IGNORECASE)
 
@@ -43,22 +46,26 @@ class Context:
     found: dict[tuple[str, int, int], Candidate] = field(default_factory=dict)
     mentions: dict[int, list[Mention]] = field(default_factory=dict)
     blocked: list[tuple[int, int]] = field(default_factory=list)
-    named: set[int] = field(default_factory=set)
-    """Starts of the sentences that gave the venture a name (a ``naming`` candidate)."""
+    names_found: ArticleNames | None = None
+    """The organisations and people the article names by cues (curator.extract.open_entities), on first use."""
     names: set[str] = field(default_factory=set)
-    """Names given to the venture so far (the values of ``naming`` candidates)."""
+    """Names given to the venture so far in the article (``naming`` values)."""
     by_sentence: dict[int, list[Candidate]] = field(default_factory=dict)
-    """Candidates found so far, by the start of their sentence, so rules never scan the whole article."""
+    """The candidates found so far in each sentence (by its start), in the order found."""
 
     def __post_init__(self) -> None:
         self.blocked = [(m.start(), m.end()) for m in _URL.finditer(self.article.text)]
-        self._blocked_starts = [b_start for b_start, _ in self.blocked]
+        self._blocked_starts = [b[0] for b in self.blocked]
         self._starts = [s.start for s in self.sentences]
 
     def is_blocked(self, start: int, end: int) -> bool:
-        """Whether the span touches a URL or citation; regex matches do not overlap, so one bisection decides."""
-        before = bisect.bisect_left(self._blocked_starts, end) - 1
-        return before >= 0 and self.blocked[before][1] > start
+        """Whether the span touches a URL or citation (found left to right, so they never overlap: one bisection)."""
+        index = bisect.bisect_left(self._blocked_starts, end) - 1
+        return index >= 0 and self.blocked[index][1] > start
+
+    def in_sentence(self, sentence: Sentence, kind: str) -> list[Candidate]:
+        """Candidates of ``kind`` found so far in ``sentence``, by start."""
+        return sorted((c for c in self.by_sentence.get(sentence.start, []) if c.kind == kind), key=lambda c: c.start)
 
     def sentence_of(self, offset: int) -> Sentence:
         return self.sentences[bisect.bisect_right(self._starts, offset) - 1]
@@ -76,10 +83,15 @@ class Context:
         word = match.group().strip()
         return self.lex.qualifiers.get(word) or self.lex.qualifiers.get(word.lower())
 
+    def about_venture(self, sentence: Sentence) -> bool:
+        """Whether the sentence speaks of the profile's venture (a cue word); never without a profile's venture."""
+        return self.lex.venture_cue_re is not None and self.lex.venture_cue_re.search(sentence.text) is not None
+
     def subject_of(self, sentence: Sentence) -> str | None:
-        """What a sentence is about: the venture when it is the topic (a cue word or a name given to it), else the
-        first organisation or programme named. Funders and founders are objects of relations, not subjects."""
-        if sentence.start in self.named or self.lex.venture_cue_re.search(sentence.text):
+        """What a sentence is about: the profile's venture when it is the topic (a cue word or a name given to it),
+        else the first organisation or programme named in the sentence. Without a profile there is no venture,
+        so general news never gets one story's subject."""
+        if self.lex.venture and (self.about_venture(sentence) or self.in_sentence(sentence, "naming")):
             return self.lex.venture
         for mention in self.mentions.get(sentence.start, []):
             if mention.entity.type != "person":
@@ -126,8 +138,6 @@ class Context:
         )
         self.found[key] = candidate
         self.by_sentence.setdefault(sentence.start, []).append(candidate)
-        if kind == "naming":
-            self.named.add(sentence.start)
-            if isinstance(value, str):
-                self.names.add(value)
+        if kind == "naming" and isinstance(value, str):
+            self.names.add(value)
         return candidate

@@ -1,16 +1,70 @@
-"""Organisations, people and programmes named in the lexicon (``entities`` in facts.yaml).
+"""Organisations, people and programmes: those the lexicon names, then those found by their cues.
 
-Value and subject are the canonical name (``Sony`` and ``索尼`` are ``Sony
-Group``), unit the entity type. An abbreviation in brackets right after the
-full name (``New Energy and Industrial Technology Development Organization
-(NEDO)``) is one mention, not two.
+Lexicon names (``entities`` in facts.yaml and the corpus profile) are
+matched ignoring case (``Softbank``) but must start with a capital as written
+(``decrypt`` the verb is not ``Decrypt`` the outlet); value and subject are
+the canonical name (``Sony`` and ``索尼`` are ``Sony Group``), unit the entity
+type. An abbreviation in brackets right after the full name (``New Energy
+and Industrial Technology Development Organization (NEDO)``) is one mention,
+not two. Names no lexicon lists come from ``open_entities`` (extractor
+``entity.open.<rule>``; ``entity.open.repeat`` for a bare mention of a name
+the article gives elsewhere) wherever they do not overlap a lexicon name; an
+apposition ``X, the chief executive of Y`` also gives X the role.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass
+
 from curator.extract.base import Context, Mention
-from curator.extract.lexicon import Lexicon
+from curator.extract.lexicon import Entity, Lexicon, alternation
+from curator.extract.open_entities import Found, dedupe, english
+from curator.extract.open_entities_zh import chinese
 from curator.extract.sentences import Sentence
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class ArticleNames:
+    """The names an article gives by their cues, found before any sentence is extracted, so that every later
+    (or earlier) bare mention of one is found too: ``Amazon`` after ``a spokesman for Amazon``, ``Forte`` after
+    ``Tom Forte``. ``by_sentence`` maps a sentence's start to what its cues gave; ``written`` maps each name as
+    written (and a person's surname) to its canonical name and type."""
+
+    by_sentence: dict[int, list[Found]]
+    written: dict[str, tuple[str, str]]
+    pattern: re.Pattern[str] | None
+
+    def in_sentence(self, start: int, text: str) -> list[Found]:
+        """The cue-found names of the sentence at ``start`` and the bare mentions of the article's names in it."""
+        found = self.by_sentence.get(start, [])
+        if self.pattern is None:
+            return found
+        more = [Found(m.start(), m.end(), *self.written[m.group()], "repeat") for m in self.pattern.finditer(text)]
+        return dedupe(found + more) if more else found
+
+
+def article_names(sentences: list[tuple[int, str]]) -> ArticleNames:
+    """Run the cue rules over every sentence of an article (``(start, text)`` pairs) in order."""
+    known_people: dict[str, str] = {}
+    by_sentence: dict[int, list[Found]] = {}
+    written: dict[str, tuple[str, str]] = {}
+    for start, text in sentences:
+        found = english(text, known_people)
+        if _HAN.search(text):
+            found += chinese(text, known_people)
+        by_sentence[start] = found
+        for f in found:
+            written.setdefault(text[f.start : f.end], (f.name, f.type))
+    for surname, full in known_people.items():
+        if surname.isascii() and len(surname) >= 3 and surname != full:
+            written.setdefault(surname, (full, "person"))
+    pattern = re.compile(alternation(list(written), latin_bounds=True)) if written else None
+    return ArticleNames(by_sentence, written, pattern)
 
 
 class EntityRule:
@@ -18,10 +72,31 @@ class EntityRule:
         self.lex = lex
 
     def run(self, ctx: Context, sentence: Sentence) -> None:
+        if ctx.names_found is None:
+            ctx.names_found = article_names([(s.start, s.text) for s in ctx.sentences])
+        mentions = self._lexicon(ctx, sentence)
+        starts, ends = [m.start for m in mentions], [m.end for m in mentions]
+        for f in ctx.names_found.in_sentence(sentence.start, sentence.text):
+            start, end = sentence.start + f.start, sentence.start + f.end
+            index = bisect.bisect_left(starts, end) - 1  # lexicon mentions never overlap: one bisection
+            if ctx.is_blocked(start, end) or (index >= 0 and ends[index] > start):
+                continue
+            entity = self.lex.entity(f.name) or Entity(f.name, f.type)
+            mentions.append(Mention(start, end, entity))
+            ctx.add("entity", start, end, entity.name, unit=entity.type, subject=entity.name,
+                    extractor=f"entity.open.{f.rule}", statement=f"{entity.name} ({entity.type})")
+            if f.role and f.of:
+                role = f"{f.role} {f.of}"
+                ctx.add("role", start, end, role, subject=entity.name, extractor="relation.role",
+                        statement=f"{entity.name} is {role}", attrs={"of": f.of})
+        ctx.mentions[sentence.start] = sorted(mentions, key=lambda m: m.start)
+
+    def _lexicon(self, ctx: Context, sentence: Sentence) -> list[Mention]:
         mentions: list[Mention] = []
         for match in self.lex.entity_re.finditer(sentence.text):
-            entity = self.lex.entity(match.group())
-            if entity is None:
+            written = match.group()
+            entity = self.lex.entity(written)
+            if entity is None or (written[:1].islower() and not entity.name[:1].islower()):
                 continue
             start, end = sentence.start + match.start(), sentence.start + match.end()
             if ctx.is_blocked(start, end):
@@ -34,4 +109,5 @@ class EntityRule:
                 "entity", start, end, entity.name, unit=entity.type, subject=entity.name, extractor="entity.lexicon",
                 statement=f"{entity.name} ({entity.type})",
             )
-        ctx.mentions[sentence.start] = mentions
+        return mentions
+

@@ -1,6 +1,6 @@
 """The lexicon sections of ``facts.yaml`` as lookup tables and compiled patterns.
 
-Built once per loaded schema (patterns are compiled here, never per article),
+Built once per loaded schema and corpus profile (patterns are compiled here, never per article),
 and validated with errors that name the file and the key.
 """
 
@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from curator.errors import CuratorError
-from curator.schema import Schema
+from curator.schema import Profile, Schema
 
 ENTITY_TYPES = {"organisation", "person", "programme"}
 
@@ -36,8 +37,10 @@ class Lexicon:
     measures: dict[str, str | None]
     fractions: dict[str, float]
     entities: dict[str, Entity]
-    venture: str
+    venture: str | None
     venture_cues: tuple[str, ...]
+    funders: frozenset[str]
+    government: str | None
     roles: tuple[str, ...]
     # compiled alternations, longest first
     currency_symbol_re: str
@@ -51,7 +54,7 @@ class Lexicon:
     noun_en_re: str
     noun_zh_re: str
     entity_re: re.Pattern[str]
-    venture_cue_re: re.Pattern[str]
+    venture_cue_re: re.Pattern[str] | None
     role_re: str
 
     def entity(self, written: str) -> Entity | None:
@@ -89,7 +92,7 @@ def _trie(words: list[str]) -> str:
 _LATIN = "A-Za-z0-9"
 
 
-def _alternation(words: list[str], latin_bounds: bool = False, after_hyphen: bool = False) -> str:
+def alternation(words: list[str], latin_bounds: bool = False, after_hyphen: bool = False) -> str:
     """A regex for any of ``words``, longest match first (``Sony Group`` wins over ``Sony``).
 
     With ``latin_bounds`` a match that starts or ends with a Latin letter or
@@ -123,13 +126,50 @@ def _number(schema: Schema, key: str, value: Any) -> float:
         raise CuratorError(f"{schema.path}: {key} must be a number, not {value!r}.") from None
 
 
-def _strings(schema: Schema, key: str, value: Any) -> list[str]:
+def _strings(path: Path, key: str, value: Any) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise CuratorError(f"{schema.path}: {key} must be a list of non-empty strings.")
+        raise CuratorError(f"{path}: {key} must be a list of non-empty strings.")
     return value
 
 
-def build_lexicon(schema: Schema) -> Lexicon:
+def _entities(path: Path, data: Any) -> dict[str, Entity]:
+    """``canonical: {type, aliases}`` -> {alias as written: Entity}; errors name ``path`` and the key."""
+    if not isinstance(data, dict):
+        raise CuratorError(f"{path}: entities must be a mapping.")
+    entities: dict[str, Entity] = {}
+    for canonical, spec in data.items():
+        key = f"entities.{canonical}"
+        if not isinstance(spec, dict):
+            raise CuratorError(f"{path}: {key} must be a mapping with type and aliases.")
+        kind = spec.get("type")
+        if kind not in ENTITY_TYPES:
+            raise CuratorError(f"{path}: {key}.type must be one of {', '.join(sorted(ENTITY_TYPES))}.")
+        entity = Entity(str(canonical), kind)
+        for alias in [str(canonical), *_strings(path, f"{key}.aliases", spec.get("aliases", []) or [])]:
+            entities[alias] = entity
+            entities[alias.replace("'", "’")] = entity
+    return entities
+
+
+def _venture(profile: Profile | None) -> tuple[str | None, list[str]]:
+    """The profile's venture name and cue words; none without a profile (general news has no venture)."""
+    if profile is None or profile.raw.get("venture") is None:
+        return None, []
+    venture = profile.raw["venture"]
+    if not isinstance(venture, dict) or not isinstance(venture.get("name"), str) or not venture["name"]:
+        raise CuratorError(f"{profile.path}: venture.name must be a non-empty string.")
+    return venture["name"], _strings(profile.path, "venture.cues", venture.get("cues"))
+
+
+def _known(path: Path, key: str, names: list[str], entities: dict[str, Entity]) -> None:
+    for name in names:
+        if name not in entities:
+            raise CuratorError(f"{path}: {key} names '{name}', which is in no entities section.")
+
+
+def build_lexicon(schema: Schema, profile: Profile | None = None) -> Lexicon:
+    """The schema's lexicon with the corpus ``profile`` (if any) laid over it: its entities and roles are added,
+    and only a profile brings a venture, funders and what "the government" means."""
     magnitudes = _section(schema, "magnitudes", dict)
     en = {str(k).lower(): _number(schema, f"magnitudes.en.{k}", v) for k, v in _section_of(schema, magnitudes, "magnitudes", "en").items()}
     zh = {str(k): _number(schema, f"magnitudes.zh.{k}", v) for k, v in _section_of(schema, magnitudes, "magnitudes", "zh").items()}
@@ -140,33 +180,31 @@ def build_lexicon(schema: Schema) -> Lexicon:
     for number, names in _section(schema, "months", dict).items():
         if not isinstance(number, int) or not 1 <= number <= 12:
             raise CuratorError(f"{schema.path}: months.{number} must be a month number from 1 to 12.")
-        for name in _strings(schema, f"months.{number}", names):
+        for name in _strings(schema.path, f"months.{number}", names):
             months[name.lower()] = number
     nouns: dict[str, str] = {}
     for canonical, written in _section(schema, "nouns", dict).items():
-        for word in _strings(schema, f"nouns.{canonical}", written):
+        for word in _strings(schema.path, f"nouns.{canonical}", written):
             nouns[word.lower()] = str(canonical)
     measures = {
         str(word): (str(unit) if unit else None) for word, unit in _section(schema, "measures", dict).items()
     }
     fractions = {str(k).lower(): _number(schema, f"fractions.{k}", v) for k, v in _section(schema, "fractions", dict).items()}
-    entities: dict[str, Entity] = {}
-    for canonical, spec in _section(schema, "entities", dict).items():
-        key = f"entities.{canonical}"
-        if not isinstance(spec, dict):
-            raise CuratorError(f"{schema.path}: {key} must be a mapping with type and aliases.")
-        kind = spec.get("type")
-        if kind not in ENTITY_TYPES:
-            raise CuratorError(f"{schema.path}: {key}.type must be one of {', '.join(sorted(ENTITY_TYPES))}.")
-        entity = Entity(str(canonical), kind)
-        for alias in [str(canonical), *_strings(schema, f"{key}.aliases", spec.get("aliases", []) or [])]:
-            entities[alias] = entity
-            entities[alias.replace("'", "’")] = entity
-    venture = _section(schema, "venture", dict)
-    if not isinstance(venture.get("name"), str) or not venture["name"]:
-        raise CuratorError(f"{schema.path}: venture.name must be a non-empty string.")
-    cues = _strings(schema, "venture.cues", venture.get("cues"))
-    roles = _strings(schema, "roles", _section(schema, "roles", list))
+    entities = _entities(schema.path, _section(schema, "entities", dict))
+    roles = _strings(schema.path, "roles", _section(schema, "roles", list))
+    funders: list[str] = []
+    government = None
+    if profile is not None:
+        entities.update(_entities(profile.path, profile.raw.get("entities", {})))
+        roles = roles + _strings(profile.path, "roles", profile.raw.get("roles", []))
+        funders = _strings(profile.path, "funders", profile.raw.get("funders", []))
+        _known(profile.path, "funders", funders, entities)
+        government = profile.raw.get("government")
+        if government is not None:
+            if not isinstance(government, str):
+                raise CuratorError(f"{profile.path}: government must be the name of an entity.")
+            _known(profile.path, "government", [government], entities)
+    venture, cues = _venture(profile)
     chinese_qualifiers = [w for w in schema.qualifiers if not w[:1].isascii()]
     latin_qualifiers = [w for w in schema.qualifiers if w[:1].isascii()]
     symbols = [w for w in schema.currencies if any(unicodedata.category(ch) == "Sc" for ch in w)]
@@ -184,22 +222,24 @@ def build_lexicon(schema: Schema) -> Lexicon:
         measures=measures,
         fractions=fractions,
         entities={**entities, **{k.casefold(): v for k, v in entities.items() if k.isascii()}},
-        venture=venture["name"],
+        venture=venture,
         venture_cues=tuple(cues),
+        funders=frozenset(entities[f].name for f in funders),
+        government=entities[government].name if government else None,
         roles=tuple(roles),
-        currency_symbol_re=r"(?<![A-Za-z.])" + _alternation(symbols),
-        currency_word_re=_alternation(words, latin_bounds=True, after_hyphen=True),
-        qualifier_re=re.compile(r"(?<![\w])" + _alternation(latin_qualifiers) + r"\s+$", re.IGNORECASE),
-        qualifier_zh_re=re.compile(_alternation(chinese_qualifiers) + r"$"),
-        qualifier_after_re=re.compile(r"\s*" + _alternation(list(qualifiers_after), latin_bounds=True), re.IGNORECASE),
-        magnitude_en_re=_alternation(list(en)),
-        number_word_re=_alternation(list(number_words), latin_bounds=True),
-        month_re="(?i:" + _alternation(list(months), latin_bounds=True) + ")",
-        noun_en_re=_alternation([w for w in nouns if w.isascii()], latin_bounds=True, after_hyphen=True),
-        noun_zh_re=_alternation([w for w in nouns if not w.isascii()]),
-        entity_re=re.compile(_alternation(list(entities), latin_bounds=True)),
-        venture_cue_re=re.compile(_alternation(cues, latin_bounds=True), re.IGNORECASE),
-        role_re=_alternation(roles, latin_bounds=True),
+        currency_symbol_re=r"(?<![A-Za-z.])" + alternation(symbols),
+        currency_word_re=alternation(words, latin_bounds=True, after_hyphen=True),
+        qualifier_re=re.compile(r"(?<![\w])" + alternation(latin_qualifiers) + r"\s+$", re.IGNORECASE),
+        qualifier_zh_re=re.compile(alternation(chinese_qualifiers) + r"$"),
+        qualifier_after_re=re.compile(r"\s*" + alternation(list(qualifiers_after), latin_bounds=True), re.IGNORECASE),
+        magnitude_en_re=alternation(list(en)),
+        number_word_re=alternation(list(number_words), latin_bounds=True),
+        month_re="(?i:" + alternation(list(months), latin_bounds=True) + ")",
+        noun_en_re=alternation([w for w in nouns if w.isascii()], latin_bounds=True, after_hyphen=True),
+        noun_zh_re=alternation([w for w in nouns if not w.isascii()]),
+        entity_re=re.compile(alternation(list(entities), latin_bounds=True), re.IGNORECASE),
+        venture_cue_re=re.compile(alternation(cues, latin_bounds=True), re.IGNORECASE) if cues else None,
+        role_re=alternation(roles, latin_bounds=True),
     )
 
 
@@ -213,7 +253,7 @@ def _qualifiers_after(schema: Schema) -> dict[str, str]:
     for canonical, words in raw.items():
         if canonical not in known:
             raise CuratorError(f"{schema.path}: qualifiers_after.{canonical} is not a canonical form in qualifiers.")
-        for word in _strings(schema, f"qualifiers_after.{canonical}", words):
+        for word in _strings(schema.path, f"qualifiers_after.{canonical}", words):
             result[word.lower()] = str(canonical)
     return result
 
@@ -225,12 +265,13 @@ def _section_of(schema: Schema, parent: dict[str, Any], name: str, key: str) -> 
     return value
 
 
-_CACHE: dict[int, tuple[Schema, Lexicon]] = {}
+_CACHE: dict[tuple[int, int], tuple[Schema, Profile | None, Lexicon]] = {}
 
 
-def lexicon_for(schema: Schema) -> Lexicon:
-    """The compiled lexicon of a loaded schema, built once."""
-    cached = _CACHE.get(id(schema))
-    if cached is None or cached[0] is not schema:
-        cached = _CACHE[id(schema)] = (schema, build_lexicon(schema))
-    return cached[1]
+def lexicon_for(schema: Schema, profile: Profile | None = None) -> Lexicon:
+    """The compiled lexicon of a loaded schema and corpus profile, built once per pair."""
+    key = (id(schema), id(profile))
+    cached = _CACHE.get(key)
+    if cached is None or cached[0] is not schema or cached[1] is not profile:
+        cached = _CACHE[key] = (schema, profile, build_lexicon(schema, profile))
+    return cached[2]

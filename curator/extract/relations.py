@@ -1,16 +1,23 @@
 """Relations a sentence states plainly enough for rules to see.
 
-- ``naming``: the venture is named X (``officially named 'Sakura AI Nexus'``,
-  ``developed by Noetra, a consortium``, ``“Noetra”联盟``); subject the venture.
+The venture, its cue words, its funders and what "the government" means come
+from the corpus profile (``seeds/curator.yaml``); without one, relations take
+the sentence's own named subject, so general news never gets one story's venture.
+
+- ``naming``: X is named (``officially named 'Sakura AI Nexus'``,
+  ``developed by Noetra, a consortium``, ``“Noetra”联盟``); subject the
+  profile's venture, else the organisation the sentence names.
 - ``founded-by``: organisations named before *formed / set up / founded /
-  joined forces / 组成*; subject the venture, or the programme named after
-  the verb (``METI and NEDO launched ... GENIAC``).
-- ``stake``: holders in a sentence about stakes or ownership; the share
-  (``over 10%``, ``majority``) is kept in ``attrs``.
-- ``funded-by``: the funder (NEDO, METI, the government) of a sentence
-  about funding; the amounts it names are linked in ``attrs``.
-- ``member-of``: organisations that join, feature in, or work alongside the
-  venture.
+  joined forces / 组成*; subject the programme named after the verb (``METI
+  and NEDO launched ... GENIAC``), the venture when the sentence speaks of
+  it, else the organisation named after the verb (``Acme Corp and Beta Inc
+  founded Gamma Labs``); ``X, founded by Y and Z`` names founders after the verb.
+- ``stake``, ``member-of``: holders and members of the profile's venture
+  (stake, ownership, joining words); the share is kept in ``attrs``.
+- ``funded-by``: the profile's funders in a sentence about funding, and
+  whoever follows *funded / financed / backed by*; subject the sentence's
+  named subject (the venture for the profile's funders when none); the
+  amounts it names are linked in ``attrs``.
 - ``role``: ``Industry Minister Ryosei Akazawa``; subject the person.
 """
 
@@ -43,7 +50,8 @@ _MEMBERSHIP = re.compile(
 _EXAMPLES = re.compile(r"(?P<after>(?i:\bsuch as\b|\blike\b))")
 _BACKERS = re.compile(r"(?i:\bdrawn in\b|\bbacking\b|\binvestments?\b|\bjoined\b|\bmembers?\b)")
 _LIST_GAP = re.compile(r"\s*[,、，]?\s*(?:(?:and|or|&|和|与|及|以及)\s*)?(?:the\s+)?")
-_FUNDERS = {"NEDO", "METI", "Government of Japan"}
+_FUNDED_BY = re.compile(r"(?P<after>(?i:\b(?:funded|financed|bankrolled|backed|sponsored)\s+(?:\w+\s+)?by\b))")
+_FOUNDED_BY = re.compile(r"(?i:\b(?:founded|co-founded|set up|established|created|started)\s+(?:\w+\s+)?by\b)")
 
 
 class NamingRule:
@@ -72,14 +80,17 @@ class NamingRule:
                 canonical = entity.name if entity else name
                 start = sentence.start + match.start(group) + (len(written) - len(written.lstrip()))
                 end = start + len(name)
-                ctx.add("naming", start, end, canonical, subject=self.lex.venture, extractor="relation.naming",
-                        statement=f"{self.lex.venture} is named {canonical}")
+                subject = self.lex.venture or _own_subject(ctx, sentence, canonical)
+                if subject:
+                    ctx.add("naming", start, end, canonical, subject=subject, extractor="relation.naming",
+                            statement=f"{subject} is named {canonical}")
 
 
 class RelationRule:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
-        self.role = re.compile(rf"(?P<role>{lex.role_re})\s+(?P<person>[A-Z][a-z]+(?:\s[A-Z][a-z]+){{1,2}})")
+        name = r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*"
+        self.role = re.compile(rf"(?P<role>{lex.role_re})\s+(?P<person>{name}(?:\s{name}){{1,2}})")
 
     def run(self, ctx: Context, sentence: Sentence) -> None:
         mentions = ctx.mentions.get(sentence.start, [])
@@ -87,23 +98,16 @@ class RelationRule:
         organisations = [m for m in mentions if m.entity.type == "organisation"]
         self._roles(ctx, sentence)
         names = self._names(ctx)
-        about_venture = (
-            bool(self.lex.venture_cue_re.search(sentence.text))
+        about_venture = venture is not None and (
+            ctx.about_venture(sentence)
             or re.search(r"(?i:\bcompany\b)", sentence.text) is not None
             or any(m.entity.name in names for m in mentions)
         )
-        holders = [m for m in organisations if m.entity.name not in names and m.entity.name not in _FUNDERS]
+        holders = [m for m in organisations if m.entity.name not in names and m.entity.name not in self.lex.funders]
         founding = _FOUNDING.search(sentence.text)
         if founding:
-            verb_at = sentence.start + founding.start()
-            after = [m for m in mentions if m.start >= verb_at and m.entity.type == "programme"]
-            subject = after[0].entity.name if after else (venture if about_venture else None)
-            if subject:
-                founders = [m for m in organisations if m.entity.name not in names]
-                for m in _org_list(ctx, founders, verb_at, after=False):
-                    self._relation(ctx, "founded-by", m, subject, m.entity.name, "relation.founded-by",
-                                   f"{subject} was founded by {m.entity.name}")
-        if about_venture:
+            self._founded(ctx, sentence, founding, mentions, organisations, names, about_venture)
+        if about_venture and venture:
             share = self._share(ctx, sentence)
             for m in _listed(ctx, sentence, _STAKE, holders):
                 self._relation(ctx, "stake", m, venture, m.entity.name, "relation.stake",
@@ -115,23 +119,55 @@ class RelationRule:
                 self._relation(ctx, "member-of", m, m.entity.name, venture, "relation.member-of",
                                f"{m.entity.name} takes part in {venture}")
         if _FUNDING.search(sentence.text):
-            amounts = sorted(c.id for (kind, start, _), c in ctx.found.items() if kind == "money" and sentence.start <= start < sentence.end)
-            funders = [m for m in organisations if m.entity.name in _FUNDERS]
-            government = _GOVERNMENT.search(sentence.text)
-            subject = ctx.subject_of(sentence)
-            subject = venture if subject in _FUNDERS or subject is None else subject
-            attrs = {"amounts": amounts} if amounts else None
-            for m in funders:
-                self._relation(ctx, "funded-by", m, subject, m.entity.name, "relation.funded-by",
-                               f"{subject} is funded by {m.entity.name}", attrs)
-            if government and not any(m.entity.name == "Government of Japan" for m in funders) and (amounts or about_venture):
-                start, end = sentence.start + government.start(), sentence.start + government.end()
-                ctx.add("funded-by", start, end, "Government of Japan", subject=subject, extractor="relation.funded-by",
-                        statement=f"{subject} is funded by Government of Japan", attrs=attrs)
+            self._funded(ctx, sentence, mentions, organisations, about_venture)
+
+    def _founded(self, ctx: Context, sentence: Sentence, founding: re.Match[str], mentions: list[Mention],
+                 organisations: list[Mention], names: set[str], about_venture: bool) -> None:
+        verb_at = sentence.start + founding.start()
+        after = [m for m in mentions if m.start >= verb_at and m.entity.type == "programme"]
+        subject = after[0].entity.name if after else (self.lex.venture if about_venture else None)
+        passive = _FOUNDED_BY.search(sentence.text)
+        if subject is None and passive:
+            by_at = sentence.start + passive.end()
+            named = [m for m in organisations if m.end <= sentence.start + passive.start()]
+            subject = named[-1].entity.name if named else None
+            founders = _org_list(ctx, [m for m in mentions if m.start >= by_at], by_at, after=True)
+        else:
+            if subject is None:
+                later = [m for m in organisations if m.start >= sentence.start + founding.end()]
+                subject = later[0].entity.name if later else None
+            founders = _org_list(ctx, [m for m in organisations if m.entity.name not in names], verb_at, after=False)
+        for m in founders if subject else []:
+            if m.entity.name != subject:
+                self._relation(ctx, "founded-by", m, subject, m.entity.name, "relation.founded-by",
+                               f"{subject} was founded by {m.entity.name}")
+
+    def _funded(self, ctx: Context, sentence: Sentence, mentions: list[Mention], organisations: list[Mention],
+                about_venture: bool) -> None:
+        venture = self.lex.venture
+        amounts = sorted(c.id for c in ctx.in_sentence(sentence, "money"))
+        funders = [m for m in organisations if m.entity.name in self.lex.funders]
+        funders += [m for m in _listed(ctx, sentence, _FUNDED_BY, mentions) if m not in funders]
+        government = _GOVERNMENT.search(sentence.text) if self.lex.government else None
+        named = {m.entity.name for m in funders}
+        subject = ctx.subject_of(sentence)
+        if subject is None or subject in named | self.lex.funders:
+            others = (m.entity.name for m in mentions if m.entity.type != "person" and m.entity.name not in named | self.lex.funders)
+            subject = venture or next(others, None)
+        if subject is None:
+            return
+        attrs = {"amounts": amounts} if amounts else None
+        for m in funders:
+            self._relation(ctx, "funded-by", m, subject, m.entity.name, "relation.funded-by",
+                           f"{subject} is funded by {m.entity.name}", attrs)
+        if government and self.lex.government not in named and (amounts or about_venture):
+            start, end = sentence.start + government.start(), sentence.start + government.end()
+            ctx.add("funded-by", start, end, self.lex.government, subject=subject, extractor="relation.funded-by",
+                    statement=f"{subject} is funded by {self.lex.government}", attrs=attrs)
 
     def _names(self, ctx: Context) -> set[str]:
         """Names given to the venture so far in this article (not founders or holders of it)."""
-        return ctx.names
+        return set(ctx.names)
 
     def _roles(self, ctx: Context, sentence: Sentence) -> None:
         for match in self.role.finditer(sentence.text):
@@ -142,13 +178,18 @@ class RelationRule:
             ctx.add("role", start, end, role, subject=name, extractor="relation.role", statement=f"{name} is {role}")
 
     def _share(self, ctx: Context, sentence: Sentence) -> str | None:
-        for c in ctx.found_in(sentence, "percent"):
+        for c in ctx.in_sentence(sentence, "percent"):
             return f"{c.qualifier + ' ' if c.qualifier else ''}{c.value:g}%"
         return "majority" if re.search(r"(?i:majority)", sentence.text) else None
 
     def _relation(self, ctx: Context, kind: str, m: Mention, subject: str, value: str, rule: str, statement: str,
                   attrs: dict[str, object] | None = None) -> None:
         ctx.add(kind, m.start, m.end, value, subject=subject, extractor=rule, statement=statement, attrs=attrs)
+
+
+def _own_subject(ctx: Context, sentence: Sentence, name: str) -> str | None:
+    """The first organisation or programme the sentence names, other than ``name`` itself."""
+    return next((m.entity.name for m in ctx.mentions.get(sentence.start, []) if m.entity.type != "person" and m.entity.name != name), None)
 
 
 def _org_list(ctx: Context, organisations: list[Mention], anchor: int, after: bool) -> list[Mention]:

@@ -4,7 +4,10 @@ Lines are split first (a headline or list item is its own sentence), then
 English sentences end at ``.!?`` followed by a space and a capital, digit or
 quote, unless the word before the stop is an abbreviation or initial
 (``U.S.``, ``Mr.``, ``Inc.``); a decimal point never ends a sentence because
-no space follows it. Chinese sentences end at ``。！？``.
+no space follows it. Chinese sentences end at ``。！？``. Source citations
+right after a stop (``... on April 13. (asahi.com) (japantoday.com) The new
+firm ...``) close the sentence they cite, so two sentences are never glued
+into one quote through them.
 """
 
 from __future__ import annotations
@@ -17,8 +20,13 @@ ABBREVIATIONS = {
     "u.s", "u.k", "u.n", "e.u", "approx", "est", "dept", "gov", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "fig", "vol", "p", "pp",
 }
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9$¥€£\u4e00-\u9fff])|[。！？]+[”’」』)]*")
+# A source citation such as "(asahi.com)" or "(meti.go.jp 2)" after a stop belongs to the sentence it cites.
+_CITATION = r"(?:\s*\((?:[\w-]+\.)+[a-z]{2,}(?:\s+\d+)?\))"
+_BOUNDARY = re.compile(
+    rf"[.!?]+[\"'”’)\]]*(?:{_CITATION}*(?=\s+[\"'“‘(\[]?[A-Z0-9$¥€£\u4e00-\u9fff])|{_CITATION}+(?=\s|$))|[。！？]+[”’」』)]*{_CITATION}*"
+)
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?]*$")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")  # "D.A. Davidson", "J.P. Morgan": initials, not the end of a sentence
 
 
 @dataclass(frozen=True)
@@ -53,7 +61,7 @@ def _is_abbreviation(chunk: str) -> bool:
     if not word:
         return False
     token = word.group(1).rstrip(".").lower()
-    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or _INITIALS.fullmatch(token) is not None
 
 
 def _emit(line: str, offset: int, start: int, end: int, out: list[Sentence]) -> None:

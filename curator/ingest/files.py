@@ -8,12 +8,14 @@ come back as ``Skipped`` with the reason, never as an exception.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from curator.ingest.article import Skipped, make_article, page_article
 from curator.ingest.decoding import DecodeError, decode_html, decode_text
 from curator.ingest.records import read_json, read_jsonl
 from curator.models import Article
+from curator.schema import find_profile
 
 MAX_BYTES = 5 * 1024 * 1024
 """Largest file or page ingested (5 MiB): far above any news article, small enough to review."""
@@ -41,10 +43,17 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped]]:
 
 
 def read_articles(path: Path, max_bytes: int = MAX_BYTES, encoding: str | None = None) -> tuple[list[Article], list[Skipped]]:
-    """The articles in one file (several for JSONL), or the reason it was skipped.
+    """The articles in one file (several for JSONL), or the reason it was skipped, with their corpus profile.
 
-    ``encoding`` names the codec of files that are not UTF-8 (text files are refused without it).
+    ``encoding`` names the codec of files that are not UTF-8 (text files are refused without it). The
+    profile is the ``curator.yaml`` beside the file (``curator.schema.find_profile``), recorded as a path.
     """
+    articles, skipped = _read_file(path, max_bytes, encoding)
+    profile = find_profile(path)
+    return ([replace(a, profile=str(profile)) for a in articles] if profile else articles), skipped
+
+
+def _read_file(path: Path, max_bytes: int, encoding: str | None) -> tuple[list[Article], list[Skipped]]:
     name = str(path)
     try:
         size = path.stat().st_size

@@ -12,10 +12,8 @@ import functools
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from curator.errors import CuratorError
-from curator.schema import SCHEMA_DIR
+from curator.schema import SCHEMA_DIR, read_yaml
 
 Entries = dict[str, dict[str, tuple[str, ...]]]
 """{entry name: {field: strings}}."""
@@ -35,23 +33,7 @@ def table_path(path: Path | None, filename: str) -> Path:
 def load_entries(path: Path, section: str, fields: tuple[str, ...]) -> Entries:
     """The entries of ``section`` in the YAML file ``path``, each with only the known ``fields``
     (a field left out is an empty tuple)."""
-    return parse_entries(path, read_yaml(path), section, fields)
-
-
-def read_yaml(path: Path) -> Any:
-    """The parsed YAML of ``path``, or a CuratorError naming the file (and the line of a syntax error)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CuratorError(f"the table {path} does not exist.") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise CuratorError(f"the table {path} cannot be read ({error}).") from None
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        raise CuratorError(f"{path} is not valid YAML{where}: {getattr(error, 'problem', error)}.") from None
+    return parse_entries(path, read_yaml(path, "table"), section, fields)
 
 
 def parse_entries(path: Path, data: Any, section: str, fields: tuple[str, ...]) -> Entries:

@@ -82,6 +82,11 @@ class Articles(Connection):
             return {r[0]: r[1] for r in self._rows("SELECT id, seq FROM articles")}
         return {r[0]: r[1] for r in self._rows_among("SELECT id, seq FROM articles WHERE id IN ({})", set(article_ids))}
 
+    def article_profiles(self, article_ids: Iterable[str]) -> list[str]:
+        """The distinct corpus profiles recorded on these articles, sorted."""
+        rows = self._rows_among("SELECT DISTINCT profile FROM articles WHERE profile IS NOT NULL AND id IN ({})", set(article_ids))
+        return sorted({r[0] for r in rows})
+
     def unextracted_article_ids(self) -> list[str]:
         return [r[0] for r in self._rows("SELECT id FROM articles WHERE extracted_at IS NULL ORDER BY seq")]
 

@@ -14,7 +14,7 @@ import sqlite3
 from curator.errors import CuratorError
 from curator.store.connection import SQLITE_NOTADB, Connection, error_code
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 _MIGRATIONS: list[str] = [
     # 0 -> 1: the whole first schema.
@@ -168,7 +168,11 @@ _MIGRATIONS: list[str] = [
     ALTER TABLE articles ADD COLUMN reader TEXT NOT NULL DEFAULT 'plain';
     ALTER TABLE articles ADD COLUMN controls_removed INTEGER NOT NULL DEFAULT 0;
     """,
-    # 6 -> 7: each reviewer's theme, so the screen looks the same for them in any terminal.
+    # 6 -> 7: the corpus profile each article was ingested with (curator.schema.find_profile), read by extract.
+    """
+    ALTER TABLE articles ADD COLUMN profile TEXT;
+    """,
+    # 7 -> 8: each reviewer's theme, so the screen looks the same for them in any terminal.
     """
     ALTER TABLE reviewers ADD COLUMN theme TEXT;
     """,

@@ -69,6 +69,8 @@ class Search(Connection):
         """Articles with every word or phrase of ``query`` in their title or text, by reading each one."""
         terms = [(quoted or bare).lower() for quoted, bare in _TERMS.findall(query)]
         terms = [t for t in terms if t]
+        if not terms:
+            return []
         where = " AND ".join("(instr(lower(title), ?) > 0 OR instr(lower(text), ?) > 0)" for _ in terms)
         rows = self._rows(
             f"SELECT id, source, title, text FROM articles WHERE {where} ORDER BY seq LIMIT ?",

@@ -88,11 +88,13 @@ class CuratorApp(App[None]):
         poll_interval: float = POLL_SECONDS,
         lease_seconds: float | None = None,
         cursor_blink: bool = True,
+        profile: Path | None = None,
     ) -> None:
         super().__init__()
         self.db_path = Path(db_path)
         self.reviewer = reviewer
         self.paths = list(paths)
+        self.profile = profile
         self.poll_interval = poll_interval
         self.lease_seconds = lease_seconds_setting() if lease_seconds is None else lease_seconds
         self.cursor_blink = cursor_blink
@@ -149,7 +151,7 @@ def make_app(
     *,
     stores: ReviewStores | None = None,
     schema: Schema | None = None,
-    **options: float | bool,
+    **options: float | bool | Path | None,
 ) -> CuratorApp:
     """The app for one database and reviewer.
 
@@ -163,9 +165,9 @@ def make_app(
     return CuratorApp(db_path, reviewer, stores, schema, paths, **options)  # type: ignore[arg-type]
 
 
-def run(db_path: Path, reviewer: str, paths: list[Path]) -> None:
-    """``curator review``: ingest and extract ``paths`` (with progress on screen), then review."""
-    app = make_app(db_path, reviewer, paths)
+def run(db_path: Path, reviewer: str, paths: list[Path], profile: Path | None = None) -> None:
+    """``curator review``: ingest and extract ``paths`` (with ``profile``, if given, for them), then review."""
+    app = make_app(db_path, reviewer, paths, profile=profile)
     app.run()
     if app.return_code:
         raise CuratorError(app.failure or "the review screen stopped with an error.")

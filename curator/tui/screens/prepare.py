@@ -63,7 +63,7 @@ class PrepareScreen(Screen[None]):
             report = ingest(app.writer, self.paths, self._progress("ingest-bar"))
             skipped = [str(problem) for problem in report.skipped]
             self.app.call_from_thread(self.query_one("#ingest-bar", ProgressBar).update, total=1, progress=1)
-            extracted = extract(app.writer, self._progress("extract-bar"))
+            extracted = extract(app.writer, self._progress("extract-bar"), profile=app.profile)
             self.app.call_from_thread(self.query_one("#extract-bar", ProgressBar).update, total=1, progress=1)
         except CuratorError as error:
             app.failure = str(error)

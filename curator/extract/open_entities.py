@@ -1,0 +1,266 @@
+"""English organisations and people that no lexicon lists, found by the cues news writing gives them
+(the cues a reader uses, as in rule-based NER since MUC-6):
+
+- organisations: a word with inner capitals (``AirAsia``, ``DeepMind``), a
+  name in a place only an organisation fills (``a spokesman for Amazon``,
+  ``Yahoo's board``), a run of capitalised words ending in an organisation word
+  (``Acme Holdings Inc``, ``Malaysian Airlines``, ``Hong Kong Monetary
+  Authority``), the ``X of Y`` form (``the Bank of Japan``, ``University of
+  Hong Kong``), a few bodies that stand alone (``Congress``), and the
+  outlet of a dateline (``JAKARTA (Reuters) -``);
+- people: a name after a title (``Mr``, ``President``, ``airline boss``),
+  next to a speech verb (``said Lin Mei-hua``, ``Tony Fernandes tweeted``),
+  in an apposition (``X, the chief executive of Y``; ``the mayor of
+  Surabaya, Tri Rismaharini``), in a byline (``By X and Y``, ``Reporting by
+  X, Y and Z``); a surname alone is the person named in full before it.
+
+The Chinese rules are in ``open_entities_zh``; ``Found`` and ``dedupe`` serve both.
+
+Every pattern is a bounded run or a fixed look-back, so the work is linear
+in the length of the sentence. Junk is kept out by requiring a cue: a lone
+capitalised word, a month, a weekday or a headline never becomes an entity.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# -- English ------------------------------------------------------------------
+
+_NAME_WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Za-z][a-z]+)*"
+_PARTICLE = r"(?:de|del|da|di|van|von|der|den|bin|binti|al|el|la|le|du|dos|ter)"
+_PERSON = rf"(?:{_NAME_WORD}|[A-Z]\.)(?:\s(?:{_PARTICLE}\s)?(?:{_NAME_WORD}|[A-Z]\.)){{0,3}}"
+_ORG_WORD = r"(?:[A-Z][A-Za-z]*[a-z][A-Za-z]*|[A-Z]{2,6}|[A-Z]\.[A-Z]\.|&)(?:[-'’][A-Za-z]+)?"
+_ORG_RUN = re.compile(rf"(?<![\w'’-]){_ORG_WORD}(?:\s{_ORG_WORD}){{0,6}}(?![\w-])")
+_OF_FORM = re.compile(
+    rf"(?<![\w'’-])(?P<head>{_ORG_WORD}(?:\s{_ORG_WORD}){{0,3}})\sof\s(?:the\s)?(?P<tail>{_ORG_WORD}(?:\s{_ORG_WORD}){{0,3}})(?![\w-])"
+)
+# Inner capitals mark a brand or company name (AirAsia, DeepMind, YouTube, SpaceX), not a surname (McLaughlin).
+_CAMEL = re.compile(r"(?<![A-Za-z0-9-])(?!Mc|Mac)[A-Z][a-z]{2,8}(?:[A-Z][a-z]+)*(?:[A-Z][a-z]+|[A-Z]{1,3})(?![A-Za-z0-9-])")
+_DATELINE = re.compile(r"\((?P<name>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)\)\s*(?:-|–|—|--)")
+
+ORG_CUES = frozenset(
+    "Inc Corp Corporation Co Ltd Limited LLC PLC Plc AG SA GmbH Bank Group Holdings Agency Ministry Department "
+    "University College Institute Institution Congress Council Commission Committee Authority Airlines Airways "
+    "Association Foundation Organization Organisation Federation Union Party Court Board Bureau Office "
+    "Administration Police Army Navy Force Hospital Centre Center Laboratory Laboratories Labs Technologies "
+    "Systems Networks Motors Electric Industries Partners Capital Securities Insurance Pharmaceuticals Studios "
+    "Media News Times Post Journal Press Telegraph Tribune Herald Parliament Senate Assembly Cabinet "
+    "Service Services Trust Fund Exchange Reserve Academy School Society Club League Company International "
+    "Airport Railway Railways Energy Petroleum Oil Telecom Communications Broadcasting Foods Research Markets Brands "
+    "Stores Solutions Consulting Ventures Entertainment Pictures Software Robotics Therapeutics Financial Investments "
+    "Properties Logistics Shipping Steel Chemicals Semiconductor Electronics Corp.".split()
+)
+_OF_HEADS = ORG_CUES | frozenset("Republic Kingdom State States Bank University Ministry".split())
+_AFTER_ORGANISATION = frozenset(
+    "President Chairman Chairwoman Chief CEO CFO CTO Minister Secretary Governor Director Commissioner Spokesman "
+    "Spokeswoman Head Founder Vice Deputy Senior Managing Flight".split()
+)
+_ATTRIBUTIVE = ("-based", "-owned", "-listed", "-backed", "-led", "-run", "-born")
+_STANDALONE = frozenset("Congress Parliament Senate Pentagon Kremlin NATO".split())
+_FILLER = frozenset(
+    "The A An This That These Those In On At For But And Or If As By From With When While After Before Its His Her "
+    "Their Our Your My We He She It They I You Yet So Then Now Also Under Over Into Onto Via Per Since Until Despite "
+    "Why How What Where Who Which Whose Today Yesterday Tomorrow Former Dear Read More Related Photo Get Inside "
+    "Discover Trending About Credit Source Image Video Watch Opinion Analysis Editorial Breaking Update Updated "
+    "Published Follow Share Subscribe Subscriber Sign Log".split()
+)
+_CALENDAR = frozenset(
+    "January February March April May June July August September October November December Jan Feb Mar Apr Jun "
+    "Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Wed Thu Fri "
+    "Sat Sun".split()
+)
+_NOT_NAMES = _FILLER | _CALENDAR | frozenset(
+    "Mr Mrs Ms Dr Prof Sir President Minister Chairman Chief Executive Officer Director Secretary General Governor "
+    "Mayor Senator Judge Justice King Queen Prince Princess Pope Premier Chancellor Ambassador Captain Lieutenant "
+    "Colonel Professor Doctor Officials Police Government State National Federal Republic Democratic Democrats Dept "
+    "Republicans Christmas Easter God Internet Street Road Avenue".split()
+)
+_TITLES = (
+    r"Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Sen|Rep|Gov|Gen|Capt|Lt|Col|President|Vice\sPresident|Prime\sMinister|"
+    r"(?:[A-Z][a-z]+\s)?Minister|Premier|Chancellor|Senator|Governor|Mayor|Judge|Ambassador|Secretary|"
+    r"Chairman|Chairwoman|Chief\sExecutive|CEO|CFO|CTO|Director|Professor|King|Queen|Prince|Princess|Pope|"
+    r"Speaker|Commissioner|Inspector|Detective|Sergeant|Officer|Coach|"
+    r"(?:spokes(?:man|woman|person)|boss|chief|founder|co-founder|chairman|chairwoman|president|director|"
+    r"analyst|economist|professor|lawyer|attorney|reporter|correspondent|editor|columnist|author|researcher|"
+    r"scientist|executive|manager|minister|secretary|governor|mayor|senator|leader|head|owner|investor|"
+    r"prosecutor|judge|pilot|captain|official|adviser|advisor|consultant|photographer|colleague)"
+)
+_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|President|Senator|Sen|Rep|Gov|Governor|Mayor|Judge)\b")
+_TITLE_NAME = re.compile(rf"(?<![\w-])(?:{_TITLES})\.?\s(?P<name>{_PERSON})")
+_SPEECH = r"said|says|told|added|noted|wrote|tweeted|explained|argued|warned|stated|asked|replied|recalled|insisted|announced"
+_SAID_NAME = re.compile(rf"(?<![\w-])(?:{_SPEECH}|according\sto)\s(?P<name>{_PERSON})(?=\s*[,.;:)]|\s(?:who|in|at|of)\b|$)")
+_NAME_SAID = re.compile(rf"(?P<name>{_PERSON}),?\s(?:{_SPEECH}|has\ssaid|had\ssaid|said\son)\b")
+_ROLE_WORDS = (
+    r"chief\sexecutive(?:\sofficer)?|CEO|president|chairman|chairwoman|founder|co-founder|spokes(?:man|woman|person)|"
+    r"director|head|chief|minister|secretary|governor|mayor|editor|professor|leader|managing\sdirector|"
+    r"chief\s(?:financial|operating|technology)\sofficer|general\smanager|partner|economist|analyst"
+)
+_APPOSITION = re.compile(
+    rf"(?P<name>{_PERSON}),\s(?:(?:the|a|an)\s)?(?P<role>(?:[a-z]+\s)?(?:{_ROLE_WORDS}))\s(?P<prep>of|at)\s(?:the\s)?"
+    rf"(?P<org>{_ORG_WORD}(?:\s(?:of\s)?(?:{_ORG_WORD}|[A-Z]\.)){{0,5}})"
+)
+_POSSESSIVE_ROLE = re.compile(  # "Yahoo's chief executive, Marissa Mayer,"
+    rf"(?<![\w-])(?P<org>{_ORG_WORD}(?:\s{_ORG_WORD}){{0,3}})['’]s\s(?P<role>(?:[a-z]+\s)?(?:{_ROLE_WORDS})),\s(?P<name>{_PERSON})"
+    rf"(?=,|\.|\s(?:{_SPEECH})\b)"
+)
+_ROLE_FIRST = re.compile(
+    rf"(?<![\w-])(?:{_ROLE_WORDS})\s(?:of|at)\s[^,.;]{{1,60}},\s(?P<name>{_PERSON})(?=,|\.|\s(?:{_SPEECH})\b)"
+)
+_BYLINE = re.compile(rf"^(?:By|BY)\s(?P<names>{_PERSON}(?:(?:,\s|\sand\s){_PERSON}){{0,5}})\s*$")
+_CREDIT = re.compile(
+    rf"(?i:reporting|writing|editing|compiled|additional\sreporting|photos?|photographs?|interview)\sby\s"
+    rf"(?P<names>{_PERSON}(?:(?:,\s|\sand\s|;\s)(?!(?i:writing|editing)){_PERSON}(?:\sin\s[A-Z][A-Z/ ]+)?){{0,20}})"
+)
+_LIST_SPLIT = re.compile(r",\s|\sand\s|;\s")
+_ORG_NAME = rf"(?P<org>{_ORG_WORD}(?:\s{_ORG_WORD}){{0,3}})"
+# Who works somewhere, and what only an organisation has: "a spokesman for Amazon", "Yahoo's board".
+_WORKS_AT = re.compile(
+    rf"(?<![\w-])(?:{_ROLE_WORDS}|engineer|researcher|official|employee|worker|executive|manager|lawyer|spokes\w+)\s(?:at|for)\s(?:the\s)?{_ORG_NAME}"
+    rf"(?![\w-])"
+)
+_ORG_POSSESSIVE = re.compile(
+    rf"(?<![\w'’-]){_ORG_NAME}['’]s?\s(?:shares|stock(?!\s(?:market|exchange|index))|board|chief\sexecutive|CEO|chairman|chairwoman|co-founder|founder|"
+    rf"headquarters|subsidiary|spokes(?:man|woman|person)|shareholders|acquisition|takeover|market\svalue)\b"
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    """An entity found by a cue: offsets within the sentence, canonical name, type, the rule that found it.
+
+    ``role`` (with its preposition) and ``of`` are set by an apposition (``X, the chief executive of Y``).
+    """
+
+    start: int
+    end: int
+    name: str
+    type: str
+    rule: str
+    role: str | None = None
+    of: str | None = None
+
+
+def english(text: str, known_people: dict[str, str]) -> list[Found]:
+    """Organisations and people of one English sentence; ``known_people`` maps surnames seen so far to full names."""
+    found: list[Found] = []
+    if _furniture(text):
+        return found
+    for match in _DATELINE.finditer(text):
+        found.append(Found(match.start("name"), match.end("name"), match.group("name"), "organisation", "dateline"))
+    for match in _CAMEL.finditer(text):
+        found.append(Found(match.start(), match.end(), match.group(), "organisation", "camel-case"))
+    if not _headline(text):
+        for match in _OF_FORM.finditer(text):
+            words = match.group("head").split(" ")
+            first, last = _trim(words)
+            if first < last and words[last - 1] in _OF_HEADS and match.group("tail").split(" ")[0] not in _CALENDAR:
+                start = match.start("head") + sum(len(w) + 1 for w in words[:first])
+                found.append(Found(start, match.end(), text[start : match.end()], "organisation", "of-form"))
+        for pattern in (_WORKS_AT, _ORG_POSSESSIVE):
+            for match in pattern.finditer(text):
+                words = match.group("org").split(" ")
+                first, last = _trim(words)
+                if first < last and not any(w in _NOT_NAMES for w in words[first:last]):
+                    start = match.start("org") + sum(len(w) + 1 for w in words[:first])
+                    name = " ".join(words[first:last])
+                    found.append(Found(start, start + len(name), name, "organisation", "org-context"))
+        for match in _ORG_RUN.finditer(text):
+            words = match.group().split(" ")
+            first, last = _trim(words)
+            cues = [i for i in range(first + 1, last) if words[i] in ORG_CUES]
+            if cues and words[last - 1] not in ORG_CUES and words[cues[-1] + 1] in _AFTER_ORGANISATION:
+                last = cues[-1] + 1  # "European Commission President Jean-Claude Juncker", "Malaysian Airlines Flight"
+            kept = words[first:last]
+            if not kept or kept[-1] not in ORG_CUES | _STANDALONE or (len(kept) < 2 and kept[0] not in _STANDALONE):
+                continue
+            if (len(kept) > 1 and all(w in ORG_CUES for w in kept)) or match.group() == text.strip(" .:|»›>"):
+                continue  # "Central Bank": descriptors with no name; a line that is only a name: a menu item
+            start = match.start() + sum(len(w) + 1 for w in words[:first])
+            name = " ".join(kept)
+            found.append(Found(start, start + len(name), name, "organisation", "org-cue"))
+    cues = () if _headline(text) else ((_TITLE_NAME, "title"), (_SAID_NAME, "speech"), (_NAME_SAID, "speech"), (_ROLE_FIRST, "apposition"))
+    for pattern, rule in cues:
+        for match in pattern.finditer(text):
+            honorific = rule == "title" and _HONORIFIC.match(match.group()) is not None
+            _person(found, text, match.start("name"), match.group("name"), rule, known_people, single=honorific)
+    for pattern in (_APPOSITION, _POSSESSIVE_ROLE):
+        for match in pattern.finditer(text):
+            words = match.group("org").split(" ")
+            first, last = _trim(words)
+            if first == last:
+                continue
+            org = " ".join(words[first:last])
+            role = f"{match.group('role')} {match.groupdict().get('prep') or 'of'}"
+            _person(found, text, match.start("name"), match.group("name"), "apposition", known_people, role=role, of=org)
+            at = match.start("org") + sum(len(w) + 1 for w in words[:first])
+            found.append(Found(at, at + len(org), org, "organisation", "apposition"))
+    for pattern in (_BYLINE, _CREDIT):
+        for match in pattern.finditer(text):
+            at = match.start("names")
+            for part in _LIST_SPLIT.split(match.group("names")):
+                part = re.sub(r"\sin\s[A-Z][A-Z/ ]+$", "", part)
+                _person(found, text, text.index(part, at), part, "byline", known_people)
+                at = text.index(part, at) + len(part)
+    return dedupe(found)
+
+
+def _furniture(text: str) -> bool:
+    """All-caps lines (section heads, menus) carry no names worth a candidate."""
+    letters = [ch for ch in text[:400] if ch.isalpha() and ch.isascii()]
+    return len(letters) >= 4 and not any(ch.islower() for ch in letters)
+
+
+def _headline(text: str) -> bool:
+    """Headline case: four or more words of four letters or more, every one capitalised."""
+    words = [w for w in re.findall(r"[A-Za-z]{4,}", text[:400])]
+    return len(words) >= 4 and all(w[0].isupper() for w in words)
+
+
+def _trim(words: list[str]) -> tuple[int, int]:
+    """The bounds of a capitalised run without sentence-initial filler and calendar words at either end."""
+    start, end = 0, len(words)
+    for index, word in enumerate(words[:-1]):
+        if word in _FILLER or word.endswith(_ATTRIBUTIVE):
+            start = index + 1  # "Trending On Reuters", "Seattle-based X Commission": the name is what follows
+    while start < end and (words[start] in _CALENDAR or words[start] == "&"):
+        start += 1
+    while end > start and (words[end - 1] in _CALENDAR or words[end - 1] == "&"):
+        end -= 1
+    return start, end
+
+
+def _person(found: list[Found], text: str, start: int, name: str, rule: str, known_people: dict[str, str],
+            single: bool = False, role: str | None = None, of: str | None = None) -> None:
+    words = name.split(" ")
+    while words and words[0] in _NOT_NAMES:
+        start += len(words[0]) + 1
+        words = words[1:]
+    while words and words[-1] in _NOT_NAMES:
+        words = words[:-1]
+    if not words or any(w in _CALENDAR or w in ORG_CUES for w in words):
+        return  # "Whole Foods said", "Justice Department": an organisation, not a person
+    name = " ".join(words)
+    if len(words) == 1:
+        full = known_people.get(name)
+        if full is None and not single:
+            return
+        canonical = full or name
+    else:
+        canonical = name
+        known_people.setdefault(words[-1], name)
+    found.append(Found(start, start + len(name), canonical, "person", rule, role, of))
+
+
+def dedupe(found: list[Found]) -> list[Found]:
+    """One entity per span: the longest wins where spans overlap; persons from a cue beat organisations by shape."""
+    ordered = sorted(found, key=lambda f: (f.start, -(f.end - f.start), f.type != "person"))
+    kept: list[Found] = []
+    for f in ordered:
+        clash = kept[-1] if kept and f.start < kept[-1].end else None  # sorted and disjoint: only the last can overlap
+        if clash is None:
+            kept.append(f)
+        elif f.role and clash.type == "person" and clash.start == f.start and not clash.role:
+            kept[-1] = f
+    return kept

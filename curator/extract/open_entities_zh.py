@@ -1,0 +1,152 @@
+"""Chinese organisations and people that no lexicon lists, found by their cues.
+
+Organisations by their suffix (公司, 集团, 银行, 大学, 研究院, 部, 局, 委员会,
+政府, …), bounded on the left at punctuation, function characters and verbs
+(a conjunction such as 和 or 为 only when what follows alone is no name:
+北京协和医院, 华为技术有限公司), refused when only a generic descriptor stands
+before a generic suffix (上市公司) or the suffix is part of a common word
+(全部, 结局); people after a role word (所长, 总裁, 记者, …, and the names
+listed after it with 、) or before a speech verb (表示, 说, 指出, 称), starting
+with a common surname (the usual reading of 百家姓), and transliterated names
+joined by ``·``. Every look-back is a fixed window, so the work is linear.
+"""
+
+from __future__ import annotations
+
+import re
+
+from curator.extract.open_entities import Found, dedupe
+
+_ZH_ORG_SUFFIX = re.compile(
+    r"股份有限公司|有限责任公司|有限公司|公司|集团|银行|大学|学院|研究院|研究所|研究中心|协会|学会|基金会|联合会|委员会|"
+    r"医院|政府|航空|法院|检察院|出版社|电视台|天文台|气象台|电台|日报|晚报|时报|通讯社|交易所|事务所|实验室|中心|组织|联盟|"
+    r"部(?![长分门署队位件落])|局(?![长面势部限])|署(?![长名])|厅(?![长])|党(?![员派内外委])"
+)
+_ZH_BAD_BEFORE = {
+    "部": set("全内外局东西南北中总干大细头腹背胸底顶面上下前后基俱本分各该此"),
+    "局": set("结布格当大开终时政全棋饭僵赌出胜平败困盘骗迷危乱残定战新变"),
+    "署": set("签部布公"),
+    "厅": set("餐客大门展"),
+    "党": set("政入退建"),
+    "中心": set("市为以其心重核"),
+}
+_ZH_SOFT_STOP = re.compile(r"[和与及为同共]")
+_ZH_GENERIC = re.compile(
+    r"(?:上市|控股|科技|投资|互联网|人工智能|保险|房地产|地产|能源|汽车|电信|物业|管理|咨询|贸易|金融|制药|医药|生物|"
+    r"建筑|建设|技术|信息|网络|电子|软件|游戏|媒体|传媒|外国|外资|国有|国营|私营|民营|跨国|大型|小型|中型|初创|创业|"
+    r"空壳|许多|很多|不少|众多|少数|多数|大量|主要|西方|海外|国外|知名|顶尖|一流|名牌|重点|各地|母|子|分|总|新|老|本|该|其|贵|我|你|他|国内|国际|全球|当地|本地|相关|其他|同类|一些|有关|这些|那些|各|多|同一)+"
+)
+_ZH_GENERIC_SUFFIX = {"公司", "集团", "有限公司", "组织", "中心", "联盟", "部", "局", "署", "厅", "党", "实验室", "银行", "医院", "大学", "学院"}
+_ZH_STOP = re.compile(
+    r".*(?:[^\u4e00-\u9fffA-Za-z0-9]|[一二两三四五六七八九十几多数每这那该各首]家|"
+    r"[的在是了由向对从据被将把给等其以于称说也都又并而但或已曾让使到至自跟就还再才即令请受]|"
+    r"表示|指出|认为|宣布|收购|成立|加入|旗下|成为|通过|来自|包括|其中|今年|去年|明年|目前|此前|日前|近日|近期|"
+    r"董事长|总裁|行长|部长|主席|所长|院长|局长|发言人|记者|报道|消息|官员|带领|展望|违反|投资|起诉|批评|要求|发布|"
+    r"召开|联合|合作|携手|参股|支持|进入|离开|担任|出任|任职|就职|创办|创立|建立|领导|访问|会见|拜访|发现|取消|禁止|"
+    r"限制|考虑|派发|会上|[前因像归拟])"
+)
+_ZH_ROLE = re.compile(
+    r"所长|总裁|行长|部长|记者|主席|发言人|董事长|总经理|首席执行官|执行官|CEO|教授|院长|局长|市长|总统|总理|省长|"
+    r"书记|主任|经理|创始人|研究员|特首|行政长官|司长|署长|处长|议员|参选人|校长|会长|理事长|大使|法官|律师|分析师|"
+    r"经济学家|主编|编辑|编译|作者|总监|董事|副总裁|总编辑|领事|首相|大臣|州长|议长|委员|代表|党员"
+)
+_ZH_BEFORE_NAME = set("但而据和与对向让被由及并且也则即就")
+"""Function characters that may stand right before a name that a speech verb follows (据李明说, 但王芳表示)."""
+_ZH_SPEECH = re.compile(r"表示|指出|说|称|认为|强调|透露|介绍|坦言|回应|告诉|宣布")
+_ZH_AFTER_NAME = re.compile(
+    r"(?:表示|指出|说|称|认为|强调|透露|介绍|坦言|回应|告诉|宣布|承认|批评|报道|先生|女士|在|的|和|与|也|曾|于|对|向|"
+    r"等|则|就|已|将|还|今|昨|此|同|及|从|被|作|是|为|于|）|\)|[^\u4e00-\u9fff]|$)"
+)
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金"
+    "石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章"
+    "鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟"
+    "艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄"
+    "丛仲虞敖巩明佘池查麻苑迟邝封钟"
+)
+_COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "司徒", "长孙")
+_ZH_NAME_END = re.compile(
+    r"表示|指出|说|称|认为|强调|透露|介绍|坦言|回应|告诉|宣布|[的在与和及是了由向对从据被将为把给等也都又并而但或已曾让使到至自同就还]"
+)
+_TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,8}){1,3}")
+
+
+def chinese(text: str, known_people: dict[str, str]) -> list[Found]:
+    """Organisations and people of one sentence with Chinese in it; ``known_people`` as in ``english``."""
+    found: list[Found] = []
+    for match in _ZH_ORG_SUFFIX.finditer(text):
+        suffix = match.group()
+        prefix = _zh_org_prefix(text[max(0, match.start() - 10) : match.start()], suffix)
+        if prefix is None:
+            continue
+        start = match.start() - len(prefix)
+        found.append(Found(start, match.end(), prefix + suffix, "organisation", "zh-suffix"))
+    for match in _ZH_ROLE.finditer(text):
+        at = match.end()
+        name = _zh_name(text, at)
+        while name:  # "议员黄毓民、陈伟业": a list after one role word
+            found.append(Found(at, at + len(name), name, "person", "zh-role"))
+            at += len(name) + 1
+            name = _zh_name(text, at) if text[at - 1 : at] == "、" else None
+    for match in _ZH_SPEECH.finditer(text):
+        for length in (3, 2, 4):
+            start = match.start() - length
+            if start < 0:
+                continue
+            name = text[start : match.start()]
+            before = text[start - 1] if start > 0 else ""
+            if _zh_looks_like_name(name) and (not ("\u4e00" <= before <= "\u9fff") or before in _ZH_BEFORE_NAME):
+                found.append(Found(start, match.start(), name, "person", "zh-speech"))
+                break
+    for match in _TRANSLITERATED.finditer(text):
+        name = match.group()
+        end = _ZH_NAME_END.search(name, name.rfind(re.split("[·•]", name)[-1]))
+        if end:
+            name = name[: end.start()]
+        head = re.split("[·•]", name)[0]
+        cut = _ZH_STOP.match(head)
+        roles = list(_ZH_ROLE.finditer(head))
+        drop = max(cut.end() if cut else 0, roles[-1].end() if roles else 0, len(head) - 4)
+        if len(head) - drop >= 2 and len(re.split("[·•]", name)[-1]) >= 2:
+            found.append(Found(match.start() + drop, match.start() + len(name), name[drop:], "person", "zh-transliterated"))
+    for f in found:
+        if f.type == "person":
+            known_people.setdefault(f.name, f.name)
+    return dedupe(found)
+
+
+def _zh_org_prefix(window: str, suffix: str) -> str | None:
+    """The name before an organisation suffix: after the last hard stop (punctuation, 的, 表示, …); a
+    conjunction (和, 与, 为, …) ends it too unless what follows alone is no name (北京协和医院, 华为技术有限公司)."""
+    cut = _ZH_STOP.match(window)
+    base = window[cut.end() :] if cut else window
+    base = base[-8:]
+    cuts = [m.end() for m in _ZH_SOFT_STOP.finditer(base)][::-1] + [0]
+    for at in cuts:
+        prefix = base[at:]
+        if len(prefix) < 2 or prefix[-1] in _ZH_BAD_BEFORE.get(suffix, ()) or prefix[-1].isdigit():
+            continue
+        if at != cuts[0] and _ZH_ORG_SUFFIX.search(prefix):
+            continue  # "上市公司和科技公司": a list of organisations, not one name
+        if suffix in _ZH_GENERIC_SUFFIX and _ZH_GENERIC.fullmatch(prefix):
+            continue
+        return prefix
+    return None
+
+
+def _zh_looks_like_name(name: str) -> bool:
+    if not all("\u4e00" <= ch <= "\u9fff" for ch in name):
+        return False
+    if name.startswith(_COMPOUND_SURNAMES):
+        return 3 <= len(name) <= 4
+    return (name[0] in _SURNAMES and 2 <= len(name) <= 3 and not _ZH_SPEECH.search(name[1:])
+            and name[-1] not in "部局署厅院所司处委会党国省市县区镇村方面")
+
+
+def _zh_name(text: str, at: int) -> str | None:
+    """A Chinese name of two to four characters right after a role word, ending where the name must end."""
+    for length in (3, 2, 4):
+        name = text[at : at + length]
+        if len(name) == length and _zh_looks_like_name(name) and _ZH_AFTER_NAME.match(text, at + length):
+            return name
+    return None

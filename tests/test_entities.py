@@ -1,0 +1,246 @@
+"""Organisations and people no lexicon lists, in English and Chinese: real pages, hand-written cases, junk, scale."""
+
+from __future__ import annotations
+
+import re
+import time
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from curator.extract import extract_article
+from curator.extract.open_entities import english
+from curator.extract.open_entities_zh import chinese
+from curator.extract.sentences import split_sentences
+from curator.ingest import make_article, read_articles
+from curator.models import Candidate
+from curator.schema import load_schema
+
+NEWS = Path(__file__).resolve().parent / "data" / "news"
+
+# The organisations and people a careful reviewer marks in the article as ingest stores it (names only in page
+# furniture or metadata, such as related links and meta bylines, are not the article), that each page must give
+# (a floor, not the whole list).
+EXPECTED: dict[str, dict[str, set[str]]] = {
+    "en_reuters_airasia_bodies.html": {
+        "organisation": {"Reuters", "AirAsia", "CFM International", "General Electric",
+                         "Malaysian Airlines"},
+        "person": {"Tony Fernandes", "Fransiskus Bambang Soelistyo", "Tri Rismaharini",
+                   "Al-Zaquan Amer Hamzah", "Dean Yates", "Mike Collett-White"},
+    },
+    "en_seattletimes_amazon.html": {
+        "organisation": {"Whole Foods", "Marine Stewardship Council", "Purdue University", "International Pacific Halibut Commission",
+                         "Fishing Vessel Owners Association"},
+        "person": {"Jeff Bezos", "John Mackey", "Ananth Iyer", "Bob Alverson", "Tom Forte", "Tyler Besecker"},
+    },
+    "en_nature_telescope.html": {
+        "organisation": {"Chinese Academy of Sciences", "West Virginia University", "University of California", "Max Planck Institute"},
+        "person": {"Di Li", "Maura McLaughlin", "Laura Spitler", "Zhiqiang Shen"},
+    },
+    "en_reuters_parasite.html": {"organisation": {"Reuters"}, "person": {"Bong Joon Ho", "Donald Trump", "Alex Borstein"}},
+    "en_scmp_playbook.html": {"organisation": set(), "person": {"Tsai Ing-wen", "Carrie Lam Cheng Yuet-ngor"}},
+    "en_cnn_airasia_breaking.txt": {"organisation": {"CNN", "AirAsia"}, "person": set()},
+    "en_nytimes_yahoo_verizon.html": {"organisation": {"Alibaba Group", "Yahoo"}, "person": set()},
+    "zh_bbc_hk_leung.html": {"organisation": {"民主党", "终审法院"}, "person": {"梁振英", "何俊仁", "唐英年", "黄国健", "黄毓民", "陈伟业"}},
+    "zh_163_longfor.html": {"organisation": {"龙湖集团", "住建部", "长沙市住建局"}, "person": {"宋卫平"}},
+    "zh_airasia_caption.txt": {"organisation": {"马来西亚亚洲航空公司", "印尼交通部"}, "person": set()},
+    "zh_thepaper_lancet.html": {"organisation": {"世卫组织", "英国政府"}, "person": set()},
+    "zh_qq_deepmind.html": {"organisation": {"DeepMind"}, "person": set()},
+}
+
+# Page furniture and fragments no reviewer would mark.
+JUNK = {
+    "Rugby Union", "Business Home", "Central Banks", "Trending On Reuters", "Get The Times", "Subscriber Services", "Reuters Summits",
+    "York Times", "Department Toughened Approach", "Investment Company", "Dept", "Pick", "私·奔", "郑重", "10月14日报",
+    "十年前带领龙湖集团", "违反政府", "派发上市公司", "上市公司", "突破盘局", "违约困局", "商务部称",
+}
+MONTHS_AND_DAYS = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
+)
+
+
+@cache
+def page_entities(name: str) -> tuple[Candidate, ...]:
+    [article], _ = read_articles(NEWS / name)
+    return tuple(c for c in extract_article(article, load_schema()) if c.kind == "entity")
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_pages_give_the_names_a_reviewer_marks(name: str) -> None:
+    found = {(c.unit, c.value) for c in page_entities(name)}
+    for kind, names in EXPECTED[name].items():
+        assert {(kind, n) for n in names} <= found, sorted(n for n in names if (kind, n) not in found)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_pages_give_no_junk(name: str) -> None:
+    values = {str(c.value) for c in page_entities(name)}
+    assert not values & JUNK
+    for value in values:
+        assert not MONTHS_AND_DAYS.match(value)
+        assert len(value) >= 2
+        assert not (value.isascii() and value.isupper() and " " in value), value  # all-caps furniture
+        assert len(value) <= 12 or value.isascii(), value  # a Chinese name never swallows a clause
+        assert not re.search(r"表示|指出|的|说$", value), value
+
+
+def test_open_entities_in_the_whole_corpus_are_mostly_reviewable() -> None:
+    """A bound on junk over every page: the expected names are at least half of the distinct open names found."""
+    found = {str(c.value) for name in EXPECTED for c in page_entities(name) if c.extractor.startswith("entity.open")}
+    expected = {n for kinds in EXPECTED.values() for names in kinds.values() for n in names}
+    assert len(expected & found) == len(expected)
+    assert len(found) <= 3 * len(expected)
+
+
+def entities(text: str) -> list[tuple[str, str]]:
+    article = make_article(text, source="t.txt")
+    assert article is not None
+    return [(str(c.value), str(c.unit)) for c in extract_article(article, load_schema()) if c.kind == "entity"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shares of Softbank rose after the deal.", [("SoftBank", "organisation")]),
+        ('"We will keep building," said Lin Mei-hua, a spokeswoman.', [("Lin Mei-hua", "person")]),
+        ("European Commission President Jean-Claude Juncker met the press.",
+         [("European Commission", "organisation"), ("Jean-Claude Juncker", "person")]),
+        ("Facebook chief executive Mark Zuckerberg's plan was criticised.", [("Mark Zuckerberg", "person")]),
+        ("Tony Fernandes, the chief executive of AirAsia Group, said the airline would help.",
+         [("Tony Fernandes", "person"), ("AirAsia Group", "organisation")]),
+        ("By Jane Smith and Wang Lei", [("Jane Smith", "person"), ("Wang Lei", "person")]),
+        ("The Bank of Japan held rates steady, Governor Kazuo Ueda said.", [("Bank of Japan", "organisation"), ("Kazuo Ueda", "person")]),
+        ("Acme Holdings Inc and the Hong Kong Monetary Authority signed a deal.",
+         [("Acme Holdings Inc", "organisation"), ("Hong Kong Monetary Authority", "organisation")]),
+        ("Congress passed the bill on Tuesday.", [("Congress", "organisation")]),
+        ("“It is a tragedy,” Maria Santos told reporters in Manila.", [("Maria Santos", "person")]),
+        ("According to Dr. Anthony Fauci, cases will rise.", [("Anthony Fauci", "person")]),
+        ("Seattle-based International Pacific Halibut Commission set the quota.", [("International Pacific Halibut Commission", "organisation")]),
+        ("JAKARTA (Reuters) - Rescuers found debris.", [("Reuters", "organisation")]),
+        ('"It is safe," said a spokesman for Amazon. Yahoo\'s board approved the sale to Verizon.',
+         [("Amazon", "organisation"), ("Yahoo", "organisation")]),
+        ("Tom Forte, an analyst at D.A. Davidson, said the deal made sense.", [("Tom Forte", "person"), ("D.A. Davidson", "organisation")]),
+        ("Tyler Besecker, president of Mercer Island-based Dana F. Besecker Company, said prices rose.",
+         [("Tyler Besecker", "person"), ("Dana F. Besecker Company", "organisation")]),
+        ("Shareholders may stick with Yahoo’s chief executive, Marissa Mayer, and vote down the deal.",
+         [("Yahoo", "organisation"), ("Marissa Mayer", "person")]),
+        ("Amazon grew. Its sales rose, a spokeswoman for Amazon said. Jeff Bezos said so. Bezos smiled. China's stock market fell.",
+         [("Amazon", "organisation"), ("Amazon", "organisation"), ("Jeff Bezos", "person"), ("Jeff Bezos", "person")]),
+        ("Indonesia AirAsia's jet and a SpaceX rocket; DeepMind表示。", [("AirAsia", "organisation"), ("SpaceX", "organisation"),
+                                                                       ("DeepMind", "organisation")]),
+        ("The mayor of Surabaya, Tri Rismaharini, comforted relatives. Rismaharini said they must be strong.",
+         [("Tri Rismaharini", "person"), ("Tri Rismaharini", "person")]),
+        ("Reporting by Fergus Jensen and Wilda Asmarini in JAKARTA; Editing by Nick Macfie",
+         [("Fergus Jensen", "person"), ("Wilda Asmarini", "person"), ("Nick Macfie", "person")]),
+        ("香港房屋委员会表示，该项目将提供3000个单位。", [("香港房屋委员会", "organisation")]),
+        ("中国科学院国家天文台研究员李菂表示，望远镜已经完成调试。", [("中国科学院国家天文台", "organisation"), ("李菂", "person")]),
+        ("记者王晓明报道，龙湖集团董事长吴亚军在会上指出，公司将继续扩张。",
+         [("王晓明", "person"), ("龙湖集团", "organisation"), ("吴亚军", "person")]),
+        ("中国人民银行行长易纲称，将保持稳健的货币政策。", [("中国人民银行", "organisation"), ("易纲", "person")]),
+        ("外交部发言人华春莹说，中方对此表示关切。", [("外交部", "organisation"), ("华春莹", "person")]),
+        ("德米斯·哈萨比斯表示，研究将继续。", [("德米斯·哈萨比斯", "person")]),
+        ("北京大学与清华大学联合成立研究院。", [("北京大学", "organisation"), ("清华大学", "organisation")]),
+        ("直选议员黄毓民、陈伟业和梁国雄先后被驱逐。", [("黄毓民", "person"), ("陈伟业", "person")]),
+        ("据李明说，但王芳表示反对，他说不行。", [("李明", "person"), ("王芳", "person")]),
+        ("上海天文台所长沈志强指出，项目进展顺利。", [("上海天文台", "organisation"), ("沈志强", "person")]),
+        ("国家航天局与中国东方航空、华为技术有限公司、北京协和医院和中国医学科学院研究所签约。",
+         [("国家航天局", "organisation"), ("中国东方航空", "organisation"), ("华为技术有限公司", "organisation"),
+          ("北京协和医院", "organisation"), ("中国医学科学院研究所", "organisation")]),
+        ("中国互联网协会主席张三表示，香港特区政府和财政部已同意。",
+         [("中国互联网协会", "organisation"), ("张三", "person"), ("香港特区政府", "organisation"), ("财政部", "organisation")]),
+    ],
+)
+def test_hand_written_names(text: str, expected: list[tuple[str, str]]) -> None:
+    assert entities(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Monday was quiet. May said nothing. The Ministry was closed.",
+        "BREAKING NEWS: MARKETS FALL AS BANK GROUP REPORTS",
+        "Markets Rally As Central Bank Holds Rates Steady Ahead Of Budget",
+        "Business Home",
+        "In March, officials said the plan would work.",
+        "The company said on Tuesday that sales rose.",
+        "Several people collapsed in grief and were helped away.",
+        "全部内部人员都认为这是一个结局。",
+        "上市公司和科技公司的股价下跌。",
+        "许多西方大学和海外公司重新考虑合作。",
+        "他表示，这个问题很复杂。",
+        "The Investment Company Act of 1940 applies.",
+        "The McLaughlin report studied SARS-CoV-2 and IoT devices; ImplicationsAI was a typo.",
+    ],
+)
+def test_no_entity_without_a_cue(text: str) -> None:
+    assert entities(text) == []
+
+
+def test_apposition_gives_the_role() -> None:
+    article = make_article("Tony Fernandes, the chief executive of AirAsia Group, said the airline would help.", source="t.txt")
+    [role] = [c for c in extract_article(article, load_schema()) if c.kind == "role"]
+    assert (role.subject, role.value, role.text) == ("Tony Fernandes", "chief executive of AirAsia Group", "Tony Fernandes")
+    article = make_article("Tom Forte, an analyst at D.A. Davidson, said the deal made sense.", source="t.txt")
+    [role] = [c for c in extract_article(article, load_schema()) if c.kind == "role"]
+    assert (role.subject, role.value) == ("Tom Forte", "analyst at D.A. Davidson")
+    article = make_article("Shareholders may stick with Yahoo’s chief executive, Marissa Mayer, and vote no.", source="t.txt")
+    [role] = [c for c in extract_article(article, load_schema()) if c.kind == "role"]
+    assert (role.subject, role.value) == ("Marissa Mayer", "chief executive of Yahoo")
+
+
+def test_citation_between_sentences_does_not_glue_them() -> None:
+    text = ("Sony and Honda set up a company on April 13. (japannews.yomiuri.co.jp) (asahi.com) The new firm was established "
+            "on April 12. (meti.go.jp 1) 两家公司于4月12日成立了新公司。(asahi.com) 新公司由软银领导。")
+    assert [s.text for s in split_sentences(text)] == [
+        "Sony and Honda set up a company on April 13. (japannews.yomiuri.co.jp) (asahi.com)",
+        "The new firm was established on April 12. (meti.go.jp 1)",
+        "两家公司于4月12日成立了新公司。(asahi.com)",
+        "新公司由软银领导。",
+    ]
+    article = make_article(text, source="t.txt")
+    dates = [c for c in extract_article(article, load_schema()) if c.kind == "date"]
+    assert [c.quote for c in dates][:2] == [
+        "Sony and Honda set up a company on April 13. (japannews.yomiuri.co.jp) (asahi.com)",
+        "The new firm was established on April 12. (meti.go.jp 1)",
+    ]
+
+
+PIECES = list("AaBbMrDJ. ,'’-·()\n") + ["Inc", "Bank", "said", "Mr", "By ", "the ", "of ", "公司", "表示", "部长", "王", "李", "的",
+                                        "局", "集团", "May", "Monday", "(a.com)", "和"]
+TEXT = st.one_of(st.text(max_size=200), st.lists(st.sampled_from(PIECES), max_size=80).map("".join))
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_entity_rules_never_crash_and_stay_in_the_text(text: str) -> None:
+    for found in (english(text, {}), chinese(text, {})):
+        for f in found:
+            assert 0 <= f.start < f.end <= len(text)
+            assert f.type in {"organisation", "person"}
+            assert text[f.start : f.end] == f.name or f.type == "person"
+    article = make_article(text, source="t.txt")
+    if article is not None:
+        for c in extract_article(article, load_schema()):
+            assert article.text[c.start : c.end] == c.text
+
+
+def test_extraction_grows_with_the_text_not_faster() -> None:
+    """A 1 MB article with a 100 KB line holding no full stop costs about ten times a 100 KB one, not a hundred."""
+    page = (NEWS / "en_cnn_airasia_breaking.txt").read_text(encoding="utf-8") + "\n香港房屋委员会主席王晓明表示，龙湖集团将投资。\n"
+    line = "Reuters said Tony Fernandes, the chief executive of AirAsia Group Holdings Inc and 外交部发言人华春莹说 30 ships "
+
+    def cost(size: int) -> float:
+        body = (page * (size // len(page) + 1))[:size]
+        long_line = (line * (size // 10 // len(line) + 1))[: size // 10].replace(".", ",")
+        article = make_article(body + "\n" + long_line + "\n", source=f"{size}.txt")
+        started = time.process_time()
+        extract_article(article, load_schema())
+        return time.process_time() - started
+
+    cost(20_000)
+    small, large = cost(100_000), cost(1_000_000)
+    assert large < 25 * small
