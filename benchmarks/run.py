@@ -33,6 +33,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 from bench_pages import bench_pages  # noqa: E402
+from bench_terminal import bench_terminal  # noqa: E402
 from make_corpus import write_corpus  # noqa: E402
 
 
@@ -416,6 +417,9 @@ BENCHES: dict[str, Callable[[Path, bool], list[Figure]]] = {
     "review": lambda work, quick: bench_review(work, 2000 if quick else 100_000, 10, 2 if quick else 3),
     "export": lambda work, quick: bench_export(work, 2000 if quick else 100_000, 10, 2 if quick else 3),
     "pages": lambda work, quick: bench_pages(work, 2 if quick else 10, 2 if quick else 3, best_of, Figure),
+    "terminal": lambda work, quick: bench_terminal(
+        big_database(work, 2000 if quick else 100_000, 10), 20 if quick else 100, Figure
+    ),
 }
 
 
