@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 from curator.export.facts import Fact, Sheet, clean_value, quote_selector
 from curator.models import Article
+from curator.textsafety import CONTROL, visible
 
 COLUMNS = (
     "fact_id", "fact_kind", "fact_subject", "fact_statement", "fact_value", "fact_unit", "fact_qualifier",
@@ -27,16 +28,25 @@ COLUMNS = (
 )
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_FIRST = "".join(FORMULA_STARTS)
+_control = CONTROL.search
+
+
+def _neutral(text: str) -> str:
+    return "'" + text if text and text[0] in _FORMULA_FIRST else text
 
 
 def _cells(values: list[Any]) -> list[Any]:
     """None as an empty cell, booleans as true/false, risky text neutralised, numbers as they are.
 
+    Control characters in text (ESC, BEL, C1; not newline or tab) become their visible pictures
+    (``curator.textsafety``), one for one, so a sheet shown in a terminal drives nothing.
+
     One comprehension rather than a function call per cell: this runs for
     every cell of every row.
     """
     return [
-        ("'" + v if v and v[0] in _FORMULA_FIRST else v) if v.__class__ is str
+        ("'" + v if v and v[0] in _FORMULA_FIRST else v) if v.__class__ is str and not _control(v)
+        else _neutral(visible(v)) if v.__class__ is str
         else "" if v is None
         else ("true" if v else "false") if v.__class__ is bool
         else v

@@ -13,6 +13,7 @@ from urllib.parse import quote as percent_encode
 from curator.export.facts import Fact, Sheet
 from curator.models import Article
 from curator.store import ExportRow
+from curator.textsafety import PICTURES
 
 MARKS = {
     "corroborated": "✔✔ corroborated",
@@ -20,9 +21,15 @@ MARKS = {
     "conflict": "⚠ conflict",
 }
 _ESCAPES = str.maketrans(
-    {**{ch: "\\" + ch for ch in "\\`*_[]<>|#~!"}, **{ch: " " for ch in "\t\n\r\v\f\x85\u2028\u2029"}}
+    {
+        **PICTURES,
+        **{ch: "\\" + ch for ch in "\\`*_[]<>|#~!"},
+        **{ch: " " for ch in "\t\n\r\v\f\x85\u2028\u2029"},
+    }
 )
-"""Markdown and HTML specials get a backslash; line breaks become spaces (one translate: this runs per quote)."""
+"""Markdown and HTML specials get a backslash; line breaks become spaces; other control characters
+(ESC, BEL, C1) their visible pictures, so the sheet printed to a terminal drives nothing (one translate:
+this runs per quote)."""
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 

@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, Label, Static
 from curator.display import editable_value
 from curator.models import Candidate, CandidateState, Status
 from curator.schema import Schema
+from curator.tui.safe_text import plain, styled
 
 FIELDS = ("statement", "subject", "value", "unit", "qualifier", "note")
 
@@ -86,8 +87,8 @@ class EditScreen(ModalScreen[EditResult | None]):
         before = c.quote[: max(c.start - c.quote_start, 0)]
         after = c.quote[max(c.end - c.quote_start, 0) :]
         with Vertical(id="edit-box"):
-            yield Static(Content.assemble(("Edit ", "bold"), (self.spec.label, "bold $accent"), (f"  {c.id}", "$text-muted")))
-            yield Static(Content.assemble((before, "$text-muted"), (c.text, "bold underline"), (after, "$text-muted")), id="edit-quote")
+            yield Static(Content.assemble(("Edit ", "bold"), (self.spec.label, "bold $accent"), styled(f"  {c.id}", "$text-muted")))
+            yield Static(Content.assemble(styled(before, "$text-muted"), styled(c.text, "bold underline"), styled(after, "$text-muted")), id="edit-quote")
             with VerticalScroll(id="edit-fields"):
                 for name in FIELDS:
                     with Horizontal(classes="edit-row"):
@@ -136,7 +137,7 @@ class EditScreen(ModalScreen[EditResult | None]):
     def _set_hint(self, name: str, error: str | None) -> None:
         """The field's error when it has one, else its usual hint."""
         hint = self.query_one(f"#hint-{name}", Static)
-        hint.update(f"✗ {error}" if error else self._hint(name))
+        hint.update(plain(f"✗ {error}" if error else self._hint(name)))
         hint.set_class(error is not None, "-error")
 
     def action_cancel(self) -> None:

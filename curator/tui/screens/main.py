@@ -36,6 +36,7 @@ from curator.tui.messages import (
     RankFound,
     Refreshed,
 )
+from curator.tui.safe_text import notify, plain, plain_line
 from curator.tui.widgets.article_list import ArticleList
 from curator.tui.widgets.article_view import ArticleView, Mark
 from curator.tui.widgets.candidate_table import CandidateRow, CandidateTable
@@ -201,8 +202,8 @@ class MainScreen(Screen[None]):
                 candidate_id = next((c for c in self.rows if self._to_review(c)), self.rows[0])
         self.current = candidate_id
         meta = " · ".join(x for x in (article.source, article.outlet, article.published, article.language) if x)
-        self.query_one("#article-meta", Static).update(meta)
-        self.query_one("#article-pane").border_title = article.title
+        self.query_one("#article-meta", Static).update(plain(meta))
+        self.query_one("#article-pane").border_title = plain_line(article.title)
         self.query_one("#article", ArticleView).show(article.text, self._marks(), candidate_id)
         table = self.query_one("#candidates", CandidateTable)
         table.show_rows([self._row(c) for c in self.rows])
@@ -256,7 +257,7 @@ class MainScreen(Screen[None]):
         table = self.query_one("#candidates", CandidateTable)
         where = f"{self.rows.index(self.current) + 1} of {len(self.rows)}" if self.current in self.rows else f"{len(self.rows)}"
         table.border_title = f"Candidates {where}"
-        table.border_subtitle = self._filter_label()
+        table.border_subtitle = plain_line(self._filter_label())
         panel = self.query_one("#claim", ClaimPanel)
         candidate = self.candidates.get(self.current) if self.current else None
         if candidate is None:
@@ -299,7 +300,7 @@ class MainScreen(Screen[None]):
                 self.post_message(LeaseRefused(candidate_id, holder))
             app.writer.save_position(app.reviewer, article_id, candidate_id, filters)
         except CuratorError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error")
+            self.app.call_from_thread(notify, self, str(error), severity="error")
 
     @work(thread=True, group="navigate", exit_on_error=False)
     def _find_article(self, reason: str, after: str | None) -> None:
@@ -404,11 +405,11 @@ class MainScreen(Screen[None]):
         self.leased[message.candidate_id] = message.holder
         self._refresh_rows([message.candidate_id])
         if message.candidate_id == self.current:
-            self.notify(f"{message.holder} has this candidate open; you can still decide it.", severity="warning")
+            notify(self, f"{message.holder} has this candidate open; you can still decide it.", severity="warning")
 
     def _decided(self, candidate_id: str, state: CandidateState | None, problem: str | None) -> None:
         if problem or state is None:
-            self.notify(problem or "Nothing was recorded.", severity="error")
+            notify(self, problem or "Nothing was recorded.", severity="error")
             return
         self.states[candidate_id] = state
         self.leased.pop(candidate_id, None)
@@ -418,9 +419,9 @@ class MainScreen(Screen[None]):
 
     def _undone(self, undone: Decision | None, state: CandidateState | None) -> None:
         if undone is None:
-            self.notify("You have no decision to undo.", severity="warning")
+            notify(self, "You have no decision to undo.", severity="warning")
             return
-        self.notify(f"Undid {undone.action.value} of {undone.candidate_id}.")
+        notify(self, f"Undid {undone.action.value} of {undone.candidate_id}.")
         self._schedule_counts()
         if undone.candidate_id in self.candidates:
             if state is not None:
@@ -441,7 +442,7 @@ class MainScreen(Screen[None]):
                 "conflict": "No candidate in conflict (with this filter).",
                 "start": "Nothing to review yet: ingest and extract some articles first.",
             }.get(message.reason, "Nothing left to review with this filter. ✓")
-            self.notify(note, severity="information")
+            notify(self, note, severity="information")
             if message.reason == "start" and self.article is None:
                 self.query_one("#claim", ClaimPanel).show(None, None, note)
         else:
@@ -536,7 +537,7 @@ class MainScreen(Screen[None]):
         candidate_id = self.current
         if candidate_id is None:
             self.app.bell()
-            self.notify("There is no candidate here to decide.", severity="warning")
+            notify(self, "There is no candidate here to decide.", severity="warning")
             return
         app = self.curator
         try:
@@ -553,7 +554,7 @@ class MainScreen(Screen[None]):
             undone = app.writer.undo(app.reviewer)
             state = app.writer.state(undone.candidate_id) if undone else None
         except CuratorError as error:
-            self.notify(str(error), severity="error")
+            notify(self, str(error), severity="error")
             return
         self._undone(undone, state)
 
