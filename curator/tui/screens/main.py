@@ -405,7 +405,7 @@ class MainScreen(Screen[None]):
         self.leased[message.candidate_id] = message.holder
         self._refresh_rows([message.candidate_id])
         if message.candidate_id == self.current:
-            notify(self, f"{message.holder} has this candidate open; you can still decide it.", severity="warning")
+            notify(self, f"{message.holder} has this candidate open; your keys pass over it.", severity="warning")
 
     def _decided(self, candidate_id: str, state: CandidateState | None, problem: str | None) -> None:
         if problem or state is None:
@@ -541,12 +541,31 @@ class MainScreen(Screen[None]):
             return
         app = self.curator
         try:
+            holder = self._held_by_other(candidate_id)
+            if holder is not None:
+                self._pass_over(candidate_id, holder)
+                return
             outcome = record_decisions(app.writer, action.value, [candidate_id], app.reviewer, fields, note=note, adjudicate=adjudicate)
         except CuratorError as error:
             self._decided(candidate_id, None, str(error))
             return
         state = outcome.decided[0] if outcome.decided else None
         self._decided(candidate_id, state, outcome.problems[0] if outcome.problems else None)
+
+    def _held_by_other(self, candidate_id: str) -> str | None:
+        """Who else holds the candidate's lease, else None: taking it is one atomic statement, so of two
+        reviewers pressing a key on it at once exactly one decides (the screen's ⊘ may be a moment old)."""
+        app = self.curator
+        if app.writer.claim_lease(candidate_id, app.reviewer, app.lease_seconds):
+            return None
+        return app.writer.leased_by_others(app.reviewer, [candidate_id]).get(candidate_id, "another reviewer")
+
+    def _pass_over(self, candidate_id: str, holder: str) -> None:
+        """A key landed on a candidate someone else has open: decide nothing, say so, and move on."""
+        self.leased[candidate_id] = holder
+        self._refresh_rows([candidate_id])
+        notify(self, f"{holder} has this candidate open, so your key did not decide it; moved on.", severity="warning")
+        self._advance(candidate_id)
 
     def _undo(self) -> None:
         app = self.curator
