@@ -12,7 +12,7 @@ ingested twice, from any file, is one article.
 from __future__ import annotations
 
 import hashlib
-import json
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from curator import safejson
 from curator.models import Article
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -47,16 +48,24 @@ class IngestResult:
 
 
 def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped]]:
-    """Files to read: folders recursed in sorted order, hidden entries and unknown suffixes left out."""
+    """Files to read: folders recursed in sorted order, hidden entries and unknown suffixes left out.
+
+    A folder that cannot be listed (no permission, gone meanwhile) is reported, never passed over.
+    """
     files: list[Path] = []
     problems: list[Skipped] = []
+
+    def unreadable(error: OSError) -> None:
+        problems.append(Skipped(str(error.filename), f"folder cannot be read ({(error.strerror or str(error)).lower()})"))
+
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                relative = child.relative_to(path).parts
-                if child.is_file() and child.suffix.lower() in SUFFIXES and not any(p.startswith(".") for p in relative):
-                    files.append(child)
+            found = []
+            for folder, dirs, names in os.walk(path, onerror=unreadable, followlinks=True):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                found.extend(Path(folder, n) for n in names if not n.startswith(".") and Path(n).suffix.lower() in SUFFIXES)
+            files.extend(f for f in sorted(found) if f.is_file())
         elif path.is_file():
             files.append(path)
         else:
@@ -85,9 +94,9 @@ def read_articles(path: Path, max_bytes: int = MAX_BYTES) -> tuple[list[Article]
         return _read_jsonl(path, text)
     if suffix == ".json":
         try:
-            record = json.loads(text)
-        except json.JSONDecodeError as error:
-            return [], [Skipped(name, f"not valid JSON ({error.msg} at line {error.lineno})")]
+            record = safejson.loads(text)
+        except safejson.BadJSON as error:
+            return [], [Skipped(name, str(error))]
         article, problem = _from_record(record, path.name, name)
         return ([article], []) if article else ([], [problem] if problem else [])
     if suffix in {".html", ".htm"}:
@@ -109,9 +118,9 @@ def _read_jsonl(path: Path, text: str) -> tuple[list[Article], list[Skipped]]:
             continue
         where = f"{path}:{number}"
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            skipped.append(Skipped(where, f"not valid JSON ({error.msg})"))
+            record = safejson.loads(line, one_line=True)
+        except safejson.BadJSON as error:
+            skipped.append(Skipped(where, str(error)))
             continue
         article, problem = _from_record(record, f"{path.name}:{number}", where)
         if article:
@@ -132,8 +141,6 @@ def _from_record(record: Any, default_source: str, where: str) -> tuple[Article 
     for key in ("title", "url", "published", "source", "outlet", "language"):
         if record.get(key) is not None and not isinstance(record[key], str):
             return None, Skipped(where, f"field '{key}' must be a string")
-    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
-        return None, Skipped(where, "text holds a lone surrogate, which is not valid Unicode")
     language = record.get("language")
     if language is not None and language not in {"en", "zh", "mixed"}:
         return None, Skipped(where, f"language '{language}' is not one of en, zh, mixed")
