@@ -37,7 +37,11 @@ class ExtractReport:
 
 
 def ingest(store: Store, paths: Iterable[str | Path], progress: Progress | None = None, max_bytes: int = MAX_BYTES) -> IngestReport:
-    """Read files and store their articles; bad files are reported in the result, never raised."""
+    """Read files and store their articles; bad files are reported in the result, never raised.
+
+    A database with damaged pages is refused (CuratorError) before anything is read or written.
+    """
+    store.check_intact()
     files, problems = discover(paths)
     report = IngestReport(skipped=list(problems))
     batch: list[Article] = []

@@ -419,6 +419,22 @@ class Store:
             return CuratorError(f"could not read or write {self.path} ({error}); nothing was written.")
         return CuratorError(f"{self.path}: {error}.")
 
+    def check_intact(self) -> None:
+        """Raise CuratorError when SQLite's ``quick_check`` finds damaged pages; reads every page, writes nothing.
+
+        Bulk writers (ingest) call it first, so a damaged file is refused untouched rather than written
+        around its damage.
+        """
+        try:
+            problems = [r[0] for r in self.conn.execute("PRAGMA quick_check(3)").fetchall()]
+        except sqlite3.Error as error:
+            raise self._fail(error) from None
+        if problems != ["ok"]:
+            raise CuratorError(
+                f"{self.path} is damaged (SQLite quick_check: {problems[0]}); nothing was written."
+                " Restore it from a backup, or recover what is readable with `sqlite3 FILE .recover`."
+            )
+
     def _write(self, work: Callable[[], T]) -> T:
         """Run ``work`` in one committed ``BEGIN IMMEDIATE`` transaction, waiting out other writers.
 
@@ -1494,14 +1510,20 @@ def open_store(path: str | os.PathLike[str], *, create: bool = True, readonly: b
     return store
 
 
+_FIRST_TABLES = ("articles", "candidates", "decisions")
+"""Tables every curator database has had since schema version 1: a file with a version but without them is foreign."""
+
+
 def _prepare(store: Store) -> None:
     conn, path = store.conn, store.path
     try:
         # One statement, one snapshot: read apart, a migration committed in between
         # by another process would show as "version 0 with tables", a foreign file.
-        version, tables = conn.execute(
+        version, tables, ours = conn.execute(
             "SELECT (SELECT user_version FROM pragma_user_version),"
-            " (SELECT count(*) FROM sqlite_master WHERE type = 'table')"
+            " (SELECT count(*) FROM sqlite_master WHERE type = 'table'),"
+            f" (SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ({', '.join('?' * len(_FIRST_TABLES))}))",
+            _FIRST_TABLES,
         ).fetchone()
     except sqlite3.Error as error:
         if _code(error) == _SQLITE_NOTADB:
@@ -1513,7 +1535,8 @@ def _prepare(store: Store) -> None:
             f"{path} was written by a newer curator (schema version {version}; this one knows up to "
             f"{SCHEMA_VERSION}); upgrade curator to open it. The file was not changed."
         )
-    if version == 0 and has_tables:
+    if (version == 0 and has_tables) or (version > 0 and ours < len(_FIRST_TABLES)):
+        # Refused before anything is written: switching to WAL would already change another program's file.
         raise CuratorError(f"{path} is an SQLite database but not a curator one; choose another file.")
     if store.readonly:
         if version < SCHEMA_VERSION:
