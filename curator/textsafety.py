@@ -43,6 +43,12 @@ def visible(text: str) -> str:
     return text.translate(PICTURES) if CONTROL.search(text) else text
 
 
+def visible_on_screen(text: str) -> str:
+    """``visible`` for a screen drawn cell by cell: a tab reads as one space too (still one for one), since a raw
+    tab would move the terminal's cursor past the cells the screen thinks it drew."""
+    return visible(text).replace("\t", " ")
+
+
 def visible_line(text: str) -> str:
     """``visible`` for a one-line place (a title, a toast head): newlines and tabs read as spaces too."""
     return " ".join(visible(text).split("\n")).replace("\t", " ")

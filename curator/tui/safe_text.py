@@ -16,12 +16,12 @@ from textual.content import Content
 from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 
-from curator.textsafety import visible, visible_line
+from curator.textsafety import visible, visible_line, visible_on_screen
 
 
 def plain(text: str | None) -> Content:
     """``text`` shown exactly as written (controls as pictures), never read as markup."""
-    return Content(visible(text or ""))
+    return Content(visible_on_screen(text or ""))
 
 
 def plain_line(text: str | None) -> Content:
@@ -31,7 +31,7 @@ def plain_line(text: str | None) -> Content:
 
 def styled(text: str | None, style: str) -> tuple[str, str]:
     """A ``Content.assemble`` part: outside ``text`` with our ``style``."""
-    return (visible(text or ""), style)
+    return (visible_on_screen(text or ""), style)
 
 
 def notify(

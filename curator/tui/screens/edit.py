@@ -21,7 +21,7 @@ from curator.display import editable_value
 from curator.edits import FOLLOWED, NoChange, settle_edit
 from curator.models import Candidate, CandidateState, Status
 from curator.schema import Schema
-from curator.textsafety import visible
+from curator.textsafety import visible_on_screen
 from curator.tui.safe_text import plain, styled
 
 FIELDS = ("statement", "subject", "value", "unit", "qualifier", "note")
@@ -56,12 +56,12 @@ class EditScreen(ModalScreen[EditResult | None]):
             **edited,
         }
         self.initial = {
-            "statement": visible(current["statement"] or ""),
-            "subject": visible(current["subject"] or ""),
-            "value": visible(editable_value(candidate.kind, current["value"])),
-            "unit": visible(current["unit"] or ""),
+            "statement": visible_on_screen(current["statement"] or ""),
+            "subject": visible_on_screen(current["subject"] or ""),
+            "value": visible_on_screen(editable_value(candidate.kind, current["value"])),
+            "unit": visible_on_screen(current["unit"] or ""),
             "qualifier": current["qualifier"] or "",
-            "note": visible((state.note if state is not None else None) or "").replace("\n", LINE_BREAK),
+            "note": visible_on_screen((state.note if state is not None else None) or "").replace("\n", LINE_BREAK),
         }
 
     def _suggestions(self, name: str) -> list[str]:
@@ -175,7 +175,7 @@ class NoteInput(Input):
 
     def _on_paste(self, event: events.Paste) -> None:
         if event.text:
-            text = visible(event.text.replace("\r\n", "\n")).replace("\n", LINE_BREAK)
+            text = visible_on_screen(event.text.replace("\r\n", "\n")).replace("\n", LINE_BREAK)
             selection = self.selection
             if selection.is_empty:
                 self.insert_text_at_cursor(text)
