@@ -243,7 +243,8 @@ class ExportRow(NamedTuple):
     export. ``fact_*`` come from the claim, or from the candidate itself when
     it has none; ``attrs`` and ``edited`` are the stored JSON text; ``context`` is the article text of
     the span with up to ``SELECTOR_CONTEXT`` code points either side (one
-    ``substr`` rather than two: scanning UTF-8 to an offset is the costly part).
+    ``substr`` rather than two: scanning UTF-8 to an offset is the costly part). ``opinions`` is a JSON array of
+    each reviewer's live decision (null while nobody decided), see ``_OPINIONS``.
     """
 
     fact_id: str
@@ -277,10 +278,27 @@ class ExportRow(NamedTuple):
     decided_at: str | None
     note: str | None
     edited: str | None
+    opinions: str | None
 
 
 SELECTOR_CONTEXT = 32
 """Code points of article text kept either side of a quote selector's ``exact``."""
+
+_LIVE = "d.action != 'undo' AND NOT EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = d.id)"
+_OPINIONS = (
+    "SELECT json_group_array(json_object('reviewer', o.reviewer, 'action', o.action, 'value', o.value,"
+    " 'note', o.note, 'adjudicate', json(o.adjudicate), 'decided_at', o.decided_at)) FROM ("
+    " SELECT d.reviewer, d.action, d.note, d.decided_at,"
+    "  CASE d.adjudicate WHEN 0 THEN 'false' ELSE 'true' END AS adjudicate,"
+    "  CASE d.action WHEN 'edit' THEN coalesce(json_extract(d.fields, '$.value'), c.value)"
+    "   WHEN 'accept' THEN c.value END AS value"
+    f" FROM decisions d WHERE d.candidate_id = c.id AND {_LIVE}"
+    "  AND NOT EXISTS (SELECT 1 FROM decisions n WHERE n.candidate_id = c.id AND n.reviewer = d.reviewer"
+    "   AND n.id > d.id AND n.action != 'undo' AND NOT EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = n.id))"
+    " ORDER BY d.reviewer) o"
+)
+"""Each reviewer's live view of candidate ``c`` as a JSON array, by reviewer name: their latest decision no undo
+took back, with the value it holds (an edit's value, the candidate's for an accept, null for a reject or skip)."""
 
 _EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (
     # The fact: the claim's fields, or the candidate's own when it has no claim.
@@ -317,6 +335,7 @@ _EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("decided_at", "c.decided_at"),
     ("note", "c.note"),
     ("edited", "c.edited"),
+    ("opinions", f"CASE WHEN c.decision_id IS NULL THEN NULL ELSE ({_OPINIONS}) END"),
 )
 assert tuple(name for name, _ in _EXPORT_COLUMNS) == ExportRow._fields
 _EXPORT_SELECT = ", ".join(expression for _, expression in _EXPORT_COLUMNS)

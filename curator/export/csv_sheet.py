@@ -12,9 +12,10 @@ reach those cells.
 from __future__ import annotations
 
 import csv
+import json
 from typing import Any, TextIO
 
-from curator.export.facts import Fact, Sheet, clean_value, quote_selector
+from curator.export.facts import Fact, Sheet, clean_value, opinions, quote_selector
 from curator.models import Article
 from curator.textsafety import CONTROL, visible
 
@@ -24,7 +25,7 @@ COLUMNS = (
     "candidate_id", "article_id", "article_sha256", "source", "title", "url",
     "text", "start", "end", "quote", "quote_start", "prefix", "suffix",
     "kind", "subject", "statement", "value", "unit", "qualifier", "extractor", "attrs",
-    "status", "disputed", "edited", "reviewer", "decided_at", "note",
+    "status", "disputed", "edited", "reviewer", "decided_at", "note", "opinions",
 )
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_FIRST = "".join(FORMULA_STARTS)
@@ -69,7 +70,7 @@ def fact_rows(fact: Fact, articles: dict[str, Article]) -> list[list[Any]]:
             r.text, r.start, r.end, r.quote, r.quote_start, prefix, suffix,
             r.kind, r.subject, r.statement, clean_value(r.value), r.unit, r.qualifier, r.extractor, r.attrs,
             r.status, bool(r.disputed), r.edited if r.candidate_id in fact.edits else None,
-            r.reviewer, r.decided_at, r.note,
+            r.reviewer, r.decided_at, r.note, json.dumps(opinions(r.opinions), ensure_ascii=False) if r.opinions else "[]",
         ]))
     return rows
 

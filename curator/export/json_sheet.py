@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from curator.export.facts import Fact, Sheet, clean_value, decode, quote_selector
+from curator.export.facts import Fact, Sheet, clean_value, decode, opinions, quote_selector
 from curator.models import Article
 from curator.store import ExportRow
 from curator.textsafety import CONTROL
@@ -82,7 +82,7 @@ def evidence_json(r: ExportRow, article: str, edits: dict[str, Any] | None) -> s
         f'"edited": {_encode({k: clean_value(v) for k, v in edits.items()}) if edits else "null"}, '
         f'"reviewer": {"null" if r.reviewer is None else s(r.reviewer)}, '
         f'"decided_at": {"null" if r.decided_at is None else s(r.decided_at)}, '
-        f'"note": {"null" if r.note is None else s(r.note)}}}'
+        f'"note": {"null" if r.note is None else s(r.note)}, "opinions": {_encode(opinions(r.opinions)) if r.opinions else "[]"}}}'
     )
 
 

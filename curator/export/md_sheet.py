@@ -10,7 +10,7 @@ import re
 from typing import Any, TextIO
 from urllib.parse import quote as percent_encode
 
-from curator.export.facts import Fact, Sheet
+from curator.export.facts import Fact, Sheet, opinions
 from curator.models import Article
 from curator.store import ExportRow
 from curator.textsafety import PICTURES
@@ -95,7 +95,23 @@ def _who(r: ExportRow) -> str:
         text += ", disputed"
     if r.note:
         text += f"; note: {escape(r.note)}"
+    if r.disputed and r.opinions:
+        text += "; views: " + "; ".join(_view(o, r.unit) for o in opinions(r.opinions))
     return text
+
+
+def _view(opinion: dict[str, Any], unit: str | None) -> str:
+    """One reviewer's live decision on a disputed line: who, what, the value they hold, their note, when."""
+    action = {"accept": "accepted", "reject": "rejected", "edit": "edited", "skip": "skipped"}.get(opinion["action"], "")
+    text = f"{escape(opinion['reviewer'])} {action}"
+    if opinion["action"] == "edit" and opinion.get("value") is not None:
+        value = opinion["value"]
+        text += " to " + escape(value_text(value, unit, None))
+    if opinion.get("adjudicate"):
+        text += " (adjudicating)"
+    if opinion.get("note"):
+        text += f" (note: {escape(opinion['note'])})"
+    return text + f" on {str(opinion.get('decided_at') or '')[:10]}"
 
 
 def source_label(article: Article) -> str:
