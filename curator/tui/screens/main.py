@@ -64,8 +64,8 @@ REVIEW_BINDINGS = [
     Binding("slash", "search", "find", key_display="/", tooltip="Search article text and candidates."),
     Binding("f", "filter", "filter", tooltip="Show only some candidates: status, kind, corroboration, reviewer, disputed."),
     Binding("c", "next_conflict", "conflict", tooltip="Jump to the next candidate whose claim conflicts with another source."),
-    Binding("A", "adjudicate_accept", "adjudicate accept", show=False, key_display="A", tooltip="Accept and settle a dispute between reviewers."),
-    Binding("R", "adjudicate_reject", "adjudicate reject", show=False, key_display="R", tooltip="Reject and settle a dispute between reviewers."),
+    Binding("A", "adjudicate_accept", "adjudicate accept", show=False, key_display="A", tooltip="Accept and settle a dispute between reviewers; it stays settled until you undo it (u)."),
+    Binding("R", "adjudicate_reject", "adjudicate reject", show=False, key_display="R", tooltip="Reject and settle a dispute between reviewers; it stays settled until you undo it (u)."),
     Binding("pagedown,space", "scroll_article(1)", "scroll text", show=False, tooltip="Scroll the article text down a page."),
     Binding("pageup", "scroll_article(-1)", "scroll text up", show=False, tooltip="Scroll the article text up a page."),
 ]
