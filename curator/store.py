@@ -293,7 +293,8 @@ _OPINIONS = (
     "  CASE d.action WHEN 'edit' THEN coalesce(json_extract(d.fields, '$.value'), c.value)"
     "   WHEN 'accept' THEN c.value END AS value"
     f" FROM decisions d WHERE d.candidate_id = c.id AND {_LIVE}"
-    "  AND NOT EXISTS (SELECT 1 FROM decisions n WHERE n.candidate_id = c.id AND n.reviewer = d.reviewer"
+    # "+n.reviewer": look the later decisions up by candidate, never by reviewer (one reviewer has thousands).
+    "  AND NOT EXISTS (SELECT 1 FROM decisions n WHERE n.candidate_id = c.id AND +n.reviewer = d.reviewer"
     "   AND n.id > d.id AND n.action != 'undo' AND NOT EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = n.id))"
     " ORDER BY d.reviewer) o"
 )
