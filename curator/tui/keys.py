@@ -26,11 +26,11 @@ REVIEW_BINDINGS = [
     Binding("c", "next_conflict", "conflict", tooltip="Jump to the next candidate whose claim conflicts with another source."),
     Binding(
         "A", "decide('accept', True)", "adjudicate accept", show=False, key_display="A",
-        tooltip="Accept and settle a dispute between reviewers.",
+        tooltip="Accept and settle a dispute between reviewers; it stays settled until you undo it (u).",
     ),
     Binding(
         "R", "decide('reject', True)", "adjudicate reject", show=False, key_display="R",
-        tooltip="Reject and settle a dispute between reviewers.",
+        tooltip="Reject and settle a dispute between reviewers; it stays settled until you undo it (u).",
     ),
     Binding("pagedown,space", "scroll_article(1)", "scroll text", show=False, tooltip="Scroll the article text down a page."),
     Binding("pageup", "scroll_article(-1)", "scroll text up", show=False, tooltip="Scroll the article text up a page."),
