@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from curator.errors import CuratorError
+from curator.textsafety import visible
 
 if TYPE_CHECKING:
     from curator.store import Store
@@ -94,7 +95,7 @@ class UserError(click.ClickException):
     exit_code = 1
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"curator: {self.message}", err=True)
+        click.echo(f"curator: {visible(self.message)}", err=True)
 
 
 class CuratorGroup(click.Group):
@@ -155,7 +156,7 @@ def ingest(obj: Context, paths: tuple[str, ...], url_file: str | None, encoding:
         report = run_ingest(store, [*paths, *urls], progress_bar("Ingesting"), encoding=encoding)
     report.skipped[:0] = problems
     for problem in report.skipped:
-        click.echo(f"curator: skipped {problem}", err=True)
+        click.echo(f"curator: skipped {visible(str(problem))}", err=True)
     click.echo(
         f"Ingested {len(report.added)} new article(s) into {obj.db}"
         f" ({report.duplicates} already there, {len(report.skipped)} skipped)."
@@ -218,7 +219,7 @@ def import_candidates(obj: Context, file: str) -> None:
     with obj.open() as store:
         report = run_import(store, Path(file))
     for problem in report.problems:
-        click.echo(f"curator: {problem}", err=True)
+        click.echo(f"curator: {visible(str(problem))}", err=True)
     click.echo(f"Imported {report.added} candidate(s) ({report.duplicates} already there, {len(report.problems)} invalid).")
     if report.problems:
         sys.exit(1)
@@ -285,7 +286,7 @@ def decide(
             store, action, list(ids), name, edits, note=note, reason=reason, adjudicate=adjudicate
         )
     for problem in outcome.problems:
-        click.echo(f"curator: {problem}", err=True)
+        click.echo(f"curator: {visible(problem)}", err=True)
     click.echo(f"Recorded {len(outcome.decided)} decision(s) as {name}.")
     if outcome.problems:
         sys.exit(1)

@@ -11,6 +11,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from curator.edits import settle_edit
 from curator.errors import CuratorError
 from curator.models import Action, CandidateState
 from curator.schema import Schema, load_schema
@@ -107,7 +108,7 @@ def record_decisions(
                 outcome.problems.append(f"no candidate with id {candidate_id}.")
                 continue
             try:
-                fields = check_edit(schema, candidate.kind, edits)
+                fields = settle_edit(candidate, check_edit(schema, candidate.kind, edits))
             except CuratorError as error:
                 outcome.problems.append(f"{candidate_id}: {error}")
                 continue

@@ -18,6 +18,7 @@ from typing import Any
 import jsonschema
 import yaml
 
+from curator import safejson
 from curator.errors import CuratorError
 from curator.extract.base import candidate_id
 from curator.extract.sentences import split_sentences
@@ -36,7 +37,7 @@ class ImportReport:
 def read_records(path: Path) -> list[tuple[int, Any]]:
     """(line number, record) pairs from a JSONL file, or from a YAML list (numbered by position)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a leading byte-order mark is dropped, as ingest does
     except FileNotFoundError:
         raise CuratorError(f"{path} does not exist.") from None
     except UnicodeDecodeError as error:
@@ -49,6 +50,8 @@ def read_records(path: Path) -> list[tuple[int, Any]]:
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             raise CuratorError(f"{path} is not valid YAML{f' at line {mark.line + 1}' if mark else ''}.") from None
+        except RecursionError:
+            raise CuratorError(f"{path} is nested too deeply to be a list of candidates.") from None
         if not isinstance(data, list):
             raise CuratorError(f"{path} must hold a YAML list of candidates.")
         return [(number, record) for number, record in enumerate(data, start=1)]
@@ -56,9 +59,9 @@ def read_records(path: Path) -> list[tuple[int, Any]]:
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
             try:
-                records.append((number, json.loads(line)))
-            except json.JSONDecodeError as error:
-                records.append((number, _Broken(error.msg)))
+                records.append((number, safejson.loads(line, one_line=True)))
+            except safejson.BadJSON as error:
+                records.append((number, _Broken(str(error))))
     return records
 
 
@@ -75,7 +78,7 @@ def _validator() -> jsonschema.protocols.Validator:
 def check_record(record: Any, article: Article | None, schema: Schema, validator: jsonschema.protocols.Validator) -> Candidate | str:
     """A Candidate, or the reason (one sentence fragment) the record is refused."""
     if isinstance(record, _Broken):
-        return f"not valid JSON ({record.reason})"
+        return record.reason
     errors = sorted(validator.iter_errors(record), key=lambda e: list(e.path))
     if errors:
         error = errors[0]

@@ -49,9 +49,11 @@ def ingest(
 
     Streams: each file or page is read, parsed and batched, and every ``INGEST_CHUNK`` articles are committed,
     so memory stays flat however many files come. ``encoding`` names the codec of inputs that are not UTF-8.
+    A database with damaged pages is refused (CuratorError) before anything is read or written.
     """
     from curator.ingest.fetch import is_url, read_url
 
+    store.check_intact()
     paths = list(paths)
     urls = [str(p) for p in paths if isinstance(p, str) and is_url(p)]
     files, problems = discover(p for p in paths if not (isinstance(p, str) and is_url(p)))

@@ -67,7 +67,7 @@ def test_default_json_holds_the_decided_facts_and_validates(db: Path, decided: t
     assert lines[chosen["accept"]][1]["status"] == "accepted" and lines[chosen["accept"]][1]["reviewer"] == "ben"
     fact, line = lines[chosen["edit"]]
     assert (fact["status"], fact["edited"], fact["value"], fact["unit"]) == ("edited", True, 6.5e9, "USD")
-    assert line["edited"] == {"value": 6.5e9} and line["note"] == "checked against the ministry" and line["reviewer"] == "ana"
+    assert line["edited"] == {"value": 6.5e9, "statement": "SoftBank-NEC-Sony-Honda AI venture: $6.5 billion"} and line["note"] == "checked against the ministry" and line["reviewer"] == "ana"
     assert line["text"] == chosen["edited text"] and line["value"] != 6.5e9
     assert {a["id"] for a in sheet["articles"]} == {e["article_id"] for _, e in lines.values()}
 

@@ -224,6 +224,35 @@ def test_a_damaged_page_gives_a_sentence_and_is_not_rewritten(seeded_db: Path) -
     assert seeded_db.read_bytes() == damaged
 
 
+def test_ingest_refuses_a_file_with_damaged_pages_untouched(seeded_db: Path, tmp_path: Path) -> None:
+    with open_store(seeded_db) as store:
+        store.decide(candidate_ids(seeded_db)[0], "alice", Action.ACCEPT)
+    damaged = _damage(seeded_db, _scribble_on_decisions)
+    article = tmp_path / "new.txt"
+    article.write_text("Orbis raised $5 million in 2024.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--db", str(seeded_db), "ingest", str(article)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"curator: {seeded_db} is damaged (")
+    assert "Traceback" not in result.output
+    assert seeded_db.read_bytes() == damaged
+
+
+def test_another_programs_sqlite_file_is_refused_before_wal(tmp_path: Path) -> None:
+    foreign = tmp_path / "notes.db"
+    conn = sqlite3.connect(foreign)
+    conn.execute("CREATE TABLE notes (body TEXT)")
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+    before = foreign.read_bytes()
+    for args in (["status"], ["ingest", str(tmp_path / "missing.txt")]):
+        result = CliRunner().invoke(cli, ["--db", str(foreign), *args])
+        assert result.exit_code == 1
+        assert result.stderr == f"curator: {foreign} is an SQLite database but not a curator one; choose another file.\n"
+    assert foreign.read_bytes() == before, "not even switched to WAL"
+    assert not Path(f"{foreign}-wal").exists()
+
+
 def test_network_filesystem_is_detected() -> None:
     mounts = "/dev/vda / ext4 rw 0 0\nserver:/share /mnt/team nfs4 rw 0 0\nsshfs#x /mnt/remote fuse.sshfs rw 0 0\n"
     assert network_filesystem(Path("/mnt/team/curator.db"), mounts) == "nfs4"

@@ -45,6 +45,8 @@ def test_bad_schema_names_file_and_key(tmp_path: Path, change, message: str) -> 
         (lambda d: d["magnitudes"]["en"].update(billion="lots"), "magnitudes.en.billion must be a number"),
         (lambda d: d["months"].update({13: ["Smarch"]}), "months.13 must be a month number"),
         (lambda d: d["nouns"].update(robots="robots"), "nouns.robots must be a list of non-empty strings"),
+        (lambda d: d["entities"]["SoftBank"]["aliases"].append("x" * 800), "entities.SoftBank.aliases has an entry of 800 characters"),
+        (lambda d: d["entities"].update({"y" * 800: {"type": "person"}}), "entities.yyy"),
     ],
 )
 def test_bad_lexicon_names_file_and_key(tmp_path: Path, change, message: str) -> None:

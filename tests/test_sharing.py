@@ -12,6 +12,7 @@ from sharing_checks import candidate_ids, curator_process
 
 from curator.cli import cli
 from curator.decisions import lease_seconds
+from curator.display import format_value
 from curator.errors import CuratorError
 from curator.models import Action, Status
 from curator.report import agreement, cohen_kappa
@@ -50,7 +51,8 @@ def test_edit_is_validated_against_the_kind(seeded_db: Path) -> None:
     assert good.exit_code == 0
     with open_store(seeded_db) as store:
         state = store.state(money.id)
-    assert state.status.value == "edited" and state.fields == {"value": 6.5e9} and state.note == "checked"
+    assert state.status.value == "edited" and state.fields["value"] == 6.5e9 and state.note == "checked"
+    assert state.fields["statement"] == money.statement.replace(format_value("money", money.value, money.unit, money.qualifier), "$6.5 billion")
     assert run(seeded_db, "decide", "accept", money.id, "--value", "1").exit_code == 1
 
 
@@ -154,8 +156,11 @@ def test_an_adjudication_settles_until_taken_back(seeded_db: Path) -> None:
         reopened = store.state(a)
         assert (reopened.status, reopened.disputed) == (Status.EDITED, True)
         store.decide(a, "bob", Action.ACCEPT, adjudicate=True)
-        store.decide(a, "bob", Action.REJECT)
-        assert store.state(a).disputed, "bob's own later, ordinary decision replaces his adjudication"
+        later = store.decide(a, "bob", Action.REJECT)
+        assert (later.status, later.disputed) == (Status.ACCEPTED, False), "the adjudicator's own later, plain decision does not reopen it"
+        store.undo("bob")
+        store.undo("bob")
+        assert store.state(a).disputed, "undoing the adjudication reopens it"
 
 
 def test_agreement_leaves_out_adjudications_and_skips(seeded_db: Path) -> None:

@@ -16,11 +16,13 @@ the value as a person reads it (``$6.7 billion``, ``29%``), from
 from __future__ import annotations
 
 import csv
+import json
 from typing import Any, TextIO
 
 from curator.display import format_value
-from curator.export.facts import Fact, Sheet, clean_value, quote_selector
+from curator.export.facts import Fact, Sheet, clean_value, opinions, quote_selector
 from curator.models import Article
+from curator.textsafety import CONTROL, visible
 
 COLUMNS = (
     "fact_id", "fact_kind", "fact_subject", "fact_statement", "fact_value", "fact_unit", "fact_qualifier",
@@ -29,21 +31,30 @@ COLUMNS = (
     "text", "start", "end", "quote", "quote_start", "prefix", "suffix",
     "kind", "subject", "statement", "value", "unit", "qualifier", "extractor", "attrs",
     "status", "disputed", "edited", "reviewer", "decided_at", "note",
-    "authors", "fact_value_text", "value_text", "reason",
+    "authors", "opinions", "fact_value_text", "value_text", "reason",
 )
 """One row per evidence line. New columns go at the end, so readers that index columns keep working."""
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_FIRST = "".join(FORMULA_STARTS)
+_control = CONTROL.search
+
+
+def _neutral(text: str) -> str:
+    return "'" + text if text and text[0] in _FORMULA_FIRST else text
 
 
 def _cells(values: list[Any]) -> list[Any]:
     """None as an empty cell, booleans as true/false, risky text neutralised, numbers as they are.
 
+    Control characters in text (ESC, BEL, C1; not newline or tab) become their visible pictures
+    (``curator.textsafety``), one for one, so a sheet shown in a terminal drives nothing.
+
     One comprehension rather than a function call per cell: this runs for
     every cell of every row.
     """
     return [
-        ("'" + v if v and v[0] in _FORMULA_FIRST else v) if v.__class__ is str
+        ("'" + v if v and v[0] in _FORMULA_FIRST else v) if v.__class__ is str and not _control(v)
+        else _neutral(visible(v)) if v.__class__ is str
         else "" if v is None
         else ("true" if v else "false") if v.__class__ is bool
         else v
@@ -69,6 +80,7 @@ def fact_rows(fact: Fact, articles: dict[str, Article]) -> list[list[Any]]:
             r.status, bool(r.disputed), r.edited if r.candidate_id in fact.edits else None,
             r.reviewer, r.decided_at, r.note,
             "; ".join(article.authors),
+            json.dumps(opinions(r.opinions), ensure_ascii=False) if r.opinions else "[]",
             fact_text, format_value(r.kind, r.value, r.unit), r.reason,
         ]))
     return rows

@@ -62,6 +62,16 @@ def decode(text: str | None) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+def opinions(text: str | None) -> list[dict[str, Any]]:
+    """An evidence line's ``opinions`` column as records, each value written the one way (``clean_value``)."""
+    if not text:
+        return []
+    views = json.loads(text)
+    for view in views:
+        view["value"] = clean_value(view["value"])
+    return views
+
+
 @dataclass(slots=True)
 class Fact:
     """One claim (or one unmatched candidate) with the evidence lines the filter kept.

@@ -15,12 +15,20 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from curator.export.facts import Fact, Sheet, clean_value, decode, quote_selector
+from curator.export.facts import Fact, Sheet, clean_value, decode, opinions, quote_selector
 from curator.models import Article
 from curator.store import ExportRow
+from curator.textsafety import CONTROL
 
 _encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
 _string = json.encoder.encode_basestring  # the C escaper json.dumps(ensure_ascii=False) uses
+_UNESCAPED_CONTROLS = {code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)}
+"""DEL and C1, which json leaves raw: escaped too, so the sheet read in a terminal drives nothing."""
+
+
+def _safe(line: str) -> str:
+    """``line`` of JSON with DEL and C1 escaped (the same value; json already escapes C0)."""
+    return line.translate(_UNESCAPED_CONTROLS) if CONTROL.search(line) else line
 
 
 def _text(value: str | None) -> str:
@@ -75,7 +83,7 @@ def evidence_json(r: ExportRow, article: str, edits: dict[str, Any] | None) -> s
         f'"edited": {_encode({k: clean_value(v) for k, v in edits.items()}) if edits else "null"}, '
         f'"reviewer": {"null" if r.reviewer is None else s(r.reviewer)}, '
         f'"decided_at": {"null" if r.decided_at is None else s(r.decided_at)}, '
-        f'"note": {"null" if r.note is None else s(r.note)}, '
+        f'"note": {"null" if r.note is None else s(r.note)}, "opinions": {_encode(opinions(r.opinions)) if r.opinions else "[]"}, '
         f'"reason": {"null" if r.reason is None else s(r.reason)}}}'
     )
 
@@ -99,16 +107,16 @@ def write_json(out: TextIO, sheet: Sheet) -> None:
     out.write(
         "{\n"
         f'  "generated_at": {_encode(sheet.generated_at)},\n'
-        f'  "database": {_encode(sheet.database)},\n'
+        f'  "database": {_safe(_encode(sheet.database))},\n'
         f'  "filters": {_encode(sheet.filters)},\n'
         '  "articles": ['
     )
-    out.write(",".join(f"\n    {_encode(article_json(a))}" for a in sheet.articles))
+    out.write(",".join(f"\n    {_safe(_encode(article_json(a)))}" for a in sheet.articles))
     out.write("\n  ],\n" if sheet.articles else "],\n")
     out.write('  "facts": [')
     articles = {a.id: article_keys(a) for a in sheet.articles}
     separator = "\n    "
     for fact in sheet.facts:
-        out.write(separator + fact_json(fact, articles))
+        out.write(separator + _safe(fact_json(fact, articles)))
         separator = ",\n    "
     out.write("\n  ]\n}\n" if separator != "\n    " else "]\n}\n")

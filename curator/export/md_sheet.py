@@ -10,9 +10,10 @@ import re
 from typing import Any, TextIO
 from urllib.parse import quote as percent_encode
 
-from curator.export.facts import Fact, Sheet
+from curator.export.facts import Fact, Sheet, opinions
 from curator.models import Article
 from curator.store import ExportRow
+from curator.textsafety import PICTURES
 
 MARKS = {
     "corroborated": "✔✔ corroborated",
@@ -20,9 +21,15 @@ MARKS = {
     "conflict": "⚠ conflict",
 }
 _ESCAPES = str.maketrans(
-    {**{ch: "\\" + ch for ch in "\\`*_[]<>|#~!"}, **{ch: " " for ch in "\t\n\r\v\f\x85\u2028\u2029"}}
+    {
+        **PICTURES,
+        **{ch: "\\" + ch for ch in "\\`*_[]<>|#~!"},
+        **{ch: " " for ch in "\t\n\r\v\f\x85\u2028\u2029"},
+    }
 )
-"""Markdown and HTML specials get a backslash; line breaks become spaces (one translate: this runs per quote)."""
+"""Markdown and HTML specials get a backslash; line breaks become spaces; other control characters
+(ESC, BEL, C1) their visible pictures, so the sheet printed to a terminal drives nothing (one translate:
+this runs per quote)."""
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 
@@ -88,7 +95,23 @@ def _who(r: ExportRow) -> str:
         text += ", disputed"
     if r.note:
         text += f"; note: {escape(r.note)}"
+    if r.disputed and r.opinions:
+        text += "; views: " + "; ".join(_view(o, r.unit) for o in opinions(r.opinions))
     return text
+
+
+def _view(opinion: dict[str, Any], unit: str | None) -> str:
+    """One reviewer's live decision on a disputed line: who, what, the value they hold, their note, when."""
+    action = {"accept": "accepted", "reject": "rejected", "edit": "edited", "skip": "skipped"}.get(opinion["action"], "")
+    text = f"{escape(opinion['reviewer'])} {action}"
+    if opinion["action"] == "edit" and opinion.get("value") is not None:
+        value = opinion["value"]
+        text += " to " + escape(value_text(value, unit, None))
+    if opinion.get("adjudicate"):
+        text += " (adjudicating)"
+    if opinion.get("note"):
+        text += f" (note: {escape(opinion['note'])})"
+    return text + f" on {str(opinion.get('decided_at') or '')[:10]}"
 
 
 def source_label(article: Article) -> str:

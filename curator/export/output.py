@@ -1,7 +1,9 @@
 """Writing a fact sheet so that a reader never sees half of one.
 
 A regular file is written to a hidden temporary file in the same folder,
-synced, and only then put in place, so a crash, a full disk or an error in
+named with our process id (an export killed mid-write, even by ``kill -9``,
+leaves it behind, and the next export to that file removes it once that
+process is gone), synced, and only then put in place, so a crash, a full disk or an error in
 the middle leaves the target as it was and no temporary file behind. Without
 ``--force`` the file is put in place with ``link()``, which fails rather
 than replace a file someone created meanwhile. Devices and pipes
@@ -15,6 +17,7 @@ import contextlib
 import errno
 import io
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -133,16 +136,44 @@ def _sync_folder(folder: Path) -> None:
             os.close(fd)
 
 
+def _temporary(path: Path) -> tuple[int, str]:
+    """A hidden file beside ``path`` to write the sheet into, named with our process id so that ``_sweep`` can
+    tell it from another export's while that one runs. Returns (descriptor, name)."""
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
+    os.fchmod(fd, 0o666 & ~_umask())
+    return fd, name
+
+
+def _sweep(path: Path) -> None:
+    """Remove hidden temporaries of earlier exports to ``path`` whose process no longer runs (killed mid-write)."""
+    ours = re.compile(rf"\.{re.escape(path.name)}\.(\d+)\.[a-z0-9_]{{8}}\.tmp")  # what _temporary's mkstemp names
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(path.parent):
+            match = ours.fullmatch(entry.name)
+            if match and not _running(int(match.group(1))):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process: not ours to judge
+    return True
+
+
 @contextlib.contextmanager
 def _atomic(path: Path, force: bool) -> Iterator[TextIO]:
-    folder = path.parent
+    _sweep(path)
     try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, temporary = _temporary(path)
     except OSError as error:
         raise CuratorError(f"cannot write {path}: {_reason(error)}.") from None
     try:
         with open(fd, "w", encoding="utf-8", newline="") as stream:
-            os.fchmod(stream.fileno(), 0o666 & ~_umask())
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
@@ -153,7 +184,7 @@ def _atomic(path: Path, force: bool) -> Iterator[TextIO]:
         if isinstance(error, OSError):
             raise CuratorError(f"cannot write {path}: {_reason(error)}; nothing was written.") from None
         raise
-    _sync_folder(folder)
+    _sync_folder(folder=path.parent)
 
 
 def open_output(target: str, database: Path, *, force: bool, create_folder: bool) -> contextlib.AbstractContextManager[TextIO]:

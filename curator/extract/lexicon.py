@@ -126,10 +126,25 @@ def _number(schema: Schema, key: str, value: Any) -> float:
         raise CuratorError(f"{schema.path}: {key} must be a number, not {value!r}.") from None
 
 
+MAX_WORD = 200
+"""Longest lexicon word (alias, noun, cue, role) in characters: far above any real name, and well
+inside what the trie of ``_trie`` and Python's regex compiler can nest."""
+
+
 def _strings(path: Path, key: str, value: Any) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
         raise CuratorError(f"{path}: {key} must be a list of non-empty strings.")
+    for word in value:
+        _short(path, key, word)
     return value
+
+
+def _short(path: Path, key: str, word: str) -> str:
+    if len(word) > MAX_WORD:
+        raise CuratorError(
+            f"{path}: {key} has an entry of {len(word):,} characters ({word[:20]!r}…); the limit is {MAX_WORD}."
+        )
+    return word
 
 
 def _entities(path: Path, data: Any) -> dict[str, Entity]:
@@ -145,7 +160,7 @@ def _entities(path: Path, data: Any) -> dict[str, Entity]:
         if kind not in ENTITY_TYPES:
             raise CuratorError(f"{path}: {key}.type must be one of {', '.join(sorted(ENTITY_TYPES))}.")
         entity = Entity(str(canonical), kind)
-        for alias in [str(canonical), *_strings(path, f"{key}.aliases", spec.get("aliases", []) or [])]:
+        for alias in [_short(path, key, str(canonical)), *_strings(path, f"{key}.aliases", spec.get("aliases", []) or [])]:
             entities[alias] = entity
             entities[alias.replace("'", "’")] = entity
     return entities

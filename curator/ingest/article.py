@@ -8,16 +8,12 @@ ingested twice, from any file or page, is one article.
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from dataclasses import dataclass, field
 
 from curator.ingest.textmeta import detect_language, find_authors, find_outlet, find_published, find_title, find_url
 from curator.models import Article
-
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-"""C0 and C1 control characters (Unicode category Cc) other than tab and newline, and DEL."""
-
+from curator.textsafety import CONTROL
 
 @dataclass(frozen=True)
 class Skipped:
@@ -51,7 +47,7 @@ def normalise(text: str) -> str:
 def strip_controls(text: str) -> tuple[str, int]:
     """``text`` without C0/C1 control characters other than ``\\n`` and ``\\t`` (ESC, BEL, backspace, NUL, ...),
     and how many were removed. Terminal escape sequences thereby lose their ESC and cannot act."""
-    cleaned, removed = _CONTROLS.subn("", text)
+    cleaned, removed = CONTROL.subn("", text)
     return cleaned, removed
 
 

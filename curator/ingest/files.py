@@ -7,6 +7,7 @@ come back as ``Skipped`` with the reason, never as an exception.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -25,16 +26,24 @@ HTML_SUFFIXES = {".html", ".htm"}
 
 
 def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped]]:
-    """Files to read: folders recursed in sorted order, hidden entries and unknown suffixes left out."""
+    """Files to read: folders recursed in sorted order, hidden entries and unknown suffixes left out.
+
+    A folder that cannot be listed (no permission, gone meanwhile) is reported, never passed over.
+    """
     files: list[Path] = []
     problems: list[Skipped] = []
+
+    def unreadable(error: OSError) -> None:
+        problems.append(Skipped(str(error.filename), f"folder cannot be read ({(error.strerror or str(error)).lower()})"))
+
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                relative = child.relative_to(path).parts
-                if child.is_file() and child.suffix.lower() in SUFFIXES and not any(p.startswith(".") for p in relative):
-                    files.append(child)
+            found = []
+            for folder, dirs, names in os.walk(path, onerror=unreadable, followlinks=True):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                found.extend(Path(folder, n) for n in names if not n.startswith(".") and Path(n).suffix.lower() in SUFFIXES)
+            files.extend(f for f in sorted(found) if f.is_file())
         elif path.is_file():
             files.append(path)
         else:

@@ -7,10 +7,10 @@ Fields: ``text`` (required), ``title``, ``url``, ``published`` (ISO 8601),
 
 from __future__ import annotations
 
-import json
 from pathlib import PurePath
 from typing import Any
 
+from curator import safejson
 from curator.ingest.article import Skipped, make_article
 from curator.models import Article
 
@@ -21,9 +21,9 @@ _TEXT_FIELDS = ("title", "url", "published", "source", "outlet", "language")
 def read_json(text: str, default_source: str, where: str) -> tuple[list[Article], list[Skipped]]:
     """The article of a ``.json`` file, or why it was skipped."""
     try:
-        record = json.loads(text)
-    except json.JSONDecodeError as error:
-        return [], [Skipped(where, f"not valid JSON ({error.msg} at line {error.lineno})")]
+        record = safejson.loads(text)
+    except safejson.BadJSON as error:
+        return [], [Skipped(where, str(error))]
     article, problem = from_record(record, default_source, where)
     return ([article], []) if article else ([], [problem] if problem else [])
 
@@ -36,9 +36,9 @@ def read_jsonl(text: str, default_source: str, where: str) -> tuple[list[Article
             continue
         at = f"{where}:{number}"
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            skipped.append(Skipped(at, f"not valid JSON ({error.msg})"))
+            record = safejson.loads(line, one_line=True)
+        except safejson.BadJSON as error:
+            skipped.append(Skipped(at, str(error)))
             continue
         article, problem = from_record(record, f"{PurePath(default_source).name}:{number}", at)
         if article:
@@ -65,9 +65,6 @@ def from_record(record: Any, default_source: str, where: str) -> tuple[Article |
         authors = [authors]
     if authors is not None and not (isinstance(authors, list) and all(isinstance(a, str) for a in authors)):
         return None, Skipped(where, "field 'authors' must be a list of strings")
-    values = [text, *(record.get(k) or "" for k in _TEXT_FIELDS), *(authors or [])]
-    if any(0xD800 <= ord(ch) <= 0xDFFF for value in values for ch in value):
-        return None, Skipped(where, "text holds a lone surrogate, which is not valid Unicode")
     language = record.get("language")
     if language is not None and language not in {"en", "zh", "mixed"}:
         return None, Skipped(where, f"language '{language}' is not one of en, zh, mixed")

@@ -28,6 +28,12 @@ def _claim(group: _Group, cid: str, conflicts: set[str]) -> Claim:
     sources = len({c.article_id for c in members})
     subjects = Counter(c.subject for c in members if c.subject)
     qualifiers = Counter(c.qualifier for c in members if c.qualifier)
+    subject = subjects.most_common(1)[0][0] if subjects else None
+    qualifier = qualifiers.most_common(1)[0][0] if qualifiers else None
+    # The statement comes from a member with the claim's qualifier (and subject), so a heading never
+    # reads "approximately ¥1 trillion" over a value line "up to 1 trillion JPY".
+    told = [c for c in members if c.qualifier == qualifier]
+    speaker = next((c for c in told if c.subject == subject), told[0] if told else first)
     if conflicts:
         corroboration = Corroboration.CONFLICT
     elif sources >= 2:
@@ -37,11 +43,11 @@ def _claim(group: _Group, cid: str, conflicts: set[str]) -> Claim:
     return Claim(
         id=cid,
         kind=first.kind,
-        subject=subjects.most_common(1)[0][0] if subjects else None,
-        statement=first.statement,
+        subject=subject,
+        statement=speaker.statement,
         value=first.value,
         unit=first.unit,
-        qualifier=qualifiers.most_common(1)[0][0] if qualifiers else None,
+        qualifier=qualifier,
         corroboration=corroboration,
         sources=sources,
         candidate_ids=tuple(c.id for c in members),

@@ -125,6 +125,23 @@ class Connection:
         with self._lock:
             return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
 
+    def check_intact(self) -> None:
+        """Raise CuratorError when SQLite's ``quick_check`` finds damaged pages; reads every page, writes nothing.
+
+        Bulk writers (ingest) call it first, so a damaged file is refused untouched rather than written
+        around its damage.
+        """
+        with self._lock:
+            try:
+                problems = [r[0] for r in self._conn.execute("PRAGMA quick_check(3)").fetchall()]
+            except sqlite3.Error as error:
+                raise self._fail(error) from None
+        if problems != ["ok"]:
+            raise CuratorError(
+                f"{self.path} is damaged (SQLite quick_check: {problems[0]}); nothing was written."
+                " Restore it from a backup, or recover what is readable with `sqlite3 FILE .recover`."
+            )
+
     def _fail(self, error: sqlite3.Error) -> CuratorError:
         """Turn an SQLite error into one sentence naming the database."""
         code, text = error_code(error), str(error).lower()

@@ -190,8 +190,10 @@ class DecisionLog(Connection):
 def derive_state(candidate_id: str, live: Sequence[Decision]) -> CandidateState:
     """A candidate's state from its live decisions, oldest first.
 
-    Each reviewer's latest live decision is their opinion. The newest
-    opinion that adjudicates settles the status. Otherwise the newest
+    Each reviewer's latest live decision is their opinion. The newest live
+    adjudication settles the status, even when its author decided plainly
+    afterwards (a stray ``a`` does not reopen a settled dispute); only undoing
+    it, or a newer adjudication, changes the outcome. Otherwise the newest
     opinion sets it, a skip only when nobody holds a view (a skip is no
     view: it must not hide a colleague's accept), and the candidate is
     disputed when views differ (accept, reject, or edits to other values).
@@ -205,7 +207,7 @@ def _derive(candidate_id: str, live: Sequence[Decision]) -> tuple[CandidateState
     if not opinions:
         return CandidateState(candidate_id, Status.PENDING), None
     newest = lambda decisions: max(decisions, key=lambda d: d.id)  # noqa: E731
-    adjudications = [d for d in opinions.values() if d.adjudicate]
+    adjudications = [d for d in live if d.adjudicate]
     views = [d for d in opinions.values() if d.action is not Action.SKIP]
     deciding = newest(adjudications or views or opinions.values())
     outcomes = {(d.action.value, json.dumps(d.fields, sort_keys=True) if d.action is Action.EDIT else "") for d in views}

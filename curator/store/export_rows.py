@@ -11,6 +11,22 @@ from curator.store.claims import FACT_CORROBORATION, FACT_ID, FACT_SOURCES, fact
 from curator.store.connection import Connection
 from curator.store.records import SELECTOR_CONTEXT, ExportFilter, ExportRow
 
+OPINIONS = (
+    "SELECT json_group_array(json_object('reviewer', o.reviewer, 'action', o.action, 'value', o.value,"
+    " 'note', o.note, 'adjudicate', json(o.adjudicate), 'decided_at', o.decided_at)) FROM ("
+    " SELECT d.reviewer, d.action, d.note, d.decided_at,"
+    "  CASE d.adjudicate WHEN 0 THEN 'false' ELSE 'true' END AS adjudicate,"
+    "  CASE d.action WHEN 'edit' THEN coalesce(json_extract(d.fields, '$.value'), c.value)"
+    "   WHEN 'accept' THEN c.value END AS value"
+    " FROM live_decisions d WHERE d.candidate_id = c.id"
+    # "+n.reviewer": look the later decisions up by candidate, never by reviewer (one reviewer has thousands).
+    "  AND NOT EXISTS (SELECT 1 FROM live_decisions n WHERE n.candidate_id = c.id AND +n.reviewer = d.reviewer"
+    "   AND n.id > d.id)"
+    " ORDER BY d.reviewer) o"
+)
+"""Each reviewer's live view of candidate ``c`` as a JSON array, by reviewer name: their latest decision no undo
+took back, with the value it holds (an edit's value, the candidate's for an accept, null for a reject or skip)."""
+
 _EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (
     # The fact: the claim's fields, or the candidate's own when it has no claim.
     ("fact_id", FACT_ID),
@@ -46,6 +62,7 @@ _EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("decided_at", "c.decided_at"),
     ("note", "c.note"),
     ("edited", "c.edited"),
+    ("opinions", f"CASE WHEN c.decision_id IS NULL THEN NULL ELSE ({OPINIONS}) END"),
     # The reason of the reject that sets the status (kept in the decision's fields; see ``Store.decide``).
     ("reason", "CASE WHEN c.status = 'rejected' THEN"
                " (SELECT json_extract(d.fields, '$.reason') FROM decisions d WHERE d.id = c.decision_id) END"),

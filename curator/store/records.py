@@ -54,7 +54,8 @@ class ExportRow(NamedTuple):
     export. ``fact_*`` come from the claim, or from the candidate itself when
     it has none; ``attrs`` and ``edited`` are the stored JSON text; ``context`` is the article text of
     the span with up to ``SELECTOR_CONTEXT`` code points either side (one
-    ``substr`` rather than two: scanning UTF-8 to an offset is the costly part).
+    ``substr`` rather than two: scanning UTF-8 to an offset is the costly part). ``opinions`` is a JSON array of
+    each reviewer's live decision (null while nobody decided), see ``export_rows.OPINIONS``.
     """
 
     fact_id: str
@@ -88,6 +89,7 @@ class ExportRow(NamedTuple):
     decided_at: str | None
     note: str | None
     edited: str | None
+    opinions: str | None
     reason: str | None
 
 

@@ -180,6 +180,10 @@ _MIGRATIONS: list[str] = [
 assert len(_MIGRATIONS) == SCHEMA_VERSION
 
 
+_FIRST_TABLES = ("articles", "candidates", "decisions")
+"""Tables every curator database has had since schema version 1: a file with a version but without them is foreign."""
+
+
 def prepare(store: Connection) -> None:
     """Check a freshly opened database is curator's and current, migrating it when it is older.
 
@@ -191,9 +195,11 @@ def prepare(store: Connection) -> None:
     try:
         # One statement, one snapshot: read apart, a migration committed in between
         # by another process would show as "version 0 with tables", a foreign file.
-        version, tables = conn.execute(
+        version, tables, ours = conn.execute(
             "SELECT (SELECT user_version FROM pragma_user_version),"
-            " (SELECT count(*) FROM sqlite_master WHERE type = 'table')"
+            " (SELECT count(*) FROM sqlite_master WHERE type = 'table'),"
+            f" (SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ({', '.join('?' * len(_FIRST_TABLES))}))",
+            _FIRST_TABLES,
         ).fetchone()
     except sqlite3.Error as error:
         if error_code(error) == SQLITE_NOTADB:
@@ -205,7 +211,8 @@ def prepare(store: Connection) -> None:
             f"{path} was written by a newer curator (schema version {version}; this one knows up to "
             f"{SCHEMA_VERSION}); upgrade curator to open it. The file was not changed."
         )
-    if version == 0 and has_tables:
+    if (version == 0 and has_tables) or (version > 0 and ours < len(_FIRST_TABLES)):
+        # Refused before anything is written: switching to WAL would already change another program's file.
         raise CuratorError(f"{path} is an SQLite database but not a curator one; choose another file.")
     if store.readonly:
         if version < SCHEMA_VERSION:

@@ -22,6 +22,7 @@ from curator.store import Store, open_store
 from curator.tui.commands import ReviewCommands
 from curator.tui.screens.main import MainScreen
 from curator.tui.screens.prepare import PrepareScreen
+from curator.tui.safe_text import notify
 from curator.tui.session import SessionTally
 
 POLL_SECONDS = 1.0
@@ -127,7 +128,7 @@ class CuratorApp(App[None]):
         try:
             self.writer.save_theme(self.reviewer, theme.name)
         except CuratorError as error:
-            self.notify(str(error), severity="error")
+            notify(self, str(error), severity="error")
 
     def main_screen(self) -> MainScreen | None:
         return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)

@@ -38,7 +38,7 @@ REVIEW_BINDINGS = [
     Binding("c", "next_conflict", "conflict", show=False, tooltip="Jump to the next candidate whose claim conflicts with another source."),
     Binding(
         "A", "decide('accept', True)", "adjudicate accept", show=False, key_display="A",
-        tooltip="Accept and settle a dispute between reviewers (to reject and settle one: R).",
+        tooltip="Accept and settle a dispute between reviewers; it stays settled until you undo it (u). To reject and settle one: R.",
     ),
     Binding(
         "pagedown,space", "scroll_article(1)", "scroll text", show=False,

@@ -18,10 +18,15 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
 from curator.display import editable_value
+from curator.edits import FOLLOWED, NoChange, settle_edit
 from curator.models import Candidate, CandidateState, Status
 from curator.schema import Schema
+from curator.textsafety import visible_on_screen
+from curator.tui.safe_text import plain, styled
 
 FIELDS = ("statement", "subject", "value", "unit", "qualifier", "note")
+LINE_BREAK = "⏎"
+"""How a line break in the note shows in its one-line field (a pasted note keeps every line)."""
 
 EditResult = tuple[dict[str, Any], str | None]
 
@@ -40,8 +45,8 @@ class EditScreen(ModalScreen[EditResult | None]):
         self.schema = schema
         self.spec = schema.kind(candidate.kind)
         edited = state.fields if state is not None and state.status is Status.EDITED else {}
-        self.unchanged_allowed = bool(edited)
-        """Saving an edit as it stands agrees with a colleague's edit; on the extracted values it would change nothing."""
+        self.in_force = dict(edited)
+        """The edit in force: saving it as it stands agrees with it; on the extracted values nothing would change."""
         current = {
             "statement": candidate.statement,
             "subject": candidate.subject,
@@ -51,12 +56,12 @@ class EditScreen(ModalScreen[EditResult | None]):
             **edited,
         }
         self.initial = {
-            "statement": current["statement"] or "",
-            "subject": current["subject"] or "",
-            "value": editable_value(candidate.kind, current["value"]),
-            "unit": current["unit"] or "",
+            "statement": visible_on_screen(current["statement"] or ""),
+            "subject": visible_on_screen(current["subject"] or ""),
+            "value": visible_on_screen(editable_value(candidate.kind, current["value"])),
+            "unit": visible_on_screen(current["unit"] or ""),
             "qualifier": current["qualifier"] or "",
-            "note": (state.note if state is not None else None) or "",
+            "note": visible_on_screen((state.note if state is not None else None) or "").replace("\n", LINE_BREAK),
         }
 
     def _suggestions(self, name: str) -> list[str]:
@@ -78,7 +83,7 @@ class EditScreen(ModalScreen[EditResult | None]):
         if name == "qualifier":
             return "empty, or " + ", ".join(self._suggestions("qualifier"))
         if name == "note":
-            return "kept with the decision in the log"
+            return f"kept with the decision in the log; a pasted line break shows as {LINE_BREAK}"
         return ""
 
     def compose(self) -> ComposeResult:
@@ -86,15 +91,15 @@ class EditScreen(ModalScreen[EditResult | None]):
         before = c.quote[: max(c.start - c.quote_start, 0)]
         after = c.quote[max(c.end - c.quote_start, 0) :]
         with Vertical(id="edit-box"):
-            yield Static(Content.assemble(("Edit ", "bold"), (self.spec.label, "bold $accent"), (f"  {c.id}", "$text-muted")))
-            yield Static(Content.assemble((before, "$text-muted"), (c.text, "bold underline"), (after, "$text-muted")), id="edit-quote")
+            yield Static(Content.assemble(("Edit ", "bold"), (self.spec.label, "bold $accent"), styled(f"  {c.id}", "$text-muted")))
+            yield Static(Content.assemble(styled(before, "$text-muted"), styled(c.text, "bold underline"), styled(after, "$text-muted")), id="edit-quote")
             with VerticalScroll(id="edit-fields"):
                 for name in FIELDS:
                     with Horizontal(classes="edit-row"):
                         yield Label(name, classes="edit-label")
                         with Vertical(classes="edit-field"):
                             suggestions = self._suggestions(name)
-                            yield Input(
+                            yield (NoteInput if name == "note" else Input)(
                                 self.initial[name],
                                 id=f"edit-{name}",
                                 compact=True,
@@ -120,23 +125,33 @@ class EditScreen(ModalScreen[EditResult | None]):
         return {name: self.query_one(f"#edit-{name}", Input).value for name in FIELDS}
 
     def action_save(self) -> None:
+        """Hand back the fields that change the candidate (compared as values), or show why not."""
         values = self._values()
-        fields = {k: v for k, v in values.items() if k != "note" and not (k == "unit" and self.spec.unit is None)}
-        _, errors = self.schema.validate_fields(self.candidate.kind, {**fields, "note": values["note"]})
-        if not errors and not self.unchanged_allowed and all(values[name] == self.initial[name] for name in FIELDS if name != "note"):
-            errors["value"] = "Nothing changed: change a field, or press escape and then a to accept it as it stands."
+        note = values["note"].replace(LINE_BREAK, "\n")
+        typed = {k: v for k, v in values.items() if k != "note" and not (k == "unit" and self.spec.unit is None)}
+        clean, errors = self.schema.validate_fields(self.candidate.kind, {**typed, "note": note})
+        fields: dict[str, Any] = {}
+        if not errors:
+            written = {k: clean[k] for k in typed if values[k] != self.initial[k]}
+            kept = {k: v for k, v in self.in_force.items() if not (k == "statement" and any(f in written for f in FOLLOWED))}
+            try:
+                fields = settle_edit(self.candidate, {**kept, **written})
+            except NoChange as nothing:
+                errors["value"] = (
+                    f"Nothing changed: {nothing.shown} is what was extracted; press escape and then a to accept it as it stands."
+                )
         for name in FIELDS:
             self._set_hint(name, errors.get(name))
         if errors:
             self.query_one(f"#edit-{next(n for n in FIELDS if n in errors)}", Input).focus()
             self.app.bell()
             return
-        self.dismiss((fields, values["note"].strip() or None))
+        self.dismiss((fields, note.strip() or None))
 
     def _set_hint(self, name: str, error: str | None) -> None:
         """The field's error when it has one, else its usual hint."""
         hint = self.query_one(f"#hint-{name}", Static)
-        hint.update(f"✗ {error}" if error else self._hint(name))
+        hint.update(plain(f"✗ {error}" if error else self._hint(name)))
         hint.set_class(error is not None, "-error")
 
     def action_cancel(self) -> None:
@@ -153,3 +168,18 @@ class EditScreen(ModalScreen[EditResult | None]):
     @on(Button.Pressed, "#edit-cancel")
     def _cancel_pressed(self) -> None:
         self.action_cancel()
+
+
+class NoteInput(Input):
+    """The note field: a pasted text keeps all its lines (Input keeps only the first), each break shown as ⏎."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        if event.text:
+            text = visible_on_screen(event.text.replace("\r\n", "\n")).replace("\n", LINE_BREAK)
+            selection = self.selection
+            if selection.is_empty:
+                self.insert_text_at_cursor(text)
+            else:
+                self.replace(text, *selection)
+        event.prevent_default()
+        event.stop()

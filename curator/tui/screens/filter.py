@@ -13,6 +13,7 @@ from textual.widgets import Button, Label, SelectionList
 
 from curator.models import Corroboration, Status
 from curator.tui.review_filter import ReviewFilter
+from curator.tui.safe_text import plain
 from curator.tui.widgets.ticks import TickBox, TickList
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ class FilterScreen(ModalScreen[ReviewFilter | None]):
     def _group(title: str, id: str, values: list[str], chosen: tuple[str, ...]) -> Vertical:
         return Vertical(
             Label(title, classes="filter-title"),
-            TickList(*[(v, v, v in chosen) for v in values], id=id, compact=True),
+            TickList(*[(plain(v), v, v in chosen) for v in values], id=id, compact=True),
             classes="filter-group",
         )
 
@@ -70,7 +71,7 @@ class FilterScreen(ModalScreen[ReviewFilter | None]):
         reviewers = self.query_one("#filter-reviewer", SelectionList)
         chosen = set(reviewers.selected)
         reviewers.clear_options()
-        reviewers.add_options([(n, n, n in chosen) for n in sorted(set(names) | chosen)])
+        reviewers.add_options([(plain(n), n, n in chosen) for n in sorted(set(names) | chosen)])
 
     def _chosen(self, id: str) -> tuple[str, ...]:
         return tuple(self.query_one(f"#{id}", SelectionList).selected)

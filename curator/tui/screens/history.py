@@ -10,7 +10,9 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from curator.models import Candidate, Decision
+from curator.textsafety import visible_line
 from curator.tui.history_view import history_rows, live_opinions
+from curator.tui.safe_text import plain_line
 
 
 class HistoryScreen(ModalScreen[None]):
@@ -27,22 +29,25 @@ class HistoryScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         opinions = live_opinions(self.candidate, self.decisions)
         with Vertical(id="history-box"):
-            yield Static(Text(self.fact, style="bold"), id="history-fact")
+            yield Static(Text(visible_line(self.fact), style="bold"), id="history-fact")
             summary = Text("Live opinions: ", style="dim")
-            summary.append(" · ".join(opinions) if opinions else "none (nobody has decided it, or every decision was undone)", style="")
+            summary.append(
+                visible_line(" · ".join(opinions)) if opinions else "none (nobody has decided it, or every decision was undone)"
+            )
             yield Static(summary, id="history-opinions")
             table: DataTable[Text] = DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
             yield table
 
     def on_mount(self) -> None:
-        self.query_one("#history-box").border_title = f"History of {self.candidate.id} · esc closes"
+        self.query_one("#history-box").border_title = plain_line(f"History of {self.candidate.id} · esc closes")
         table = self.query_one("#history-table", DataTable)
         for name in ("time (UTC)", "reviewer", "action", "value", "reason", "note"):
             table.add_column(name, key=name)
         rows = history_rows(self.candidate, self.decisions)
         for row in rows:
             style = "strike dim" if row.undone else ""
-            table.add_row(*(Text(cell, style=style) for cell in (row.when, row.reviewer, row.action, row.value, row.reason, row.note)))
+            cells = (row.when, row.reviewer, row.action, row.value, row.reason, row.note)
+            table.add_row(*(Text(visible_line(cell), style=style) for cell in cells))
         if not rows:
             table.add_row(*(Text(cell, style="italic") for cell in ("", "", "no decision yet", "", "", "")))
         table.focus()

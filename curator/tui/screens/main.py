@@ -29,6 +29,7 @@ from curator.tui.messages import (
     Refreshed,
 )
 from curator.tui.review_filter import ReviewFilter
+from curator.tui.safe_text import notify
 from curator.tui.screens.review_view import ReviewView
 from curator.tui.widgets.article_list import ArticleList
 from curator.tui.widgets.article_view import ArticleView
@@ -109,7 +110,7 @@ class MainScreen(ReviewView):
         self.review.leased[message.candidate_id] = message.holder
         self._refresh_rows([message.candidate_id])
         if message.candidate_id == self.review.current:
-            self.notify(f"{message.holder} has this candidate open; you can still decide it.", severity="warning")
+            notify(self, f"{message.holder} has this candidate open; your keys pass over it.", severity="warning")
 
     def on_article_found(self, message: ArticleFound) -> None:
         if message.article_id is None:
@@ -117,7 +118,7 @@ class MainScreen(ReviewView):
                 "conflict": "No candidate in conflict (with this filter).",
                 "start": "Nothing to review yet: ingest and extract some articles first.",
             }.get(message.reason, "Nothing left to review with this filter. ✓")
-            self.notify(note, severity="information")
+            notify(self, note, severity="information")
             if message.reason == "start" and self.review.article is None:
                 self.query_one("#claim", ClaimPanel).show(None, None, note)
         else:
@@ -190,7 +191,7 @@ class MainScreen(ReviewView):
             self.app.bell()
             return
         self.app.copy_to_clipboard(candidate_id)
-        self.notify(f"Copied the id {candidate_id} of {self.fact_label(candidate_id)}.")
+        notify(self, f"Copied the id {candidate_id} of {self.fact_label(candidate_id)}.")
 
     def action_reject_with_reason(self) -> None:
         self._do(self._open_reason)
@@ -222,7 +223,7 @@ class MainScreen(ReviewView):
         try:
             decisions = self.curator.reader.history(candidate.id)
         except CuratorError as error:
-            self.notify(str(error), severity="error")
+            notify(self, str(error), severity="error")
             return
         fact = f"{self.fact_label(candidate.id)}: {' '.join(candidate.statement.split())}"
         self.app.push_screen(HistoryScreen(fact, candidate, decisions))

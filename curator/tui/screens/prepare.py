@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Label, ProgressBar, Static
 
 from curator.errors import CuratorError
+from curator.tui.safe_text import notify
 
 if TYPE_CHECKING:
     from curator.tui.app import CuratorApp
@@ -74,6 +75,6 @@ class PrepareScreen(Screen[None]):
 
     def _done(self, summary: str, skipped: list[str]) -> None:
         if skipped:
-            self.notify("Skipped: " + "; ".join(skipped), title="Some files were not ingested", severity="warning", timeout=15)
-        self.notify(summary, title="Ready to review", timeout=4)
+            notify(self, "Skipped: " + "; ".join(skipped), title="Some files were not ingested", severity="warning", timeout=15)
+        notify(self, summary, title="Ready to review", timeout=4)
         self.dismiss()

@@ -19,6 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 
+from curator.textsafety import visible_line
 from curator.tui.widgets.ticks import TickBox
 
 
@@ -47,10 +48,10 @@ class ReasonScreen(ModalScreen[Rejection | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="reason-box"):
-            yield Static(Text(self.fact, style="bold"), id="reason-fact")
+            yield Static(Text(visible_line(self.fact), style="bold"), id="reason-fact")
             yield Label("Why is it wrong?", classes="filter-title")
             yield OptionList(
-                *[Text(f"{i}  {reason}") for i, reason in enumerate(self.reasons, 1)], id="reason-list", compact=True
+                *[Text(visible_line(f"{i}  {reason}")) for i, reason in enumerate(self.reasons, 1)], id="reason-list", compact=True
             )
             yield Label("Note (optional)", classes="filter-title")
             yield Input(placeholder="what the source says, where it went wrong …", id="reason-note", compact=True)

@@ -25,6 +25,8 @@ from curator.models import Action, Article, Candidate, CandidateState, Decision,
 from curator.schema import Schema
 from curator.tui.fact_detail import corroboration_words, detail_lines
 from curator.tui.review_filter import ReviewFilter
+from curator.textsafety import visible_line
+from curator.tui.safe_text import notify, plain_line
 from curator.tui.screens.review_workers import PRESENCE_DELAY_S, ReviewWorkers
 from curator.tui.widgets.article_list import ArticleList
 from curator.tui.widgets.article_view import ArticleView, Mark
@@ -36,9 +38,9 @@ from curator.tui.widgets.fact_detail import FactDetail
 def article_header(article: Article) -> Text:
     """Title in full; outlet, authors, date, language and reader; the URL (else the source file). Plain text, never markup."""
     about = (article.outlet, ", ".join(article.authors), article.published, article.language, f"read by {article.reader}")
-    header = Text(" ".join(article.title.split()), style="bold")
-    header.append("\n" + " · ".join(x for x in about if x), style="")
-    header.append("\n" + (article.url or article.source), style="underline" if article.url else "")
+    header = Text(visible_line(article.title), style="bold")
+    header.append("\n" + visible_line(" · ".join(x for x in about if x)), style="")
+    header.append("\n" + visible_line(article.url or article.source), style="underline" if article.url else "")
     return header
 
 
@@ -181,8 +183,9 @@ class ReviewView(ReviewWorkers):
     def _after_move(self) -> None:
         """Titles, the claim panel and (after a short rest) the lease and saved position follow the cursor."""
         table = self.query_one("#candidates", CandidateTable)
-        table.border_title = f"Candidates {self.review.where()}"
-        table.border_subtitle = self.review.filter_label()
+        where = self.review.where()
+        table.border_title = f"Candidates {where}"
+        table.border_subtitle = plain_line(self.review.filter_label())
         panel = self.query_one("#claim", ClaimPanel)
         candidate = self.review.candidates.get(self.review.current) if self.review.current else None
         if candidate is None:
@@ -274,10 +277,14 @@ class ReviewView(ReviewWorkers):
         candidate_id = self.review.current
         if candidate_id is None:
             self.app.bell()
-            self.notify("There is no candidate here to decide.", severity="warning")
+            notify(self, "There is no candidate here to decide.", severity="warning")
             return
         app = self.curator
         try:
+            holder = self._held_by_other(candidate_id)
+            if holder is not None:
+                self._pass_over(candidate_id, holder)
+                return
             outcome = record_decisions(
                 app.writer, action.value, [candidate_id], app.reviewer, fields, note=note, reason=reason, adjudicate=adjudicate
             )
@@ -287,13 +294,28 @@ class ReviewView(ReviewWorkers):
         state = outcome.decided[0] if outcome.decided else None
         self._decided(candidate_id, state, outcome.problems[0] if outcome.problems else None)
 
+    def _held_by_other(self, candidate_id: str) -> str | None:
+        """Who else holds the candidate's lease, else None: taking it is one atomic statement, so of two
+        reviewers pressing a key on it at once exactly one decides (the screen's ⊘ may be a moment old)."""
+        app = self.curator
+        if app.writer.claim_lease(candidate_id, app.reviewer, app.lease_seconds):
+            return None
+        return app.writer.leased_by_others(app.reviewer, [candidate_id]).get(candidate_id, "another reviewer")
+
+    def _pass_over(self, candidate_id: str, holder: str) -> None:
+        """A key landed on a candidate someone else has open: decide nothing, say so, and move on."""
+        self.review.leased[candidate_id] = holder
+        self._refresh_rows([candidate_id])
+        notify(self, f"{holder} has this candidate open, so your key did not decide it; moved on.", severity="warning")
+        self._advance(candidate_id)
+
     def _undo(self) -> None:
         app = self.curator
         try:
             undone = app.writer.undo(app.reviewer)
             state = app.writer.state(undone.candidate_id) if undone else None
         except CuratorError as error:
-            self.notify(str(error), severity="error")
+            notify(self, str(error), severity="error")
             return
         self._undone(undone, state)
 
@@ -323,7 +345,7 @@ class ReviewView(ReviewWorkers):
 
     def _decided(self, candidate_id: str, state: CandidateState | None, problem: str | None) -> None:
         if problem or state is None:
-            self.notify(problem or "Nothing was recorded.", severity="error")
+            notify(self, problem or "Nothing was recorded.", severity="error")
             return
         before = self.review.states.get(candidate_id)
         tally = self.curator.tally
@@ -341,10 +363,10 @@ class ReviewView(ReviewWorkers):
 
     def _undone(self, undone: Decision | None, state: CandidateState | None) -> None:
         if undone is None:
-            self.notify("You have no decision to undo.", severity="warning")
+            notify(self, "You have no decision to undo.", severity="warning")
             return
         self.curator.tally.undone += 1
-        self.notify(f"Undid {undone.action.value} of {self.fact_label(undone.candidate_id)}.")
+        notify(self, f"Undid {undone.action.value} of {self.fact_label(undone.candidate_id)}.")
         self._schedule_counts()
         if undone.candidate_id in self.review.candidates:
             if state is not None:

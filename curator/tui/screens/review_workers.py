@@ -27,6 +27,7 @@ from curator.tui.messages import (
 )
 from curator.tui.review_filter import ReviewFilter
 from curator.tui.review_state import ReviewState
+from curator.tui.safe_text import notify
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -66,7 +67,7 @@ class ReviewWorkers(Screen[None]):
             if candidate_id is not None and holder is not None:
                 self.post_message(LeaseRefused(candidate_id, holder))
         except CuratorError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error")
+            self.app.call_from_thread(notify, self, str(error), severity="error")
 
     @work(thread=True, group="navigate", exit_on_error=False)
     def _find_article(self, reason: str, after: str | None) -> None:

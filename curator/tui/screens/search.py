@@ -15,6 +15,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from curator.store.review_records import SearchHit
+from curator.tui.safe_text import styled
 
 if TYPE_CHECKING:
     from curator.tui.app import CuratorApp
@@ -79,10 +80,10 @@ class SearchScreen(ModalScreen[tuple[str, str | None] | None]):
     def _prompt(hit: SearchHit) -> Content:
         snippet = " ".join(hit.snippet.split())
         if hit.candidate_id is None:
-            head = Content.assemble(("article ", "$text-muted"), (hit.title, "bold"))
+            head = Content.assemble(("article ", "$text-muted"), styled(hit.title, "bold"))
         else:
-            head = Content.assemble((f"{hit.kind} ", "$accent"), (hit.title, ""))
-        return Content.assemble(head, "\n", (f"  {snippet}", "$text-muted"))
+            head = Content.assemble(styled(f"{hit.kind} ", "$accent"), styled(hit.title, ""))
+        return Content.assemble(head, "\n", styled(f"  {snippet}", "$text-muted"))
 
     def _open(self, index: int | None) -> None:
         if index is not None and 0 <= index < len(self.hits):

@@ -20,6 +20,7 @@ from textual.strip import Strip
 
 from curator.display import STATUS_MARKS
 from curator.store.records import ArticleProgress
+from curator.textsafety import visible_line
 
 PAGE = 100
 LINES = 2
@@ -172,13 +173,13 @@ class ArticleList(ScrollView, can_focus=False):
         count_style = style + self.get_component_rich_style("article-list--count", partial=True)
         if line:
             about = " · ".join(x for x in (article.outlet, (article.published or "")[:10], article.language) if x)
-            return Strip([Segment("  " + _truncate(" ".join(about.split()), max(width - 2, 1)), count_style)]).adjust_cell_length(
+            return Strip([Segment("  " + _truncate(visible_line(about), max(width - 2, 1)), count_style)]).adjust_cell_length(
                 width, style
             )
         done = article.candidates > 0 and article.decided >= article.candidates
         mark = STATUS_MARKS["accepted"] if done else ("–" if article.candidates == 0 else " ")
         count = f" {article.decided}/{article.candidates}"
-        title = _truncate(" ".join(article.title.split()), max(width - 2 - len(count), 1))
+        title = _truncate(visible_line(article.title), max(width - 2 - len(count), 1))
         gap = max(width - 2 - cell_len(title) - len(count), 0)
         mark_style = style + self.get_component_rich_style("article-list--done", partial=True) if done else style
         segments = [Segment(mark + " ", mark_style), Segment(title + " " * gap, style), Segment(count, count_style)]

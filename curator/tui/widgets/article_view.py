@@ -19,6 +19,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from curator.textsafety import visible_on_screen
+
 
 @dataclass(frozen=True)
 class Mark:
@@ -114,8 +116,11 @@ class ArticleView(ScrollView, can_focus=False):
     # -- attributes down --------------------------------------------------
 
     def show(self, text: str, marks: list[Mark], current: str | None) -> None:
-        """A new article: wrap it, mark its candidates, scroll to ``current``."""
-        self._text = text
+        """A new article: wrap it, mark its candidates, scroll to ``current``.
+
+        Control characters are drawn as pictures and tabs as spaces, one for one, so the candidates' offsets still hold.
+        """
+        self._text = visible_on_screen(text)
         self._wrapped_width = -1
         self.set_marks(marks, current)
         self.scroll_to(y=0, animate=False, immediate=True)

@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from curator.display import CORROBORATION_MARKS, DISPUTED_MARK, LEASED_MARK, STATUS_MARKS
+from curator.textsafety import visible_line
 
 VALUE_WIDTH = 26
 COMPACT_BELOW = 40
@@ -42,6 +43,8 @@ class CandidateRow:
 
 
 def _clip(text: str, width: int) -> str:
+    """One line of outside text (controls as pictures), cut to ``width`` characters."""
+    text = visible_line(text)
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -78,7 +81,7 @@ class CandidateTable(DataTable[Text]):
             end="",
         )
         value = Text(_clip(row.value, VALUE_WIDTH), style="strike" if row.status == "rejected" else "", end="")
-        return [status, src, Text(short_kind(row.kind) if self.compact else row.kind, end=""), value]
+        return [status, src, Text(visible_line(short_kind(row.kind) if self.compact else row.kind), end=""), value]
 
     def on_resize(self) -> None:
         """Below COMPACT_BELOW cells the kind column shows short names (``pct``, ``memb``; the detail pane names it in full)."""

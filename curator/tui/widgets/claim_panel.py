@@ -16,6 +16,7 @@ from textual.strip import Strip
 
 from curator.display import CORROBORATION_MARKS, STATUS_MARKS, format_value
 from curator.store.review_records import ClaimMember, ClaimView
+from curator.textsafety import visible_line
 
 Piece = tuple[str, str]
 """Text and the component class (without the ``claim-panel--`` prefix; empty for plain)."""
@@ -114,7 +115,7 @@ class ClaimPanel(ScrollView, can_focus=False):
                 lines.append([(f"⚠ conflicts with {value}: {other.statement}", "warning-strong")])
                 for member in members:
                     lines.extend(self._member(member, warn=True))
-        self._lines = [clip(line, width) for line in lines]
+        self._lines = [clip([(visible_line(text), style) for text, style in line], width) for line in lines]
         # Never shorter than the panel: a claim that fits changes no size, so it costs no screen layout.
         height = max(len(self._lines), self.scrollable_content_region.height)
         if self.virtual_size != (width, height):

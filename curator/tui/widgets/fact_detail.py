@@ -1,7 +1,7 @@
 """The detail pane: the current fact in full (statement, subject, value, kind, source words, corroboration, id).
 
 Every text shown is outside text (article words, statements, titles, notes)
-and goes in as plain ``Text``, never as markup.
+and goes in as plain ``Text``, never as markup, with control characters as pictures (``visible_line``).
 """
 
 from __future__ import annotations
@@ -9,6 +9,8 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
+
+from curator.textsafety import visible_line
 
 
 class FactDetail(Static):
@@ -21,13 +23,13 @@ class FactDetail(Static):
     def show(self, lines: list[tuple[str, str]], note: str = "") -> None:
         self.lines = list(lines)
         if not lines:
-            self.update(Text(note, style="italic"))
+            self.update(Text(visible_line(note), style="italic"))
             return
         grid = Table.grid(padding=(0, 1), expand=True)
         grid.add_column(style="dim", no_wrap=True)
         grid.add_column(ratio=1, overflow="fold")
         for label, value in lines:
-            grid.add_row(Text(label), Text(value, style="bold" if label == "Statement" else ""))
+            grid.add_row(Text(label), Text(visible_line(value), style="bold" if label == "Statement" else ""))
         self.update(grid)
 
     def plain(self) -> str:

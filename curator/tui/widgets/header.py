@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widget import Widget
 
 from curator.store.review_records import ReviewCounts
+from curator.textsafety import visible_line
 
 
 def bar_cells(counts: ReviewCounts, width: int) -> tuple[int, int, int]:
@@ -41,14 +42,14 @@ class ReviewHeader(Widget):
     def render(self) -> Content:
         width = self.size.width
         left = Content.assemble(
-            (" curator ", "bold $accent"), (self.database, ""), (" · ", "$text-muted"), (self.reviewer, "bold")
+            (" curator ", "bold $accent"), (visible_line(self.database), ""), (" · ", "$text-muted"), (visible_line(self.reviewer), "bold")
         )
         counts = self.counts
         if counts is None:
             return left
         share = f"{100 * counts.decided / counts.total:.0f}%" if counts.total else "–"
         skipped = f" · {counts.skipped:,} skipped" if counts.skipped else ""
-        text = f" {counts.decided:,}/{counts.total:,} decided {share}{skipped} · {self.reviewer} {counts.mine:,} "
+        text = f" {counts.decided:,}/{counts.total:,} decided {share}{skipped} · {visible_line(self.reviewer)} {counts.mine:,} "
         room = width - cell_len(left.plain) - cell_len(text) - 3
         bar_width = max(min(room, 40), 0)
         mine, others, rest = bar_cells(counts, bar_width)
