@@ -577,3 +577,11 @@ def test_odd_characters_round_trip_and_emoji_count_as_one_code_point(store: Stor
     assert row["note"] == odd.replace("\x01", "␁") and row["prefix"] == text[start - 32:start]
     md = export(store, tmp_path, "md")
     assert "\\<b\\>" in md and "␁" in md and "\x01" not in md and "\n nul" not in md
+
+
+def test_each_opinion_carries_its_reject_reason(corpus: Store, tmp_path: Path) -> None:
+    corpus.decide("a1-name", "cy", Action.REJECT, fields={"reason": "not a fact"})
+    lines = {e["candidate_id"]: e for f in export_json(corpus, tmp_path, "all")["facts"] for e in f["evidence"]}
+    views = {o["reviewer"]: o for o in lines["a1-name"]["opinions"]}
+    assert (views["cy"]["reason"], views["ben"]["reason"], views["ana"]["reason"]) == ("not a fact", None, None)
+    assert "cy rejected as not a fact on 2026-04-14" in export(corpus, tmp_path, "md", "all")

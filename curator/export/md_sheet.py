@@ -101,12 +101,14 @@ def _who(r: ExportRow) -> str:
 
 
 def _view(opinion: dict[str, Any], unit: str | None) -> str:
-    """One reviewer's live decision on a disputed line: who, what, the value they hold, their note, when."""
+    """One reviewer's live decision on a disputed line: who, what, the value they hold, a reject's reason, their note, when."""
     action = {"accept": "accepted", "reject": "rejected", "edit": "edited", "skip": "skipped"}.get(opinion["action"], "")
     text = f"{escape(opinion['reviewer'])} {action}"
     if opinion["action"] == "edit" and opinion.get("value") is not None:
         value = opinion["value"]
         text += " to " + escape(value_text(value, unit, None))
+    if opinion.get("reason"):
+        text += f" as {escape(opinion['reason'])}"
     if opinion.get("adjudicate"):
         text += " (adjudicating)"
     if opinion.get("note"):

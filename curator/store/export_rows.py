@@ -13,8 +13,9 @@ from curator.store.records import SELECTOR_CONTEXT, ExportFilter, ExportRow
 
 OPINIONS = (
     "SELECT json_group_array(json_object('reviewer', o.reviewer, 'action', o.action, 'value', o.value,"
-    " 'note', o.note, 'adjudicate', json(o.adjudicate), 'decided_at', o.decided_at)) FROM ("
+    " 'note', o.note, 'reason', o.reason, 'adjudicate', json(o.adjudicate), 'decided_at', o.decided_at)) FROM ("
     " SELECT d.reviewer, d.action, d.note, d.decided_at,"
+    "  CASE d.action WHEN 'reject' THEN json_extract(d.fields, '$.reason') END AS reason,"
     "  CASE d.adjudicate WHEN 0 THEN 'false' ELSE 'true' END AS adjudicate,"
     "  CASE d.action WHEN 'edit' THEN coalesce(json_extract(d.fields, '$.value'), c.value)"
     "   WHEN 'accept' THEN c.value END AS value"
@@ -25,7 +26,8 @@ OPINIONS = (
     " ORDER BY d.reviewer) o"
 )
 """Each reviewer's live view of candidate ``c`` as a JSON array, by reviewer name: their latest decision no undo
-took back, with the value it holds (an edit's value, the candidate's for an accept, null for a reject or skip)."""
+took back, with the value it holds (an edit's value, the candidate's for an accept, null for a reject or skip) and a
+reject's reason."""
 
 _EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (
     # The fact: the claim's fields, or the candidate's own when it has no claim.
