@@ -29,7 +29,7 @@ VENTURE = "SoftBank-NEC-Sony-Honda AI venture"
 
 def cand(
     cid: str, article: str, kind: str, value: object, unit: str | None = None, subject: str | None = None,
-    quote: str = "The venture receives the funding over five years.", attrs: dict | None = None,
+    quote: str = "The venture receives funding over five years.", attrs: dict | None = None,
 ) -> Candidate:
     return Candidate(
         id=cid, article_id=article, kind=kind, text=str(value), start=4, end=11, quote=quote, quote_start=0,

@@ -25,6 +25,7 @@ COLUMNS = (
     "kind", "subject", "statement", "value", "unit", "qualifier", "extractor", "attrs",
     "status", "disputed", "edited", "reviewer", "decided_at", "note",
     "authors",
+    "article_count", "outlets", "outlet", "syndicated",
 )
 """One row per evidence line. New columns go at the end, so readers that index columns keep working."""
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -63,6 +64,7 @@ def fact_rows(fact: Fact, articles: dict[str, Article]) -> list[list[Any]]:
             r.status, bool(r.disputed), r.edited if r.candidate_id in fact.edits else None,
             r.reviewer, r.decided_at, r.note,
             "; ".join(article.authors),
+            fact.article_count, "; ".join(fact.outlets), r.outlet, r.candidate_id in fact.syndicated,
         ]))
     return rows
 

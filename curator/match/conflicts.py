@@ -13,19 +13,23 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
-from curator.match.clustering import COMMON, NUMERIC, SINGLE_VALUED, _Group, _key_text, _stems
+from curator.match.clustering import COMMON, NUMERIC, SINGLE_VALUED, _Group, _key_text, _stems, slots_agree
 from curator.schema import Schema
 
 
 def same_slot(a: _Group, b: _Group, threshold: float) -> bool:
-    """Whether two claims of close values tell the same slot: one stated subject and alike context words.
+    """Whether two claims of close values tell the same slot: one stated subject, agreeing slots
+    (``slots_agree``: no two different predicates, agents or patients) and alike context words.
 
     A shared subject alone is not enough (an organisation named in a thousand
     articles has many figures, and 10% of one thing does not contradict 11%
     of another), and a figure whose subject is unstated has no slot to
     contradict: only a shared conversion can tie it to another.
     """
-    return bool(a.subject) and a.subject == b.subject and fuzz.token_set_ratio(a.context, b.context) >= threshold
+    return (
+        bool(a.subject) and a.subject == b.subject and slots_agree(a.slot, b.slot)
+        and fuzz.token_set_ratio(a.context, b.context) >= threshold
+    )
 
 
 

@@ -17,11 +17,14 @@ CANDIDATE_COLUMNS = (
 class Candidates(Connection):
     """Candidates as extracted: insert (idempotent by id), by id, by article, streamed, unmatched."""
 
-    def save_extraction(self, article_id: str, candidates: Sequence[Candidate]) -> int:
-        """Store one article's candidates and mark it extracted, atomically; returns how many were new."""
+    def save_extraction(self, article_id: str, candidates: Sequence[Candidate],
+                        copies: Sequence[tuple[str, str]] = ()) -> int:
+        """Store one article's candidates, the ``(copy fingerprint, article id)`` rows of their sentences
+        (``syndication``), and mark it extracted, atomically; returns how many candidates were new."""
 
         def work() -> int:
             added = self._insert_candidates(candidates)
+            self._executemany("INSERT OR IGNORE INTO syndication (fingerprint, article_id) VALUES (?, ?)", copies)
             self._execute("UPDATE articles SET extracted_at = ? WHERE id = ?", (self._utcnow(), article_id))
             return added
 
