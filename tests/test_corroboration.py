@@ -156,3 +156,17 @@ def test_split_story_makes_two_sources_and_is_recorded(tmp_path: Path, db_path: 
     bad = runner.invoke(cli, ["--db", str(db_path), "split-story", "one.txt", "nowhere.txt"])
     assert bad.exit_code == 1
     assert bad.output.strip() == "curator: there is no article 'nowhere.txt' (give an article id or a file name)."
+
+
+def test_the_news_in_batches_match_as_one_full_rematch(tmp_path: Path, store: Store) -> None:
+    """Incremental matching stamps the same claims, counts and outlets as ``extract --rematch``."""
+    from tests.test_match import full_rematch_of, stored_claims
+
+    files = sorted(NEWS.glob("*.*"))
+    files = [f for f in files if f.suffix in {".txt", ".html"}]
+    for number, batch in enumerate([files[::3], files[1::3], files[2::3]]):
+        run(store, *batch)
+        incremental = stored_claims(store)
+        assert incremental == full_rematch_of(store), f"batch {number}"
+    corroborated = {claim[3]: claim[7] for claim in incremental.values() if claim[6].value == "corroborated"}
+    assert corroborated.get(162.0) == 2

@@ -195,6 +195,7 @@ def stored_claims(store: Store) -> dict[str, tuple[object, ...]]:
             claims[claim.id] = (
                 claim.kind, claim.subject, claim.statement, claim.value, claim.unit, claim.qualifier,
                 claim.corroboration, claim.sources, tuple(sorted(claim.candidate_ids)), claim.conflicts_with,
+                claim.article_count, claim.outlets,
             )
     assert store.claim_counts()[0] == len(claims), "a claim without members was left behind"
     return claims
@@ -202,7 +203,7 @@ def stored_claims(store: Store) -> dict[str, tuple[object, ...]]:
 
 def full_rematch_of(store: Store) -> dict[str, tuple[object, ...]]:
     """The claims of a full match, written (not through ``rematch``, which ``FullRematches`` counts)."""
-    store.replace_claims(match_candidates(store.candidates(), load_schema(), store.article_ranks()))
+    store.replace_claims(match_candidates(store.candidates(), load_schema(), store.article_ranks(), store.placements()))
     return stored_claims(store)
 
 
