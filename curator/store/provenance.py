@@ -79,6 +79,15 @@ class Provenance(Connection):
         )
         return [StoryLink(*r) for r in rows]
 
+    def story_link(self, article_id: str) -> StoryLink | None:
+        """The article's link to the earlier article whose story it is, None when it is its own story."""
+        row = self._one(
+            "SELECT a.id, a.source, a.story_id, s.source FROM articles a JOIN articles s ON s.id = a.story_id"
+            " WHERE a.id = ? AND a.story_id != a.id",
+            (article_id,),
+        )
+        return StoryLink(*row) if row else None
+
     def story_count(self) -> int:
         """Distinct stories among placed articles."""
         return self._count("SELECT count(DISTINCT story_id) FROM articles WHERE story_id IS NOT NULL")
