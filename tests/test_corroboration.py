@@ -170,3 +170,40 @@ def test_the_news_in_batches_match_as_one_full_rematch(tmp_path: Path, store: St
         assert incremental == full_rematch_of(store), f"batch {number}"
     corroborated = {claim[3]: claim[7] for claim in incremental.values() if claim[6].value == "corroborated"}
     assert corroborated.get(162.0) == 2
+
+
+def test_a_schema_6_database_is_placed_and_matched_again(tmp_path: Path, db_path: Path) -> None:
+    """Upgrading: old articles get their outlet and story on the next ingest; old claims, keyed by raw units, lose
+    their keys so the next extract matches everything again."""
+    import sqlite3
+
+    from curator.store.schema import _MIGRATIONS, _split_sql
+
+    conn = sqlite3.connect(db_path)
+    for script in _MIGRATIONS[:6]:
+        for statement in _split_sql(script):
+            conn.execute(statement)
+    conn.execute(
+        "INSERT INTO articles (id, sha256, source, title, outlet, language, text, ingested_at)"
+        " VALUES ('old1', 'x', 'old.txt', 'Old', 'reuters.com', 'en', ?, '2026-01-01')",
+        (AIRLINER,),
+    )
+    conn.execute(
+        "INSERT INTO claims (id, kind, statement, value, unit, corroboration, sources, block, slot, leader)"
+        " VALUES ('c1', 'quantity', '162 people', 162.0, 'people', 'single-source', 1, '[\"quantity\", \"people\", 162.0]',"
+        " '[\"quantity\", \"people\"]', 'x')"
+    )
+    conn.execute("PRAGMA user_version = 6")
+    conn.commit()
+    conn.close()
+    with open_store(db_path) as store:
+        assert not store.claims_are_keyed()
+        before = store.placements()
+        assert set(before) == {"old1"} and before["old1"].story_id is None and before["old1"].outlet is None
+        folder = tmp_path / "new"
+        folder.mkdir()
+        (folder / "copy.txt").write_text(AIRLINER + "\n", encoding="utf-8")
+        ingest(store, [folder])
+        placed = store.placements()
+        assert placed["old1"].outlet == "Reuters" and placed["old1"].story_id == "old1"
+        assert {link.source for link in store.story_links()} == {"copy.txt"}

@@ -170,8 +170,9 @@ _MIGRATIONS: list[str] = [
     """,
     # 6 -> 7: provenance. Per article its canonical outlet (curator.provenance.outlets), MinHash signature and
     # shingle count (curator.provenance.stories.Fingerprint) and its story; the reviewers' story splits; the copy
-    # fingerprints of its sentences (syndication); per claim the articles stating it and their outlets (JSON
-    # array). Articles ingested before are placed by the next ingest or extract; claims by the next rematch.
+    # fingerprints of its evidence sentences (syndication); per claim the articles stating it and their outlets
+    # (JSON array). Articles ingested before are placed by the next ingest or extract. Claims lose their keys:
+    # blocks now hold the canonical unit, so the next extract matches everything again and stamps the counts.
     """
     ALTER TABLE articles ADD COLUMN outlet_name TEXT;
     ALTER TABLE articles ADD COLUMN signature BLOB;
@@ -194,6 +195,7 @@ _MIGRATIONS: list[str] = [
     CREATE INDEX syndication_article ON syndication(article_id);
     ALTER TABLE claims ADD COLUMN article_count INTEGER NOT NULL DEFAULT 1;
     ALTER TABLE claims ADD COLUMN outlets TEXT NOT NULL DEFAULT '[]';
+    UPDATE claims SET block = NULL, slot = NULL, leader = NULL;
     """,
 ]
 assert len(_MIGRATIONS) == SCHEMA_VERSION
