@@ -207,3 +207,22 @@ def test_a_schema_6_database_is_placed_and_matched_again(tmp_path: Path, db_path
         placed = store.placements()
         assert placed["old1"].outlet == "Reuters" and placed["old1"].story_id == "old1"
         assert {link.source for link in store.story_links()} == {"copy.txt"}
+
+
+def test_one_subjects_10_percent_stake_and_10_percent_growth_stay_apart() -> None:
+    from curator.match import match_candidates
+    from curator.models import Candidate
+    from curator.schema import load_schema
+
+    def figure(cid: str, article: str, quote: str) -> Candidate:
+        start = quote.index("10%")
+        return Candidate(id=cid, article_id=article, kind="percent", text="10%", start=start, end=start + 3, quote=quote,
+                         quote_start=0, subject="Northwind", statement=quote, value=10.0, unit="%")
+
+    claims = match_candidates([
+        figure("s1", "A", "Northwind holds a 10% stake in Contoso."),
+        figure("g1", "B", "Northwind said its revenue grew 10% last year."),
+        figure("s2", "C", "Northwind owns a 10% stake in Contoso, filings show."),
+        figure("g2", "D", "Revenue at Northwind rose 10% in the year."),
+    ], load_schema())
+    assert sorted(sorted(c.candidate_ids) for c in claims) == [["g1", "g2"], ["s1", "s2"]]

@@ -120,7 +120,7 @@ def _cluster(
     """Greedy leader clustering of candidates in ranking order, after the groups already in ``blocks``.
 
     A figure joins the block's first group whose leader has its predicate
-    (non-empty) and agreeing roles; else, among the groups whose slot agrees
+    (non-empty), agreeing roles and no other stated subject; else, among the groups whose slot agrees
     (``slots_agree``), the first with its subject, else the one its context is
     most alike (``_Block.most_alike``); else it starts one.
     """
@@ -178,7 +178,7 @@ class _Block:
         """The group a figure with this subject, slot and context joins (see ``_cluster``), None for a new one."""
         if slot.predicate:
             for group in self.by_predicate.get(slot.predicate, ()):
-                if slots_agree(group.slot, slot):
+                if slots_agree(group.slot, slot) and (not subject or not group.subject or subject == group.subject):
                     return group
         for group in self.by_subject.get(subject, ()) if subject else ():
             if slots_agree(group.slot, slot):
