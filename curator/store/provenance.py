@@ -67,6 +67,7 @@ class Provenance(Connection):
         """(copy fingerprints carried by articles of two or more stories, the ids of the articles carrying them)."""
         rows = self._rows(
             "SELECT s.fingerprint, group_concat(s.article_id, ' ') FROM syndication s JOIN articles a ON a.id = s.article_id"
+            " WHERE s.fingerprint IN (SELECT fingerprint FROM syndication GROUP BY fingerprint HAVING count(*) >= 2)"
             " GROUP BY s.fingerprint HAVING count(DISTINCT coalesce(a.story_id, a.id)) >= 2"
         )
         return {r[0] for r in rows}, {article for r in rows for article in r[1].split(" ")}
