@@ -37,16 +37,18 @@ def match_candidates(candidates: Iterable[Candidate], schema: Schema, article_or
     return [_claim(g, ids[id(g)], conflicts.get(ids[id(g)], set()), placements or {}) for g in groups]
 
 
-def evidence_of(c: Candidate, placements: Placements) -> Evidence:
-    """A candidate as ``count_sources`` reads it."""
+def evidence_of(c: Candidate, placements: Placements, copy: bool = True) -> Evidence:
+    """A candidate as ``count_sources`` reads it; ``copy`` False leaves out its sentence's copy fingerprint."""
     where = placements.get(c.article_id)
-    return Evidence(c.article_id, where.story_id if where else None, where.outlet if where else None, copy_fingerprint(c.quote))
+    return Evidence(c.article_id, where.story_id if where else None, where.outlet if where else None,
+                    copy_fingerprint(c.quote) if copy else None)
 
 
 def _claim(group: _Group, cid: str, conflicts: set[str], placements: Placements) -> Claim:
     members = group.members
     first = members[0]
-    count = count_sources([evidence_of(c, placements) for c in members])
+    several = any(c.article_id != first.article_id for c in members)  # copy joins only evidence of two articles
+    count = count_sources([evidence_of(c, placements, several) for c in members])
     sources = count.sources
     subjects = Counter(c.subject for c in members if c.subject)
     qualifiers = Counter(c.qualifier for c in members if c.qualifier)

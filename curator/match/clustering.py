@@ -14,7 +14,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
@@ -40,15 +40,33 @@ class _Group:
     subject: str | None
     context: str
     members: list[Candidate] = field(default_factory=list)
-    slot: SlotKey | None = None
-    """The leader's slot (figures only): what a candidate must agree with to join."""
+    known_slot: SlotKey | None = None
+
+    @property
+    def slot(self) -> SlotKey | None:
+        """The leader's slot (figures only): what a candidate must agree with to join. Found when first
+        needed, so a figure no other one meets costs no predicate look-up."""
+        if self.known_slot is None and self.key[0] in VALUED:
+            self.known_slot = figure_slot(self.members[0])
+        return self.known_slot
+
+
+class _Unstated:
+    """A candidate as ``figure_slot`` reads it: without its stated subject."""
+
+    __slots__ = ("kind", "unit", "quote", "start", "end", "quote_start")
+    subject = None
+
+    def __init__(self, c: Candidate) -> None:
+        self.kind, self.unit, self.quote, self.start, self.end, self.quote_start = (
+            c.kind, c.unit, c.quote, c.start, c.end, c.quote_start)
 
 
 def figure_slot(c: Candidate) -> SlotKey:
     """The slot of a figure as matching compares it: ``slot_key`` with neither event nor stated subject, so its
     ``subject`` is the predicate's agent or empty. Stated subjects vary between articles telling one fact
     (the venture, its funder); the clustering rule weighs them apart from the slot."""
-    return slot_key(replace(c, subject=None))
+    return slot_key(_Unstated(c))
 
 
 def slots_agree(a: SlotKey | None, b: SlotKey | None) -> bool:
@@ -131,9 +149,9 @@ def _cluster(
         if block is None:
             found[key] = block = _Block([])
         if c.kind in VALUED:
-            slot = figure_slot(c)
+            slot = figure_slot(c) if block.groups else None
             context = context_words(c)
-            same = block.joining(c.subject, slot, context, threshold) if block.groups else None
+            same = block.joining(c.subject, slot, context, threshold) if slot is not None else None
             if same is not None:
                 same.members.append(c)
             else:
@@ -161,6 +179,8 @@ class _Block:
         self.groups: list[_Group] = []
         self.by_subject: dict[str, list[_Group]] = defaultdict(list)
         self.by_predicate: dict[str, list[_Group]] = defaultdict(list)
+        self.unindexed: list[_Group] = []
+        """Groups not yet in ``by_predicate``: their slots are found only once a figure meets the block."""
         self.by_stem: dict[str, list[int]] = defaultdict(list)
         for group in groups:
             self.add(group)
@@ -171,11 +191,14 @@ class _Block:
         self.groups.append(group)
         if group.subject:
             self.by_subject[group.subject].append(group)
-        if group.slot is not None and group.slot.predicate:
-            self.by_predicate[group.slot.predicate].append(group)
+        self.unindexed.append(group)
 
     def joining(self, subject: str | None, slot: SlotKey, context: str, threshold: float) -> _Group | None:
         """The group a figure with this subject, slot and context joins (see ``_cluster``), None for a new one."""
+        for group in self.unindexed:
+            if group.slot is not None and group.slot.predicate:
+                self.by_predicate[group.slot.predicate].append(group)
+        self.unindexed.clear()
         if slot.predicate:
             for group in self.by_predicate.get(slot.predicate, ()):
                 if slots_agree(group.slot, slot) and (not subject or not group.subject or subject == group.subject):
@@ -205,7 +228,7 @@ def _group_of(members: list[Candidate]) -> _Group:
     leader = members[0]
     if leader.kind not in VALUED:
         return _Group(_block(leader), leader.subject, "", members)
-    return _Group(_block(leader), leader.subject, context_words(leader), members, figure_slot(leader))
+    return _Group(_block(leader), leader.subject, context_words(leader), members)
 
 
 def claim_id(group: _Group) -> str:
