@@ -226,3 +226,33 @@ def test_one_subjects_10_percent_stake_and_10_percent_growth_stay_apart() -> Non
         figure("g2", "D", "Revenue at Northwind rose 10% in the year."),
     ], load_schema())
     assert sorted(sorted(c.candidate_ids) for c in claims) == [["g1", "g2"], ["s1", "s2"]]
+
+
+def test_imported_candidates_count_syndicated_copy_too(tmp_path: Path, store: Store) -> None:
+    """Candidates from elsewhere (an NER model, say) keep the copy rows of their sentences, so wire copy is told."""
+    from curator.importer import import_candidates
+
+    wire = "The carrier agreed to pay 2,300 former employees a total of 12 million dollars in back wages."
+    folder = tmp_path / "import"
+    folder.mkdir()
+    (folder / "ap.txt").write_text(
+        "WASHINGTON (AP) — Federal regulators closed their case against the regional airline on Friday, ending an "
+        f"inquiry that began when pilots complained about unpaid overtime at two hubs.\n{wire}\n", encoding="utf-8")
+    (folder / "reuters.txt").write_text(
+        "LONDON (Reuters) - Shares in the budget carrier rose sharply in early trading as investors welcomed news "
+        f"that a long legal fight with its own staff was finally over.\n{wire}\n", encoding="utf-8")
+    ingest(store, [folder])
+    assert store.story_links() == []
+    lines = []
+    for source in ("ap.txt", "reuters.txt"):
+        article = store.article_by_source(source)
+        assert article is not None
+        start = article.text.index("2,300 former employees")
+        lines.append(json.dumps({"article_id": article.id, "kind": "quantity", "start": start, "end": start + 22,
+                                 "text": "2,300 former employees", "value": 2300, "unit": "employees", "extractor": "ner-v2"}))
+    (tmp_path / "found.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = import_candidates(store, tmp_path / "found.jsonl")
+    assert report.added == 2 and not report.problems
+    [workers] = fact_of(facts(store), 2300.0)
+    assert (workers["sources"], workers["article_count"], workers["outlets"]) == (1, 2, ["Associated Press", "Reuters"])
+    assert [line["syndicated"] for line in workers["evidence"]] == [True, True]

@@ -30,9 +30,16 @@ class Candidates(Connection):
 
         return self._write(work)
 
-    def add_candidates(self, candidates: Sequence[Candidate]) -> int:
-        """Store candidates made elsewhere (``import-candidates``); the same span twice adds nothing."""
-        return self._write(lambda: self._insert_candidates(candidates))
+    def add_candidates(self, candidates: Sequence[Candidate], copies: Sequence[tuple[str, str]] = ()) -> int:
+        """Store candidates made elsewhere (``import-candidates``) with the copy rows of their sentences (see
+        ``save_extraction``); the same span twice adds nothing."""
+
+        def work() -> int:
+            added = self._insert_candidates(candidates)
+            self._executemany("INSERT OR IGNORE INTO syndication (fingerprint, article_id) VALUES (?, ?)", copies)
+            return added
+
+        return self._write(work)
 
     def _insert_candidates(self, candidates: Sequence[Candidate]) -> int:
         before = self._changes()
