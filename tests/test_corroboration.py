@@ -256,3 +256,25 @@ def test_imported_candidates_count_syndicated_copy_too(tmp_path: Path, store: St
     [workers] = fact_of(facts(store), 2300.0)
     assert (workers["sources"], workers["article_count"], workers["outlets"]) == (1, 2, ["Associated Press", "Reuters"])
     assert [line["syndicated"] for line in workers["evidence"]] == [True, True]
+
+
+def test_one_deal_told_at_two_prices_is_a_conflict(tmp_path: Path, store: Store) -> None:
+    """The same buyer and target under one predicate: close values contradict, whatever the wording."""
+    folder = tmp_path / "prices"
+    folder.mkdir()
+    (folder / "reuters.txt").write_text(
+        "NEW YORK (Reuters) - Northwind Systems agreed to buy Contoso Labs for $4.2 billion, the companies said.\n",
+        encoding="utf-8")
+    (folder / "cnn.txt").write_text(
+        "(CNN) -- Contoso Labs was sold to Northwind Systems in a deal worth $4.5 billion, people familiar with it said.\n",
+        encoding="utf-8")
+    (folder / "other.txt").write_text(
+        "(CNN) -- Fabrikam agreed to buy Tailspin Toys for $4.4 billion in cash.\n", encoding="utf-8")
+    run(store, folder)
+    found = facts(store)
+    [low] = fact_of(found, 4.2e9, "money")
+    [high] = fact_of(found, 4.5e9, "money")
+    [other] = fact_of(found, 4.4e9, "money")
+    assert low["conflicts_with"] == [high["id"]] and high["conflicts_with"] == [low["id"]]
+    assert low["corroboration"] == high["corroboration"] == "conflict"
+    assert other["conflicts_with"] == [] and other["corroboration"] == "single-source"
