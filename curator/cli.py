@@ -354,6 +354,26 @@ def status(obj: Context, as_json: bool) -> None:
         click.echo(status_text(report))
 
 
+@cli.command("split-story")
+@click.argument("first")
+@click.argument("second")
+@click.option("--reviewer", help="Your name, kept with the split (else $CURATOR_REVIEWER, else your login).")
+@click.pass_obj
+def split_story_command(obj: Context, first: str, second: str, reviewer: str | None) -> None:
+    """Say that articles FIRST and SECOND (ids or file names) are not the same story.
+
+    Each then counts as a source of its own; the claims' counts are matched again.
+    """
+    from curator.pipeline import split_story
+
+    with obj.open() as store:
+        moved = split_story(store, first, second, reviewer_name(reviewer))
+    if not moved:
+        click.echo("They were already separate stories; the split is recorded.")
+    for article_id, story in moved.items():
+        click.echo(f"{article_id} is now in story {story}.")
+
+
 @cli.command()
 @click.argument("words", nargs=-1, required=True)
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1), help="At most this many articles.")

@@ -27,6 +27,7 @@ COLUMNS = (
     "kind", "subject", "statement", "value", "unit", "qualifier", "extractor", "attrs",
     "status", "disputed", "edited", "reviewer", "decided_at", "note",
     "authors", "opinions",
+    "article_count", "outlets", "outlet", "syndicated",
 )
 """One row per evidence line. New columns go at the end, so readers that index columns keep working."""
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -75,6 +76,7 @@ def fact_rows(fact: Fact, articles: dict[str, Article]) -> list[list[Any]]:
             r.reviewer, r.decided_at, r.note,
             "; ".join(article.authors),
             json.dumps(opinions(r.opinions), ensure_ascii=False) if r.opinions else "[]",
+            fact.article_count, "; ".join(fact.outlets), r.outlet, r.candidate_id in fact.syndicated,
         ]))
     return rows
 

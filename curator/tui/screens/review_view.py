@@ -87,7 +87,9 @@ class ReviewView(ReviewWorkers):
             force,
         )
         fields = (article.source, article.outlet, ", ".join(article.authors), article.published, article.language)
-        meta = " · ".join(x for x in (*fields, f"read by {article.reader}") if x)
+        link = app.reader.story_link(article_id)
+        story = f"same story as {link.story_source}" if link else None
+        meta = " · ".join(x for x in (*fields, f"read by {article.reader}", story) if x)
         self.query_one("#article-meta", Static).update(plain(meta))
         self.query_one("#article-pane").border_title = plain_line(article.title)
         self.query_one("#article", ArticleView).show(article.text, self._marks(), candidate_id)
