@@ -255,36 +255,16 @@ def review(obj: Context, reviewer: str | None, profile: str | None, paths: tuple
 @click.option("--adjudicate", is_flag=True, help="Settle a dispute between reviewers with this decision.")
 @click.pass_obj
 def decide(
-    obj: Context,
-    action: str,
-    ids: tuple[str, ...],
-    reviewer: str | None,
-    value: str | None,
-    statement: str | None,
-    subject: str | None,
-    unit: str | None,
-    qualifier: str | None,
-    note: str | None,
-    reason: str | None,
-    adjudicate: bool,
+    obj: Context, action: str, ids: tuple[str, ...], reviewer: str | None, note: str | None, reason: str | None,
+    adjudicate: bool, **fields: str | None,
 ) -> None:
-    """Record ACTION on each candidate ID, one committed transaction per ID.
-
-    Unknown IDs are reported by name and the exit status is 1; the known
-    ones are still decided.
-    """
+    """Record ACTION on each candidate ID, one committed transaction per ID; unknown IDs are named (exit 1), the rest decided."""
     from curator.decisions import record_decisions
 
     name = reviewer_name(reviewer)
-    edits = {
-        k: v
-        for k, v in {"value": value, "statement": statement, "subject": subject, "unit": unit, "qualifier": qualifier}.items()
-        if v is not None
-    }
+    edits = {k: v for k, v in fields.items() if v is not None}  # --value, --statement, --subject, --unit, --qualifier
     with obj.open() as store:
-        outcome = record_decisions(
-            store, action, list(ids), name, edits, note=note, reason=reason, adjudicate=adjudicate
-        )
+        outcome = record_decisions(store, action, list(ids), name, edits, note=note, reason=reason, adjudicate=adjudicate)
     for problem in outcome.problems:
         click.echo(f"curator: {visible(problem)}", err=True)
     click.echo(f"Recorded {len(outcome.decided)} decision(s) as {name}.")
@@ -369,6 +349,26 @@ def status(obj: Context, as_json: bool) -> None:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         click.echo(status_text(report))
+
+
+@cli.command("split-story")
+@click.argument("first")
+@click.argument("second")
+@click.option("--reviewer", help="Your name, kept with the split (else $CURATOR_REVIEWER, else your login).")
+@click.pass_obj
+def split_story_command(obj: Context, first: str, second: str, reviewer: str | None) -> None:
+    """Say that articles FIRST and SECOND (ids or file names) are not the same story.
+
+    Each then counts as a source of its own; the claims' counts are matched again.
+    """
+    from curator.pipeline import split_story
+
+    with obj.open() as store:
+        moved = split_story(store, first, second, reviewer_name(reviewer))
+    if not moved:
+        click.echo("They were already separate stories; the split is recorded.")
+    for article_id, story in moved.items():
+        click.echo(f"{article_id} is now in story {story}.")
 
 
 @cli.command()

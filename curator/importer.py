@@ -23,6 +23,7 @@ from curator.errors import CuratorError
 from curator.extract.base import candidate_id
 from curator.extract.sentences import split_sentences
 from curator.models import Article, Candidate
+from curator.provenance.placing import copy_rows
 from curator.schema import SCHEMA_DIR, Schema, load_schema, parse_value
 from curator.store import Store
 
@@ -146,7 +147,8 @@ def import_candidates(store: Store, path: Path) -> ImportReport:
         else:
             valid.append(result)
     unique = list({c.id: c for c in valid}.values())
-    added = store.add_candidates(unique) if unique else 0
+    copies = [row for c in unique for row in copy_rows(c.article_id, [c.quote])]
+    added = store.add_candidates(unique, copies) if unique else 0
     report.added = added
     report.duplicates = len(valid) - added
     if added:

@@ -126,8 +126,13 @@ class Claim:
     qualifier: str | None
     corroboration: Corroboration
     sources: int
+    """Independent sources (``curator.provenance.sources``): one story, one outlet, one syndicated sentence count once."""
     candidate_ids: tuple[str, ...] = ()
     conflicts_with: tuple[str, ...] = ()
+    article_count: int = 1
+    """Distinct articles stating the claim."""
+    outlets: tuple[str, ...] = ()
+    """Canonical names of the outlets stating it, sorted."""
     key: ClaimKey | None = field(default=None, compare=False)
     """None for a claim made by hand, not by matching."""
 

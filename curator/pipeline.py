@@ -10,10 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from curator.ingest import MAX_BYTES, Skipped, discover, read_articles
 from curator.models import Article
-from curator.store import Store
+from curator.store import Placement, Store, StoryPrint
+
+if TYPE_CHECKING:
+    from curator.provenance.placing import Placed
+    from curator.provenance.stories import StoryIndex
 
 Progress = Callable[[int, int], None]
 """Called with (done, total) after each unit of work."""
@@ -80,7 +85,70 @@ def ingest(
         if progress:
             progress(done, len(sources))
     flush()
+    place_articles(store)
     return report
+
+
+def place_articles(store: Store) -> int:
+    """Give every article not placed yet its outlet and story (``curator.provenance.placing``), committed every
+    ``INGEST_CHUNK`` articles; returns how many were placed.
+
+    The story index is rebuilt from the stored fingerprints once per call, so adding articles costs their own
+    placing plus one load; an article placed once keeps its story until a reviewer splits it.
+    """
+    from curator.provenance.placing import place
+
+    index = None
+    batch: list[Placed] = []
+    placed = 0
+    for article in store.unplaced_articles():
+        if index is None:
+            index = _story_index(store)
+        batch.append(place(article, index))
+        if len(batch) >= INGEST_CHUNK:
+            placed += _save_placed(store, batch)
+    return placed + _save_placed(store, batch)
+
+
+def _story_index(store: Store) -> StoryIndex:
+    from curator.provenance.stories import Fingerprint, StoryIndex
+
+    prints = (Fingerprint(p.article_id, p.signature, p.shingles) for p in store.story_prints())
+    return StoryIndex.load(prints, store.story_splits())
+
+
+def _save_placed(store: Store, batch: list[Placed]) -> int:
+    store.save_placements([
+        (StoryPrint(p.fingerprint.article_id, p.fingerprint.signature, p.fingerprint.size), Placement(p.story, p.outlet))
+        for p in batch
+    ])
+    done = len(batch)
+    batch.clear()
+    return done
+
+
+def split_story(store: Store, a: str, b: str, reviewer: str) -> dict[str, str]:
+    """Record that articles ``a`` and ``b`` (ids or file names) are not one story, move the articles whose story
+    changes, and restamp the claims' counts by matching again. Returns {article id: new story id}.
+
+    CuratorError (one sentence) for an unknown article or an article split from itself.
+    """
+    from curator.errors import CuratorError
+    from curator.match import rematch
+    from curator.schema import load_schema
+
+    place_articles(store)
+    ids = []
+    for key in (a, b):
+        article = store.article(key) or store.article_by_source(key)
+        if article is None:
+            raise CuratorError(f"there is no article {key!r} (give an article id or a file name).")
+        ids.append(article.id)
+    moved = _story_index(store).split(ids[0], ids[1])
+    store.record_story_split(ids[0], ids[1], reviewer, moved)
+    if moved and store.claim_counts()[0]:
+        rematch(store, load_schema())
+    return moved
 
 
 def extract(
@@ -103,12 +171,14 @@ def extract(
     from curator.extract.lexicon import lexicon_for
     from curator.extract.ner import load_ner
     from curator.match import match_new, rematch
+    from curator.provenance.placing import copy_rows
     from curator.schema import load_profile, load_schema
 
     schema = load_schema()
     model = load_ner(ner) if ner else None
     given = load_profile(profile.resolve()) if profile else None
     lexicon_for(schema, given)
+    place_articles(store)
     pending = store.unextracted_article_ids()
     if given is None:
         for recorded in store.article_profiles(pending):
@@ -123,7 +193,7 @@ def extract(
         except Exception as error:  # a rule's failure on one article must not block the others
             report.failed.append(f"{article.source or article_id}: extraction failed ({type(error).__name__}: {error}); skipped.")
             continue
-        report.candidates += store.save_extraction(article_id, candidates)
+        report.candidates += store.save_extraction(article_id, candidates, copy_rows(article_id, (c.quote for c in candidates)))
         if progress:
             progress(done, len(pending))
     if rematch_all or pending:

@@ -7,6 +7,7 @@ from dataclasses import asdict
 from itertools import combinations
 from typing import Any
 
+from curator.display import one_line
 from curator.store import Store
 
 
@@ -48,10 +49,16 @@ def agreement(opinions: list[tuple[str, str, str]]) -> list[dict[str, Any]]:
     return result
 
 
+STORY_LINES = 20
+"""Story links the text status lists; the JSON has them all."""
+
+
 def status_report(store: Store) -> dict[str, Any]:
     report = store.summary()
     report["agreement"] = agreement(store.live_opinions())
     report["article_list"] = [asdict(a) for a in store.article_progress()]
+    report["stories"] = store.story_count()
+    report["story_links"] = [asdict(link) for link in store.story_links()]
     return report
 
 
@@ -64,6 +71,14 @@ def status_text(report: dict[str, Any]) -> str:
         + f" · disputed {report['disputed']} · adjudicated {report['adjudicated']}",
         f"  conflicts: {report['conflicts']} claim(s) disagree with another source.",
     ]
+    if report["story_links"]:
+        lines.append(f"  stories: {report['stories']} among {report['articles']} article(s); near-duplicates count once"
+                     " (split a wrong link with `curator split-story A B`):")
+        links = report["story_links"]
+        lines.extend(f"    {one_line(link['source'])} ({link['article_id']}): same story as"
+                     f" {one_line(link['story_source'])} ({link['story_id']})" for link in links[:STORY_LINES])
+        if len(links) > STORY_LINES:
+            lines.append(f"    … and {len(links) - STORY_LINES} more (all in `curator status --json`)")
     readers = Counter(a["reader"] for a in report["article_list"])
     if readers:
         lines.append("  read by: " + " · ".join(f"{name} {count}" for name, count in sorted(readers.items())))

@@ -117,7 +117,8 @@ def claim(cid: str, kind: str, value: object, unit: str | None, members: tuple[s
           corroboration: Corroboration, conflicts: tuple[str, ...] = (), subject: str | None = None,
           qualifier: str | None = None) -> Claim:
     sources = len({c.article_id for c in CANDIDATES if c.id in members})
-    return Claim(cid, kind, subject, statement, value, unit, qualifier, corroboration, sources, members, conflicts)
+    return Claim(cid, kind, subject, statement, value, unit, qualifier, corroboration, sources, members, conflicts,
+                 article_count=sources)
 
 
 CLAIMS = [
@@ -490,13 +491,14 @@ def test_markdown_groups_by_kind_with_marks_quotes_and_conflicts(corpus: Store, 
     headings = [line for line in text.splitlines() if line.startswith("## ")]
     assert headings == ["## Money", "## Percent", "## Quantity", "## Date", "## Entity", "## Name", "## Conflicts"]
     assert "### 1. The government provides up to ¥1 trillion." in text
-    assert "**up to 1 trillion JPY** · subject: Japanese government · ✔✔ corroborated by 3 sources · accepted · `cl-jpy`" in text
+    assert ("**up to 1 trillion JPY** · subject: Japanese government · ✔✔ corroborated · 3 independent sources, 3 articles"
+            " · accepted · `cl-jpy`") in text
     assert (
         "1. “The government will provide **up to ¥1 trillion** ($6.7 billion) over five years.” — "
         "[Japan's Physical AI Alliance](https://example.com/alliance?a=1&b=%282%29) by Ana Sato, Ben Ito (000\\_alliance.txt), "
         "accepted by ana on 2026-04-14; note: matches the ministry release"
     ) in text
-    assert "**approximately 6.2 billion USD** · subject: Japanese government · ⚠ conflict · edited" in text
+    assert "**approximately 6.2 billion USD** · subject: Japanese government · ⚠ conflict · 2 independent sources, 2 articles · edited" in text
     assert "— Japan backs a physical AI venture (002\\_backs.txt)" in text  # javascript: URL is not a link
     assert "- 6.7 billion USD (`cl-usd67`) vs approximately 6.2 billion USD (`cl-usd61`)" in text
     assert "- Noetra (`cl-noetra`) vs Sakura AI Nexus (`cl-sakura`)" in text

@@ -29,7 +29,7 @@ VENTURE = "SoftBank-NEC-Sony-Honda AI venture"
 
 def cand(
     cid: str, article: str, kind: str, value: object, unit: str | None = None, subject: str | None = None,
-    quote: str = "The venture receives the funding over five years.", attrs: dict | None = None,
+    quote: str = "The venture receives funding over five years.", attrs: dict | None = None,
 ) -> Candidate:
     return Candidate(
         id=cid, article_id=article, kind=kind, text=str(value), start=4, end=11, quote=quote, quote_start=0,
@@ -195,6 +195,7 @@ def stored_claims(store: Store) -> dict[str, tuple[object, ...]]:
             claims[claim.id] = (
                 claim.kind, claim.subject, claim.statement, claim.value, claim.unit, claim.qualifier,
                 claim.corroboration, claim.sources, tuple(sorted(claim.candidate_ids)), claim.conflicts_with,
+                claim.article_count, claim.outlets,
             )
     assert store.claim_counts()[0] == len(claims), "a claim without members was left behind"
     return claims
@@ -202,7 +203,7 @@ def stored_claims(store: Store) -> dict[str, tuple[object, ...]]:
 
 def full_rematch_of(store: Store) -> dict[str, tuple[object, ...]]:
     """The claims of a full match, written (not through ``rematch``, which ``FullRematches`` counts)."""
-    store.replace_claims(match_candidates(store.candidates(), load_schema(), store.article_ranks()))
+    store.replace_claims(match_candidates(store.candidates(), load_schema(), store.article_ranks(), store.placements()))
     return stored_claims(store)
 
 

@@ -18,7 +18,7 @@ from typing import TextIO
 from curator.errors import CuratorError
 from curator.gcpause import cycle_collection_paused
 from curator.export.csv_sheet import write_csv
-from curator.export.facts import Fact, Sheet, group_facts
+from curator.export.facts import Copy, Fact, Sheet, group_facts
 from curator.export.json_sheet import write_json
 from curator.export.md_sheet import write_markdown
 from curator.export.options import ExportOptions
@@ -83,7 +83,7 @@ def write_export(store: Store, options: ExportOptions, target: str, force: bool 
             filters=options.described(),
             articles=store.export_articles(query),
             kind_labels={name: spec.label for name, spec in schema.kinds.items()},
-            facts=written.count(group_facts(store.iter_export_rows(query), store.claim_conflicts())),
+            facts=written.count(group_facts(store.iter_export_rows(query), store.claim_conflicts(), Copy(*map(frozenset, store.syndicated_copy())))),
         )
         if options.fmt == "csv" and options.bom:
             out.write(BOM)

@@ -31,7 +31,9 @@ COLUMNS = (
     "text", "start", "end", "quote", "quote_start", "prefix", "suffix",
     "kind", "subject", "statement", "value", "unit", "qualifier", "extractor", "attrs",
     "status", "disputed", "edited", "reviewer", "decided_at", "note",
-    "authors", "opinions", "fact_value_text", "value_text", "reason",
+    "authors", "opinions",
+    "article_count", "outlets", "outlet", "syndicated",
+    "fact_value_text", "value_text", "reason",
 )
 """One row per evidence line. New columns go at the end, so readers that index columns keep working."""
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -81,6 +83,7 @@ def fact_rows(fact: Fact, articles: dict[str, Article]) -> list[list[Any]]:
             r.reviewer, r.decided_at, r.note,
             "; ".join(article.authors),
             json.dumps(opinions(r.opinions), ensure_ascii=False) if r.opinions else "[]",
+            fact.article_count, "; ".join(fact.outlets), r.outlet, r.candidate_id in fact.syndicated,
             fact_text, format_value(r.kind, r.value, r.unit), r.reason,
         ]))
     return rows

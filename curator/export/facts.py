@@ -17,6 +17,7 @@ from operator import attrgetter
 from typing import Any
 
 from curator.models import Article, Status
+from curator.provenance.syndication import copy_fingerprint
 from curator.store import SELECTOR_CONTEXT, ExportRow
 
 STRENGTH = {
@@ -94,6 +95,10 @@ class Fact:
     conflicts_with: list[str]
     evidence: list[ExportRow]
     edits: dict[str, dict[str, Any]] = field(default_factory=dict)
+    article_count: int = 1
+    outlets: list[str] = field(default_factory=list)
+    syndicated: frozenset[str] = frozenset()
+    """Ids of the evidence lines whose sentence is syndicated copy (``curator.provenance.syndication``)."""
 
     @property
     def edited(self) -> bool:
@@ -119,7 +124,21 @@ class Sheet:
         return self.kind_labels.get(kind, kind)
 
 
-def build_fact(rows: list[ExportRow], conflicts: dict[str, list[str]]) -> Fact:
+@dataclass(frozen=True)
+class Copy:
+    """Syndicated copy in the database (``Store.syndicated_copy``): its sentence fingerprints and the articles
+    carrying them. Only evidence of those articles has its sentence fingerprinted, so an export of articles
+    without copy costs nothing more."""
+
+    fingerprints: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()
+
+    def syndicated(self, row: ExportRow) -> bool:
+        """Whether the evidence line's sentence is syndicated copy."""
+        return row.article_id in self.articles and copy_fingerprint(row.quote) in self.fingerprints
+
+
+def build_fact(rows: list[ExportRow], conflicts: dict[str, list[str]], copy: Copy = Copy()) -> Fact:
     """A fact from its evidence rows: strongest status, claim values overridden by the latest edit.
 
     ``conflicts`` maps claim ids to the claims they conflict with (``Store.claim_conflicts``).
@@ -153,6 +172,9 @@ def build_fact(rows: list[ExportRow], conflicts: dict[str, list[str]]) -> Fact:
         conflicts_with=conflicts.get(first.fact_id, []),
         evidence=rows,
         edits=edits,
+        article_count=first.article_count,
+        outlets=json.loads(first.outlets),
+        syndicated=frozenset(r.candidate_id for r in rows if copy.syndicated(r)),
     )
     if latest is not None:
         for name, value in edits[latest.candidate_id].items():
@@ -162,7 +184,7 @@ def build_fact(rows: list[ExportRow], conflicts: dict[str, list[str]]) -> Fact:
     return fact
 
 
-def group_facts(rows: Iterable[ExportRow], conflicts: dict[str, list[str]]) -> Iterator[Fact]:
+def group_facts(rows: Iterable[ExportRow], conflicts: dict[str, list[str]], copy: Copy = Copy()) -> Iterator[Fact]:
     """Facts from rows where each fact's lines are consecutive (as ``Store.iter_export_rows`` gives them)."""
     for _, run in itertools.groupby(rows, key=attrgetter("fact_id")):
-        yield build_fact(list(run), conflicts)
+        yield build_fact(list(run), conflicts, copy)

@@ -67,7 +67,7 @@ def article_keys(article: Article) -> str:
     )
 
 
-def evidence_json(r: ExportRow, article: str, edits: dict[str, Any] | None) -> str:
+def evidence_json(r: ExportRow, article: str, edits: dict[str, Any] | None, syndicated: bool = False) -> str:
     """One evidence line; ``article`` is its article's keys from ``article_keys``."""
     prefix, exact, suffix = quote_selector(r)
     s = _string
@@ -84,6 +84,7 @@ def evidence_json(r: ExportRow, article: str, edits: dict[str, Any] | None) -> s
         f'"reviewer": {"null" if r.reviewer is None else s(r.reviewer)}, '
         f'"decided_at": {"null" if r.decided_at is None else s(r.decided_at)}, '
         f'"note": {"null" if r.note is None else s(r.note)}, "opinions": {_encode(opinions(r.opinions)) if r.opinions else "[]"}, '
+        f'"outlet": {"null" if r.outlet is None else s(r.outlet)}, "syndicated": {"true" if syndicated else "false"}, '
         f'"reason": {"null" if r.reason is None else s(r.reason)}}}'
     )
 
@@ -91,7 +92,10 @@ def evidence_json(r: ExportRow, article: str, edits: dict[str, Any] | None) -> s
 def fact_json(fact: Fact, articles: dict[str, str]) -> str:
     """One fact with its evidence lines; ``articles`` maps article ids to ``article_keys``."""
     edits = fact.edits
-    lines = ", ".join([evidence_json(r, articles[r.article_id], edits.get(r.candidate_id)) for r in fact.evidence])
+    copy = fact.syndicated
+    lines = ", ".join([
+        evidence_json(r, articles[r.article_id], edits.get(r.candidate_id), r.candidate_id in copy) for r in fact.evidence
+    ])
     conflicts = _encode(fact.conflicts_with) if fact.conflicts_with else "[]"
     return (
         f'{{"id": {_string(fact.id)}, "kind": {_string(fact.kind)}, "subject": {_text(fact.subject)}, '
@@ -99,6 +103,7 @@ def fact_json(fact: Fact, articles: dict[str, str]) -> str:
         f'"qualifier": {_text(fact.qualifier)}, "status": {_string(fact.status)}, '
         f'"edited": {"true" if edits else "false"}, "disputed": {"true" if fact.disputed else "false"}, '
         f'"corroboration": {_string(fact.corroboration)}, "sources": {fact.sources}, "conflicts_with": {conflicts}, '
+        f'"article_count": {fact.article_count}, "outlets": {_encode(fact.outlets)}, '
         f'"evidence": [{lines}]}}'
     )
 

@@ -122,21 +122,35 @@ def source_label(article: Article) -> str:
     return f"{link(article.title, article.url)}{authors} ({escape(article.source)})"
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def told_by(fact: Fact) -> str:
+    """``told by Reuters and CNN (2 independent sources, 3 articles)``; without known outlets only the counts."""
+    counts = f"{_count(fact.sources, 'independent source')}, {_count(fact.article_count, 'article')}"
+    if not fact.outlets:
+        return counts
+    names = [escape(name) for name in fact.outlets]
+    said = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"told by {said} ({counts})"
+
+
 def fact_markdown(number_in_kind: int, fact: Fact, labels: dict[str, str]) -> str:
     mark = MARKS.get(fact.corroboration, fact.corroboration)
-    sources = f" by {fact.sources} sources" if fact.corroboration == "corroborated" else ""
     lines = [
         f"### {number_in_kind}. {escape(fact.statement)}",
         "",
         f"**{escape(value_text(fact.value, fact.unit, fact.qualifier))}**"
         + (f" · subject: {escape(fact.subject)}" if fact.subject else "")
-        + f" · {mark}{sources} · {fact.status}"
+        + f" · {mark} · {told_by(fact)} · {fact.status}"
         + (" · disputed" if fact.disputed else "")
         + f" · `{fact.id}`",
         "",
     ]
     for i, r in enumerate(fact.evidence, start=1):
-        lines.append(f"{i}. “{quote_text(r)}” — {labels[r.article_id]}, {_who(r)}")
+        copy = " · syndicated copy" if r.candidate_id in fact.syndicated else ""
+        lines.append(f"{i}. “{quote_text(r)}” — {labels[r.article_id]}, {_who(r)}{copy}")
     lines.append("")
     return "\n".join(lines) + "\n"
 
@@ -148,7 +162,7 @@ def write_markdown(out: TextIO, sheet: Sheet) -> None:
     out.write(
         f"# Fact sheet: {escape(sheet.database)}\n\n"
         f"Generated {sheet.generated_at} from `{escape(sheet.database)}` ({filters}), "
-        f"{len(sheet.articles)} article(s). Marks: {MARKS['corroborated']} by independent articles, "
+        f"{len(sheet.articles)} article(s). Marks: {MARKS['corroborated']} by two or more independent sources, "
         f"{MARKS['single-source']}, {MARKS['conflict']} (see Conflicts).\n"
     )
     sources = {a.id: source_label(a) for a in sheet.articles}

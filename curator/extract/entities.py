@@ -81,6 +81,8 @@ class EntityRule:
             index = bisect.bisect_left(starts, end) - 1  # lexicon mentions never overlap: one bisection
             if ctx.is_blocked(start, end) or (index >= 0 and ends[index] > start):
                 continue
+            if f.rule == "dateline":  # the outlet that filed the story: provenance (curator.provenance), not a claim
+                continue
             entity = self.lex.entity(f.name) or Entity(f.name, f.type)
             mentions.append(Mention(start, end, entity))
             ctx.add("entity", start, end, entity.name, unit=entity.type, subject=entity.name,

@@ -1,31 +1,55 @@
-"""Claims from clustered groups: ids, corroboration (independent articles) and conflict links. Pure."""
+"""Claims from clustered groups: ids, corroboration (independent sources) and conflict links. Pure.
+
+A claim's ``sources``, ``article_count`` and ``outlets`` are stamped when it
+is matched (``curator.provenance.sources.count_sources`` over its members,
+each placed by its article's story and outlet and its sentence's copy
+fingerprint). They can change only when a member joins (the claim is then
+rewritten whole) or when a reviewer splits a story (``pipeline.split_story``
+matches again): a new article never changes the story of an older one.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from curator.gcpause import cycle_collection_paused
 from curator.match.clustering import _cluster, _Group, _key_text, _rank, claim_id
 from curator.match.conflicts import _conflicts
 from curator.models import Candidate, Claim, ClaimKey, Corroboration
+from curator.provenance.sources import Evidence, count_sources
+from curator.provenance.syndication import copy_fingerprint
 from curator.schema import Schema
+from curator.store.records import Placement
+
+Placements = Mapping[str, Placement]
+"""{article id: its story and canonical outlet}; an article not in it is a story of its own with no outlet."""
 
 
 @cycle_collection_paused()
-def match_candidates(candidates: Iterable[Candidate], schema: Schema, article_order: dict[str, int] | None = None) -> list[Claim]:
+def match_candidates(candidates: Iterable[Candidate], schema: Schema, article_order: dict[str, int] | None = None,
+                     placements: Placements | None = None) -> list[Claim]:
     """Group candidates into claims with corroboration and both-way conflict links; deterministic for the same input."""
     groups = _cluster(sorted(candidates, key=_rank(article_order or {})), schema.match.threshold)
     ids = {id(g): claim_id(g) for g in groups}
     claim_of = {c.id: ids[id(g)] for g in groups for c in g.members}
     conflicts = _conflicts(groups, ids, claim_of, schema)
-    return [_claim(g, ids[id(g)], conflicts.get(ids[id(g)], set())) for g in groups]
+    return [_claim(g, ids[id(g)], conflicts.get(ids[id(g)], set()), placements or {}) for g in groups]
 
 
-def _claim(group: _Group, cid: str, conflicts: set[str]) -> Claim:
+def evidence_of(c: Candidate, placements: Placements, copy: bool = True) -> Evidence:
+    """A candidate as ``count_sources`` reads it; ``copy`` False leaves out its sentence's copy fingerprint."""
+    where = placements.get(c.article_id)
+    return Evidence(c.article_id, where.story_id if where else None, where.outlet if where else None,
+                    copy_fingerprint(c.quote) if copy else None)
+
+
+def _claim(group: _Group, cid: str, conflicts: set[str], placements: Placements) -> Claim:
     members = group.members
     first = members[0]
-    sources = len({c.article_id for c in members})
+    several = any(c.article_id != first.article_id for c in members)  # copy joins only evidence of two articles
+    count = count_sources([evidence_of(c, placements, several) for c in members])
+    sources = count.sources
     subjects = Counter(c.subject for c in members if c.subject)
     qualifiers = Counter(c.qualifier for c in members if c.qualifier)
     subject = subjects.most_common(1)[0][0] if subjects else None
@@ -52,5 +76,7 @@ def _claim(group: _Group, cid: str, conflicts: set[str]) -> Claim:
         sources=sources,
         candidate_ids=tuple(c.id for c in members),
         conflicts_with=tuple(sorted(conflicts)),
+        article_count=count.article_count,
+        outlets=count.outlets,
         key=ClaimKey(_key_text(group.key), _key_text(group.key[:2]), first.id),
     )

@@ -2,7 +2,9 @@
 
 Candidates are blocked by kind and a normalised key and compared only inside
 a block (see the package docstring); a block of a round figure holding
-thousands of unrelated facts is indexed by context stem (``_Block``).
+thousands of unrelated facts is indexed by predicate and context stem
+(``_Block``). Figures join by slot (``curator.provenance.slots``): the same
+predicate with agreeing roles, never two different predicates.
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from curator.models import Candidate
+from curator.provenance.slots import SlotKey, slot_key
+from curator.provenance.text import written_in_cjk
+from curator.provenance.units import canonical_unit
 
 NUMERIC = {"money", "percent", "quantity"}
 VALUED = NUMERIC | {"date"}
@@ -36,6 +41,51 @@ class _Group:
     subject: str | None
     context: str
     members: list[Candidate] = field(default_factory=list)
+    known_slot: SlotKey | None = None
+
+    @property
+    def slot(self) -> SlotKey | None:
+        """The leader's slot (figures only): what a candidate must agree with to join. Found when first
+        needed, so a figure no other one meets costs no predicate look-up."""
+        if self.known_slot is None and self.key[0] in VALUED:
+            self.known_slot = figure_slot(self.members[0])
+        return self.known_slot
+
+
+class _Unstated:
+    """A candidate as ``figure_slot`` reads it: without its stated subject."""
+
+    __slots__ = ("kind", "unit", "quote", "start", "end", "quote_start")
+    subject = None
+
+    def __init__(self, c: Candidate) -> None:
+        self.kind, self.unit, self.quote, self.start, self.end, self.quote_start = (
+            c.kind, c.unit, c.quote, c.start, c.end, c.quote_start)
+
+
+def figure_slot(c: Candidate) -> SlotKey:
+    """The slot of a figure as matching compares it: ``slot_key`` with neither event nor stated subject, so its
+    ``subject`` is the predicate's agent or empty. Stated subjects vary between articles telling one fact
+    (the venture, its funder); the clustering rule weighs them apart from the slot."""
+    return slot_key(_Unstated(c))
+
+
+def slots_agree(a: SlotKey | None, b: SlotKey | None) -> bool:
+    """Whether two figures' slots can be one: each of predicate, subject and object equal or unknown on a side.
+
+    So "a 10% stake" and "revenue grew 10%" (``stake`` vs ``increase:revenue``) never join, while a figure
+    whose predicate is not found may still join by its subject or context.
+    """
+    if a is None or b is None:
+        return True
+    return all(not x or not y or x == y for x, y in ((a.predicate, b.predicate), (a.subject, b.subject), (a.object, b.object)))
+
+
+def subjects_agree(a: str | None, b: str | None) -> bool:
+    """Whether two stated subjects can be one: equal, unknown on a side, or written in different scripts (a name
+    is rarely translated letter for letter, so ``AirAsia`` and ``马来西亚亚洲航空公司`` are not told apart by text;
+    the predicate and its roles decide)."""
+    return not a or not b or a == b or written_in_cjk(a) != written_in_cjk(b)
 
 
 def context_words(c: Candidate) -> str:
@@ -60,7 +110,7 @@ def _block(c: Candidate) -> tuple[object, ...]:
     if c.kind == "entity":
         return ("entity", _value_key(c))
     if c.kind in VALUED:
-        return (c.kind, c.unit or "", _value_key(c))
+        return (c.kind, canonical_unit(c.unit) or "", _value_key(c))
     return (c.kind, (c.subject or "").casefold(), _value_key(c))
 
 
@@ -95,8 +145,11 @@ def _cluster(
 ) -> list[_Group]:
     """Greedy leader clustering of candidates in ranking order, after the groups already in ``blocks``.
 
-    A candidate joins the block's first group with its subject, else the
-    group its context is most alike (``_Block.most_alike``), else starts one.
+    A figure joins the block's first group whose leader has its predicate
+    (non-empty) and agreeing roles, with a stated subject that agrees (``subjects_agree``) when no role is known on
+    both sides; else, among the groups whose slot agrees
+    (``slots_agree``), the first with its subject, else the one its context is
+    most alike (``_Block.most_alike``); else it starts one.
     """
     found: dict[tuple[object, ...], _Block] = {key: _Block(list(groups)) for key, groups in (blocks or {}).items()}
     for c in ranked:
@@ -104,15 +157,14 @@ def _cluster(
         block = found.get(key)
         if block is None:
             found[key] = block = _Block([])
-        if c.kind in VALUED and block.groups:
-            same = block.by_subject.get(c.subject) if c.subject else None
+        if c.kind in VALUED:
+            slot = figure_slot(c) if block.groups else None
             context = context_words(c)
-            if same is None:
-                same = block.most_alike(context, threshold)
+            same = block.joining(c.subject, slot, context, threshold) if slot is not None else None
             if same is not None:
                 same.members.append(c)
             else:
-                block.add(_Group(key, c.subject, context, [c]))
+                block.add(_Group(key, c.subject, context, [c], slot))
         elif block.groups:
             block.groups[0].members.append(c)
         else:
@@ -123,17 +175,21 @@ def _cluster(
 class _Block:
     """The groups of one block in order, indexed for clustering.
 
-    A candidate is compared (one C++ ``extractOne``) only with the groups
-    whose context shares a stem with its own, and not through a stem more
-    than ``COMMON`` groups share: a block of a round figure (10%) holds
-    thousands of unrelated facts, and comparing each newcomer with all of
-    them would make clustering quadratic. A context alike enough to pass
-    ``match.threshold`` almost always shares an uncommon word.
+    A figure is compared first with the groups of its predicate, then (one
+    C++ ``extractOne``) only with the groups whose context shares a stem with
+    its own, and not through a stem more than ``COMMON`` groups share: a
+    block of a round figure (10%) holds thousands of unrelated facts, and
+    comparing each newcomer with all of them would make clustering
+    quadratic. A context alike enough to pass ``match.threshold`` almost
+    always shares an uncommon word.
     """
 
     def __init__(self, groups: list[_Group]) -> None:
         self.groups: list[_Group] = []
-        self.by_subject: dict[str, _Group] = {}
+        self.by_subject: dict[str, list[_Group]] = defaultdict(list)
+        self.by_predicate: dict[str, list[_Group]] = defaultdict(list)
+        self.unindexed: list[_Group] = []
+        """Groups not yet in ``by_predicate``: their slots are found only once a figure meets the block."""
         self.by_stem: dict[str, list[int]] = defaultdict(list)
         for group in groups:
             self.add(group)
@@ -143,18 +199,36 @@ class _Block:
             self.by_stem[stem].append(len(self.groups))
         self.groups.append(group)
         if group.subject:
-            self.by_subject.setdefault(group.subject, group)
+            self.by_subject[group.subject].append(group)
+        self.unindexed.append(group)
 
-    def most_alike(self, context: str, threshold: float) -> _Group | None:
-        """The first of the groups most alike ``context`` at ``threshold`` or above, None when none is."""
+    def joining(self, subject: str | None, slot: SlotKey, context: str, threshold: float) -> _Group | None:
+        """The group a figure with this subject, slot and context joins (see ``_cluster``), None for a new one."""
+        for group in self.unindexed:
+            if group.slot is not None and group.slot.predicate:
+                self.by_predicate[group.slot.predicate].append(group)
+        self.unindexed.clear()
+        if slot.predicate:
+            for group in self.by_predicate.get(slot.predicate, ()):
+                roles = bool((slot.subject and group.slot.subject) or (slot.object and group.slot.object))
+                if slots_agree(group.slot, slot) and (roles or subjects_agree(subject, group.subject)):
+                    return group
+        for group in self.by_subject.get(subject, ()) if subject else ():
+            if slots_agree(group.slot, slot):
+                return group
+        return self.most_alike(context, threshold, slot)
+
+    def most_alike(self, context: str, threshold: float, slot: SlotKey | None = None) -> _Group | None:
+        """The first of the groups with a slot agreeing with ``slot`` most alike ``context`` at ``threshold`` or
+        above, None when none is."""
         near: set[int] = set()
         for stem in _stems(context):
             indices = self.by_stem.get(stem, ())
             if len(indices) <= COMMON:
                 near.update(indices)
-        if not near:
+        order = sorted(i for i in near if slots_agree(self.groups[i].slot, slot))
+        if not order:
             return None
-        order = sorted(near)
         best = process.extractOne(context, [self.groups[i].context for i in order], scorer=fuzz.token_set_ratio, score_cutoff=threshold)
         return self.groups[order[best[2]]] if best is not None else None
 
@@ -162,7 +236,9 @@ class _Block:
 def _group_of(members: list[Candidate]) -> _Group:
     """The group led by ``members[0]``: its block, subject and context are the leader's."""
     leader = members[0]
-    return _Group(_block(leader), leader.subject, context_words(leader) if leader.kind in VALUED else "", members)
+    if leader.kind not in VALUED:
+        return _Group(_block(leader), leader.subject, "", members)
+    return _Group(_block(leader), leader.subject, context_words(leader), members)
 
 
 def claim_id(group: _Group) -> str:

@@ -13,19 +13,33 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
-from curator.match.clustering import COMMON, NUMERIC, SINGLE_VALUED, _Group, _key_text, _stems
+from curator.match.clustering import COMMON, NUMERIC, SINGLE_VALUED, _Group, _key_text, _stems, slots_agree
 from curator.schema import Schema
 
 
+def role_slot(group: _Group) -> str | None:
+    """The slot text of a figure whose predicate names who did it to whom (``acquire`` with Northwind as agent
+    and Contoso as object), else None: two such claims of close values contradict each other whatever their
+    stated subjects or words ($4.2 billion in one report, $4.5 billion in another)."""
+    slot = group.slot
+    return slot.text if slot is not None and slot.predicate and slot.subject and slot.object else None
+
+
 def same_slot(a: _Group, b: _Group, threshold: float) -> bool:
-    """Whether two claims of close values tell the same slot: one stated subject and alike context words.
+    """Whether two claims of close values tell the same slot: one stated subject, agreeing slots
+    (``slots_agree``: no two different predicates, agents or patients) and alike context words; or one
+    predicate with the same agent and object (``role_slot``).
 
     A shared subject alone is not enough (an organisation named in a thousand
     articles has many figures, and 10% of one thing does not contradict 11%
     of another), and a figure whose subject is unstated has no slot to
     contradict: only a shared conversion can tie it to another.
     """
-    return bool(a.subject) and a.subject == b.subject and fuzz.token_set_ratio(a.context, b.context) >= threshold
+    if bool(a.subject) and a.subject == b.subject and slots_agree(a.slot, b.slot) and (
+            fuzz.token_set_ratio(a.context, b.context) >= threshold):
+        return True
+    role = role_slot(a)
+    return role is not None and role == role_slot(b)
 
 
 
@@ -66,8 +80,8 @@ def _conflicts(
 class _SlotIndex:
     """The claims of one slot (kind and unit) by what a conflict needs two of them to share.
 
-    Per subject and context stem, the values that have them (sorted) and the
-    claims at each; per conversion, its claims. A claim then meets only the
+    Per subject and context stem, and per ``role_slot``, the values that have
+    them (sorted) and the claims at each; per conversion, its claims. A claim then meets only the
     claims of close values with its subject and a stem, or with a conversion,
     found by bisection: the cost follows those, not the number of close values
     or claims (round figures like 10% have thousands).
@@ -81,6 +95,9 @@ class _SlotIndex:
             if g.subject:
                 for stem in _stems(g.context):
                     self.at[(g.subject, stem)][_value(g)].append(g)
+            role = role_slot(g)
+            if role is not None:
+                self.at[("\x1e", role)][_value(g)].append(g)
             for claim in conversions[id(g)]:
                 self.by_conversion[claim].append(g)
         self.values = {key: sorted(by_value) for key, by_value in self.at.items()}
@@ -93,8 +110,9 @@ class _SlotIndex:
         whichever of the two is new.
         """
         value, seen = _value(group), {id(group)}
-        for stem in _stems(group.context) if group.subject else ():
-            key = (group.subject, stem)
+        role = role_slot(group)
+        keys = [(group.subject, stem) for stem in _stems(group.context)] if group.subject else []
+        for key in [*keys, *([("\x1e", role)] if role is not None else [])]:
             by_value = self.at[key]
             if len(by_value[value]) > COMMON:
                 continue

@@ -41,6 +41,12 @@ MEANINGFUL_WORDS = 8.0
 CJK_WEIGHT = 0.4
 
 
+def written_in_cjk(name: str) -> bool:
+    """Whether ``name`` holds a CJK character: a name written in Chinese or Japanese script, which a name in Latin
+    script for the same organisation (``AirAsia``, ``马来西亚亚洲航空公司``) cannot be compared with as text."""
+    return _CJK_CHAR.search(name) is not None
+
+
 def tokens(text: str) -> list[str]:
     """The normalised tokens of ``text``: CJK characters one by one, other letter/digit runs as words."""
     return _TOKEN.findall(unicodedata.normalize("NFKC", text).casefold())

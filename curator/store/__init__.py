@@ -4,7 +4,7 @@ Layout (one module per table family, each a part of ``Store``):
 
 - ``connection``: the connection, ``BEGIN IMMEDIATE`` writes with retry, streams, read snapshots, error sentences;
 - ``schema``: the schema version, migrations and the checks made on opening;
-- ``articles``, ``candidates``, ``claims``, ``decision_log``, ``presence``: one table family each;
+- ``articles``, ``candidates``, ``claims``, ``decision_log``, ``presence``, ``provenance``: one table family each;
 - ``export_rows``: the fact-sheet query; ``review``: the review screen's queries; ``summary``: ``curator status``;
 - ``search``: full-text search over articles (FTS5); ``backup``: a consistent copy of a live database;
 - ``records``, ``review_records``: the plain records they take and return (no ``sqlite3`` type leaves the package).
@@ -31,22 +31,26 @@ from curator.store.connection import network_filesystem
 from curator.store.decision_log import derive_state
 from curator.store.export_rows import ExportRows
 from curator.store.presence import Presence
-from curator.store.records import SELECTOR_CONTEXT, ArticleHit, ArticleProgress, ExportFilter, ExportRow
+from curator.store.provenance import Provenance
+from curator.store.records import (
+    SELECTOR_CONTEXT, ArticleHit, ArticleProgress, ExportFilter, ExportRow, Placement, StoryLink, StoryPrint,
+)
 from curator.store.review import ReviewQueries
 from curator.store.schema import SCHEMA_VERSION, prepare
 from curator.store.summary import Summary
 
 __all__ = [
-    "SCHEMA_VERSION", "SELECTOR_CONTEXT", "ArticleHit", "ArticleProgress", "ExportFilter", "ExportRow", "StaleClaims", "Store",
+    "SCHEMA_VERSION", "SELECTOR_CONTEXT", "ArticleHit", "ArticleProgress", "ExportFilter", "ExportRow", "Placement", "StaleClaims",
+    "StoryLink", "StoryPrint", "Store",
     "derive_state", "network_filesystem", "open_store",
 ]
 
 
-class Store(ReviewQueries, Summary, Presence, ExportRows, Backup):
+class Store(ReviewQueries, Summary, Presence, ExportRows, Provenance, Backup):
     """A curator database. Use :func:`open_store` to get one; close it (or use it as a context manager).
 
     The parts: ``Articles``, ``Candidates``, ``Claims``, ``DecisionLog`` (through
-    ``ReviewQueries``, which also builds on ``Search``, and ``Summary``), ``Presence``, ``ExportRows``, ``Backup``.
+    ``ReviewQueries``, which also builds on ``Search``, and ``Summary``), ``Presence``, ``ExportRows``, ``Provenance``, ``Backup``.
     """
 
     def __enter__(self) -> Store:

@@ -15,7 +15,8 @@ ARTICLE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Article))
 """The article columns, one per ``models.Article`` field: a field added there is read and written here."""
 ARTICLE_COLUMNS = ", ".join(ARTICLE_FIELDS)
 PROGRESS_SELECT = (
-    "SELECT a.id, a.source, a.title, a.url, a.outlet, a.published, a.language, a.reader,"
+    "SELECT a.id, a.source, a.title, a.url, a.outlet, a.published, a.language, a.reader, a.outlet_name,"
+    " CASE WHEN a.story_id != a.id THEN a.story_id END AS story_of,"
     " (SELECT count(*) FROM candidates c WHERE c.article_id = a.id) AS candidates,"
     " (SELECT count(*) FROM candidates c WHERE c.article_id = a.id AND c.status != 'pending') AS decided"
     " FROM articles a"

@@ -17,19 +17,29 @@ CANDIDATE_COLUMNS = (
 class Candidates(Connection):
     """Candidates as extracted: insert (idempotent by id), by id, by article, streamed, unmatched."""
 
-    def save_extraction(self, article_id: str, candidates: Sequence[Candidate]) -> int:
-        """Store one article's candidates and mark it extracted, atomically; returns how many were new."""
+    def save_extraction(self, article_id: str, candidates: Sequence[Candidate],
+                        copies: Sequence[tuple[str, str]] = ()) -> int:
+        """Store one article's candidates, the ``(copy fingerprint, article id)`` rows of their sentences
+        (``syndication``), and mark it extracted, atomically; returns how many candidates were new."""
 
         def work() -> int:
             added = self._insert_candidates(candidates)
+            self._executemany("INSERT OR IGNORE INTO syndication (fingerprint, article_id) VALUES (?, ?)", copies)
             self._execute("UPDATE articles SET extracted_at = ? WHERE id = ?", (self._utcnow(), article_id))
             return added
 
         return self._write(work)
 
-    def add_candidates(self, candidates: Sequence[Candidate]) -> int:
-        """Store candidates made elsewhere (``import-candidates``); the same span twice adds nothing."""
-        return self._write(lambda: self._insert_candidates(candidates))
+    def add_candidates(self, candidates: Sequence[Candidate], copies: Sequence[tuple[str, str]] = ()) -> int:
+        """Store candidates made elsewhere (``import-candidates``) with the copy rows of their sentences (see
+        ``save_extraction``); the same span twice adds nothing."""
+
+        def work() -> int:
+            added = self._insert_candidates(candidates)
+            self._executemany("INSERT OR IGNORE INTO syndication (fingerprint, article_id) VALUES (?, ?)", copies)
+            return added
+
+        return self._write(work)
 
     def _insert_candidates(self, candidates: Sequence[Candidate]) -> int:
         before = self._changes()

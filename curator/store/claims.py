@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -11,7 +13,10 @@ from curator.store.candidates import CANDIDATE_COLUMNS, Candidates
 from curator.store.connection import Row
 from curator.store.records import Neighbourhood, UnmatchedBatch
 
-CLAIM_COLUMNS = "id, kind, subject, statement, value, unit, qualifier, corroboration, sources, block, slot, leader"
+CLAIM_COLUMNS = (
+    "id, kind, subject, statement, value, unit, qualifier, corroboration, sources, block, slot, leader, article_count, outlets"
+)
+_CLAIM_MARKS = ", ".join("?" * len(CLAIM_COLUMNS.split(", ")))
 
 
 class StaleClaims(Exception):
@@ -20,13 +25,16 @@ class StaleClaims(Exception):
 
 def _claim_params(c: Claim) -> tuple[Any, ...]:
     key = (c.key.block, c.key.slot, c.key.leader) if c.key else (None, None, None)
-    return (c.id, c.kind, c.subject, c.statement, c.value, c.unit, c.qualifier, c.corroboration.value, c.sources, *key)
+    outlets = json.dumps(list(c.outlets), ensure_ascii=False)
+    return (c.id, c.kind, c.subject, c.statement, c.value, c.unit, c.qualifier, c.corroboration.value, c.sources, *key,
+            c.article_count, outlets)
 
 
 def to_claim(row: Row, conflicts: Sequence[str]) -> Claim:
     data = dict(row)
     data["corroboration"] = Corroboration(data["corroboration"])
     block, slot, leader = data.pop("block"), data.pop("slot"), data.pop("leader")
+    data["outlets"] = tuple(json.loads(data["outlets"] or "[]"))
     key = ClaimKey(block, slot, leader) if block is not None else None
     return Claim(**data, conflicts_with=tuple(conflicts), key=key)
 
@@ -62,7 +70,7 @@ class Claims(Candidates):
             self._execute("DELETE FROM claims")
             self._execute("UPDATE candidates SET claim_id = NULL WHERE claim_id IS NOT NULL")
             self._executemany(
-                f"INSERT INTO claims ({CLAIM_COLUMNS}) VALUES ({', '.join('?' * 12)})",
+                f"INSERT INTO claims ({CLAIM_COLUMNS}) VALUES ({_CLAIM_MARKS})",
                 [_claim_params(c) for c in claims],
             )
             self._executemany(
@@ -89,7 +97,7 @@ class Claims(Candidates):
         def work() -> None:
             self._next_claims_generation(expected)
             self._executemany(
-                f"INSERT INTO claims ({CLAIM_COLUMNS}) VALUES ({', '.join('?' * 12)}) ON CONFLICT(id) DO UPDATE SET {updates}",
+                f"INSERT INTO claims ({CLAIM_COLUMNS}) VALUES ({_CLAIM_MARKS}) ON CONFLICT(id) DO UPDATE SET {updates}",
                 [_claim_params(c) for c in claims],
             )
             self._executemany(
@@ -238,3 +246,8 @@ def fact_field(column: str) -> str:
 FACT_ID = "CASE WHEN cl.id IS NULL THEN 'f-' || c.id ELSE cl.id END"
 FACT_CORROBORATION = "CASE WHEN cl.id IS NULL THEN 'single-source' ELSE cl.corroboration END"
 FACT_SOURCES = "CASE WHEN cl.id IS NULL THEN 1 ELSE cl.sources END"
+FACT_ARTICLE_COUNT = "CASE WHEN cl.id IS NULL THEN 1 ELSE cl.article_count END"
+FACT_OUTLETS = (
+    "CASE WHEN cl.id IS NOT NULL THEN cl.outlets WHEN a.outlet_name IS NULL THEN '[]' ELSE json_array(a.outlet_name) END"
+)
+"""Over ``candidates c JOIN articles a LEFT JOIN claims cl``: a candidate in no claim has its article's outlet."""

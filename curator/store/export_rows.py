@@ -7,7 +7,7 @@ from typing import Any
 
 from curator.models import Article
 from curator.store.articles import article_columns, to_article
-from curator.store.claims import FACT_CORROBORATION, FACT_ID, FACT_SOURCES, fact_field
+from curator.store.claims import FACT_ARTICLE_COUNT, FACT_CORROBORATION, FACT_ID, FACT_OUTLETS, FACT_SOURCES, fact_field
 from curator.store.connection import Connection
 from curator.store.records import SELECTOR_CONTEXT, ExportFilter, ExportRow
 
@@ -65,6 +65,10 @@ _EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("note", "c.note"),
     ("edited", "c.edited"),
     ("opinions", f"CASE WHEN c.decision_id IS NULL THEN NULL ELSE ({OPINIONS}) END"),
+    # Provenance, after the rest: the fact's articles and outlets, the evidence's outlet.
+    ("article_count", FACT_ARTICLE_COUNT),
+    ("outlets", FACT_OUTLETS),
+    ("outlet", "a.outlet_name"),
     # The reason of the reject that sets the status (kept in the decision's fields; see ``Store.decide``).
     ("reason", "CASE WHEN c.status = 'rejected' THEN"
                " (SELECT json_extract(d.fields, '$.reason') FROM decisions d WHERE d.id = c.decision_id) END"),

@@ -11,6 +11,33 @@ SELECTOR_CONTEXT = 32
 """Code points of article text kept either side of a quote selector's ``exact``."""
 
 
+@dataclass(frozen=True)
+class StoryPrint:
+    """An article's stored story fingerprint (``curator.provenance.stories.Fingerprint`` as plain values)."""
+
+    article_id: str
+    signature: bytes
+    shingles: int
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where an article sits: its story id and canonical outlet (None when not placed or unknown)."""
+
+    story_id: str | None
+    outlet: str | None
+
+
+@dataclass(frozen=True)
+class StoryLink:
+    """An article that is the same story as an earlier one: ``story_id`` is that earlier article's id."""
+
+    article_id: str
+    source: str
+    story_id: str
+    story_source: str
+
+
 
 
 @dataclass(frozen=True)
@@ -27,6 +54,10 @@ class ArticleProgress:
     candidates: int
     decided: int
     reader: str = "plain"
+    outlet_name: str | None = None
+    """Canonical outlet (``curator.provenance.outlets``)."""
+    story_of: str | None = None
+    """The id of the earlier article whose story this one is (a near-duplicate), None when it is its own story."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +121,12 @@ class ExportRow(NamedTuple):
     note: str | None
     edited: str | None
     opinions: str | None
+    article_count: int
+    """The fact's distinct articles (1 for a candidate in no claim)."""
+    outlets: str
+    """The fact's outlets as a JSON array of canonical names."""
+    outlet: str | None
+    """The evidence's article's canonical outlet."""
     reason: str | None
 
 

@@ -138,7 +138,7 @@ class ReviewQueries(Articles, Claims, DecisionLog, Search):
     def _claim_members(self, claim_id: str, limit: int) -> tuple[ClaimMember, ...]:
         rows = self._rows(
             "SELECT c.id AS candidate_id, c.claim_id, c.article_id, a.title, a.source, c.kind, c.text, c.quote,"
-            " c.value, c.unit, c.qualifier, c.status, a.outlet FROM candidates c JOIN articles a ON a.id = c.article_id"
+            " c.value, c.unit, c.qualifier, c.status, coalesce(a.outlet_name, a.outlet) AS outlet FROM candidates c JOIN articles a ON a.id = c.article_id"
             " WHERE c.claim_id = ? ORDER BY c.seq LIMIT ?",
             (claim_id, limit),
         )

@@ -14,7 +14,7 @@ import sqlite3
 from curator.errors import CuratorError
 from curator.store.connection import SQLITE_NOTADB, Connection, error_code
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 _MIGRATIONS: list[str] = [
     # 0 -> 1: the whole first schema.
@@ -172,7 +172,36 @@ _MIGRATIONS: list[str] = [
     """
     ALTER TABLE articles ADD COLUMN profile TEXT;
     """,
-    # 7 -> 8: each reviewer's theme, so the screen looks the same for them in any terminal.
+    # 7 -> 8: provenance. Per article its canonical outlet (curator.provenance.outlets), MinHash signature and
+    # shingle count (curator.provenance.stories.Fingerprint) and its story; the reviewers' story splits; the copy
+    # fingerprints of its evidence sentences (syndication); per claim the articles stating it and their outlets
+    # (JSON array). Articles ingested before are placed by the next ingest or extract. Claims lose their keys:
+    # blocks now hold the canonical unit, so the next extract matches everything again and stamps the counts.
+    """
+    ALTER TABLE articles ADD COLUMN outlet_name TEXT;
+    ALTER TABLE articles ADD COLUMN signature BLOB;
+    ALTER TABLE articles ADD COLUMN shingles INTEGER;
+    ALTER TABLE articles ADD COLUMN story_id TEXT;
+    CREATE INDEX articles_story ON articles(story_id);
+    CREATE INDEX articles_unplaced ON articles(seq) WHERE signature IS NULL;
+    CREATE TABLE story_splits (
+        article_id TEXT NOT NULL,
+        other_id TEXT NOT NULL,
+        split_by TEXT NOT NULL,
+        split_at TEXT NOT NULL,
+        PRIMARY KEY (article_id, other_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE syndication (
+        fingerprint TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (fingerprint, article_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX syndication_article ON syndication(article_id);
+    ALTER TABLE claims ADD COLUMN article_count INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE claims ADD COLUMN outlets TEXT NOT NULL DEFAULT '[]';
+    UPDATE claims SET block = NULL, slot = NULL, leader = NULL;
+    """,
+    # 8 -> 9: each reviewer's theme, so the screen looks the same for them in any terminal.
     """
     ALTER TABLE reviewers ADD COLUMN theme TEXT;
     """,

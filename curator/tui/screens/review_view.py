@@ -35,9 +35,10 @@ from curator.tui.widgets.claim_panel import ClaimPanel
 from curator.tui.widgets.fact_detail import FactDetail
 
 
-def article_header(article: Article) -> Text:
-    """Title in full; outlet, authors, date, language and reader; the URL (else the source file). Plain text, never markup."""
-    about = (article.outlet, ", ".join(article.authors), article.published, article.language, f"read by {article.reader}")
+def article_header(article: Article, story: str | None = None) -> Text:
+    """Title in full; outlet, authors, date, language, reader and ``story`` ("same story as …"); the URL (else the
+    source file). Plain text, never markup."""
+    about = (article.outlet, ", ".join(article.authors), article.published, article.language, f"read by {article.reader}", story)
     header = Text(visible_line(article.title), style="bold")
     header.append("\n" + visible_line(" · ".join(x for x in about if x)), style="")
     header.append("\n" + visible_line(article.url or article.source), style="underline" if article.url else "")
@@ -118,7 +119,9 @@ class ReviewView(ReviewWorkers):
             force,
         )
         self._shared = shared_values(candidates, self.curator.schema)
-        self.query_one("#article-meta", Static).update(article_header(article))
+        link = app.reader.story_link(article_id)
+        story = f"same story as {link.story_source}" if link else None
+        self.query_one("#article-meta", Static).update(article_header(article, story))
         self.query_one("#article-pane").border_title = "Article"
         self.query_one("#article", ArticleView).show(article.text, self._marks(), candidate_id)
         table = self.query_one("#candidates", CandidateTable)

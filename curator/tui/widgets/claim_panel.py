@@ -101,9 +101,12 @@ class ClaimPanel(ScrollView, can_focus=False):
         else:
             claim = view.claim
             standing = claim.corroboration.value
-            sources = f"{claim.sources} source{'s' if claim.sources != 1 else ''}"
+            sources = (f"{claim.sources} independent source{'s' if claim.sources != 1 else ''},"
+                       f" {claim.article_count} article{'s' if claim.article_count != 1 else ''}")
             style = {"conflict": "warning-strong", "corroborated": "success"}.get(standing, "strong")
             lines.append([(f"{CORROBORATION_MARKS.get(standing, '?')} {standing}", style), (f" · {sources} · {claim.kind}", "muted")])
+            if claim.outlets:
+                lines.append([("told by " + ", ".join(" ".join(name.split()) for name in claim.outlets), "muted")])
             lines.append([(" ".join(claim.statement.split()), "italic")])
             for member in view.members:
                 lines.extend(self._member(member, warn=False))
