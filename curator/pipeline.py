@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from curator.ingest import MAX_BYTES, Skipped, discover, read_articles
+from curator.ingest import MAX_BYTES, Skipped, discover, iter_articles
 from curator.models import Article
 from curator.store import Store
 
@@ -47,8 +47,9 @@ def ingest(
 ) -> IngestReport:
     """Read files and http(s) URLs and store their articles; bad ones are reported in the result, never raised.
 
-    Streams: each file or page is read, parsed and batched, and every ``INGEST_CHUNK`` articles are committed,
-    so memory stays flat however many files come. ``encoding`` names the codec of inputs that are not UTF-8.
+    Streams: each file or page is read, parsed and batched (a JSONL file record by record, ``max_bytes``
+    capping each record), and every ``INGEST_CHUNK`` articles are committed, so memory stays flat however
+    many files or records come. ``encoding`` names the codec of inputs that are not UTF-8.
     """
     from curator.ingest.fetch import is_url, read_url
 
@@ -68,13 +69,17 @@ def ingest(
 
     for done, source in enumerate(sources, start=1):
         if isinstance(source, Path):
-            articles, skipped = read_articles(source, max_bytes, encoding)
+            items = iter_articles(source, max_bytes, encoding)
         else:
             articles, skipped = read_url(source, max_bytes, encoding)
-        batch.extend(articles)
-        report.skipped.extend(skipped)
-        if len(batch) >= INGEST_CHUNK:
-            flush()
+            items = iter([*skipped, *articles])
+        for item in items:
+            if isinstance(item, Skipped):
+                report.skipped.append(item)
+                continue
+            batch.append(item)
+            if len(batch) >= INGEST_CHUNK:
+                flush()
         if progress:
             progress(done, len(sources))
     flush()
