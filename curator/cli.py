@@ -319,18 +319,21 @@ def export(
 
 
 @cli.command()
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output, with the per-article list.")
+@click.option("--articles", "with_articles", is_flag=True, help="Also list each article with its progress.")
 @click.pass_obj
-def status(obj: Context, as_json: bool) -> None:
-    """Counts, progress per reviewer, disputes and conflicts."""
-    from curator.report import status_report, status_text
+def status(obj: Context, as_json: bool, with_articles: bool) -> None:
+    """Counts, progress per reviewer, disputes and conflicts; --articles lists each article."""
+    from curator.report import articles_text, status_report, status_text
 
     with obj.open_to_read() as store:
-        report = status_report(store)
+        report = status_report(store, articles=as_json or with_articles)
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
-    else:
-        click.echo(status_text(report))
+        return
+    click.echo(status_text(report))
+    if with_articles:
+        click.echo(articles_text(report))
 
 
 @cli.command()

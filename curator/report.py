@@ -1,4 +1,4 @@
-"""``curator status``: counts, per-article and per-reviewer progress, disputes, agreement."""
+"""``curator status``: counts, per-reviewer progress, disputes, agreement, and (on request) per-article progress."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dataclasses import asdict
 from itertools import combinations
 from typing import Any
 
+from curator.display import one_line
 from curator.store import Store
 
 
@@ -48,11 +49,27 @@ def agreement(opinions: list[tuple[str, str, str]]) -> list[dict[str, Any]]:
     return result
 
 
-def status_report(store: Store) -> dict[str, Any]:
+def status_report(store: Store, articles: bool = False) -> dict[str, Any]:
+    """The status counts, reviewers' agreement and articles by reader; with ``articles`` also ``article_list``.
+
+    Without the per-article list its cost does not grow with the number of candidates: counts come from
+    counters kept on write and indexes (``Store.summary``).
+    """
     report = store.summary()
     report["agreement"] = agreement(store.live_opinions())
-    report["article_list"] = [asdict(a) for a in store.article_progress()]
+    report["readers"] = store.readers_summary()
+    if articles:
+        report["article_list"] = [asdict(a) for a in store.article_progress()]
     return report
+
+
+def articles_text(report: dict[str, Any]) -> str:
+    """The per-article list of ``status --articles``: one line per article, in ingest order."""
+    lines = [
+        f"  {a['id']}  {a['decided']}/{a['candidates']} decided  {a['reader']:<13} {one_line(a['source'])}: {one_line(a['title'])}"
+        for a in report["article_list"]
+    ]
+    return "\n".join(["articles (id, candidates decided, reader, source: title):", *lines]) if lines else "articles: none."
 
 
 def status_text(report: dict[str, Any]) -> str:
@@ -64,7 +81,7 @@ def status_text(report: dict[str, Any]) -> str:
         + f" · disputed {report['disputed']} · adjudicated {report['adjudicated']}",
         f"  conflicts: {report['conflicts']} claim(s) disagree with another source.",
     ]
-    readers = Counter(a["reader"] for a in report["article_list"])
+    readers = report["readers"]
     if readers:
         lines.append("  read by: " + " · ".join(f"{name} {count}" for name, count in sorted(readers.items())))
     if report["disputed"]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Sequence
 
-from curator.models import Candidate
+from curator.models import Candidate, Status
 from curator.store.connection import Connection, Row
 
 CANDIDATE_COLUMNS = (
@@ -32,8 +32,7 @@ class Candidates(Connection):
         return self._write(lambda: self._insert_candidates(candidates))
 
     def _insert_candidates(self, candidates: Sequence[Candidate]) -> int:
-        before = self._changes()
-        self._executemany(
+        cursor = self._executemany(
             f"INSERT INTO candidates ({CANDIDATE_COLUMNS}) VALUES ({', '.join('?' * 16)})"
             " ON CONFLICT(id) DO NOTHING",
             [
@@ -45,7 +44,7 @@ class Candidates(Connection):
                 for c in candidates
             ],
         )
-        return self._changes() - before
+        return cursor.rowcount  # sqlite3_changes summed over the rows: the triggers' counter writes not counted
 
     @staticmethod
     def _candidate(row: Row) -> Candidate:
@@ -67,6 +66,17 @@ class Candidates(Connection):
             attrs=json.loads(row["attrs"]) if row["attrs"] else {},
             claim_id=row["claim_id"],
         )
+
+    def candidate_counts(self) -> dict[str, int]:
+        """Candidates by status (every ``Status`` value, 0 when none), ``disputed`` and ``adjudicated``.
+
+        Read from the counters triggers keep in step with every write of ``candidates`` (schema 7), so the
+        cost is a few lookups whatever the size of the database.
+        """
+        counts = {s.value: 0 for s in Status} | {"disputed": 0, "adjudicated": 0}
+        for name, value in self._rows("SELECT name, value FROM counters WHERE name >= 'candidates:' AND name < 'candidates;'"):
+            counts[name.removeprefix("candidates:")] = value
+        return counts
 
     def candidate(self, candidate_id: str) -> Candidate | None:
         row = self._one(f"SELECT {CANDIDATE_COLUMNS} FROM candidates WHERE id = ?", (candidate_id,))
