@@ -169,13 +169,17 @@ def ingest(obj: Context, paths: tuple[str, ...], url_file: str | None, encoding:
     "--rematch", "rematch_all", is_flag=True,
     help="Match every candidate again, not only new ones: after editing schema/facts.yaml.",
 )
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="every core",
+    help="Extract in this many processes (the result is the same for any number).",
+)
 @click.pass_obj
-def extract(obj: Context, rematch_all: bool) -> None:
+def extract(obj: Context, rematch_all: bool, workers: int) -> None:
     """Find candidate facts in articles not yet extracted, then match the new ones into claims across articles."""
     from curator.pipeline import extract as run_extract
 
     with obj.open() as store:
-        report = run_extract(store, progress_bar("Extracting"), rematch_all=rematch_all)
+        report = run_extract(store, progress_bar("Extracting"), rematch_all=rematch_all, workers=workers)
     for problem in report.failed:
         click.echo(f"curator: {problem}", err=True)
     click.echo(

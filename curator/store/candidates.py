@@ -19,13 +19,22 @@ class Candidates(Connection):
 
     def save_extraction(self, article_id: str, candidates: Sequence[Candidate]) -> int:
         """Store one article's candidates and mark it extracted, atomically; returns how many were new."""
+        return self.save_extractions([(article_id, candidates)])
+
+    def save_extractions(self, extracted: Sequence[tuple[str, Sequence[Candidate]]]) -> int:
+        """Store several articles' candidates and mark them extracted in one transaction; returns how many were new.
+
+        One transaction per batch, not per article: each commit costs a WAL frame write and a lock round, and
+        a killed process leaves every committed batch whole and the rest unextracted.
+        """
 
         def work() -> int:
-            added = self._insert_candidates(candidates)
-            self._execute("UPDATE articles SET extracted_at = ? WHERE id = ?", (self._utcnow(), article_id))
+            added = self._insert_candidates([c for _, candidates in extracted for c in candidates])
+            now = self._utcnow()
+            self._executemany("UPDATE articles SET extracted_at = ? WHERE id = ?", [(now, a) for a, _ in extracted])
             return added
 
-        return self._write(work)
+        return self._write(work) if extracted else 0
 
     def add_candidates(self, candidates: Sequence[Candidate]) -> int:
         """Store candidates made elsewhere (``import-candidates``); the same span twice adds nothing."""
