@@ -113,6 +113,7 @@ def extract(
         for i in range(0, len(pending), EXTRACT_BATCH)
     )
     done = 0
+    workers = min(workers, -(-len(pending) // EXTRACT_BATCH))  # no process started for a batch it would not get
     for outcomes in extract_batches(batches, workers):
         report.failed.extend(o.failure for o in outcomes if o.failure)
         report.candidates += store.save_extractions([(o.article_id, o.candidates) for o in outcomes if not o.failure])
