@@ -41,13 +41,12 @@ def stream_jsonl(path: Path, max_bytes: int, encoding: str | None = None) -> Ite
         with path.open("rb") as handle:
             head = handle.read(4)
             handle.seek(0)
-            codec = known_codec(encoding) if encoding else None
-            wide = next((c for mark, c in _WIDE_BOMS if head.startswith(mark)), None)
+            codec = known_codec(encoding) if encoding else None  # a named codec prevails over a byte-order mark
+            wide = codec if _is_wide(codec) else None if codec else next((c for m, c in _WIDE_BOMS if head.startswith(m)), None)
             if codec is None and wide is None and b"\x00" in head:
                 yield Skipped(name, "binary file, not text")
                 return
-            lines = (_text_lines(handle, codec or wide or "utf-16", max_bytes) if (wide or _is_wide(codec))
-                     else _byte_lines(handle, codec, max_bytes))
+            lines = _text_lines(handle, wide, max_bytes) if wide else _byte_lines(handle, codec, max_bytes)
             for number, line, reason in lines:
                 found = True
                 where = f"{name}:{number}"
@@ -63,7 +62,7 @@ def stream_jsonl(path: Path, max_bytes: int, encoding: str | None = None) -> Ite
 
 
 def _is_wide(codec: str | None) -> bool:
-    return bool(codec) and codec.startswith(("utf-16", "utf-32"))  # type: ignore[union-attr]
+    return codec is not None and codec.startswith(("utf-16", "utf-32"))
 
 
 def _byte_lines(handle: BinaryIO, codec: str | None, max_bytes: int) -> Iterator[tuple[int, str | None, str]]:
