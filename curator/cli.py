@@ -17,7 +17,7 @@ import click
 
 from curator.cli_context import PROFILE_HELP, Context, check_profile, fail, progress_bar, reviewer_name
 from curator.errors import CuratorError
-from curator.textsafety import visible
+from curator.textsafety import json_safe, visible
 
 DEFAULT_DB = "curator.db"
 
@@ -272,7 +272,7 @@ def status(obj: Context, as_json: bool, with_articles: bool) -> None:
     with obj.open_to_read() as store:
         report = status_report(store, articles=as_json or with_articles)
     if as_json:
-        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        click.echo(json_safe(json.dumps(report, ensure_ascii=False, indent=2)))
         return
     click.echo(status_text(report))
     if with_articles:

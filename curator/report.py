@@ -81,7 +81,7 @@ def articles_text(report: dict[str, Any]) -> str:
 def status_text(report: dict[str, Any]) -> str:
     by_status = report["by_status"]
     lines = [
-        f"{report['database']}: {report['articles']} article(s), {report['articles_extracted']} extracted;"
+        f"{one_line(report['database'])}: {report['articles']} article(s), {report['articles_extracted']} extracted;"
         f" {report['candidates']} candidate(s) in {report['claims']} claim(s); {report['decisions']} decision(s).",
         "  " + " · ".join(f"{name} {count}" for name, count in by_status.items())
         + f" · disputed {report['disputed']} · adjudicated {report['adjudicated']}",
@@ -109,11 +109,11 @@ def status_text(report: dict[str, Any]) -> str:
         lines.append("  reviewers:")
         for r in report["reviewers"]:
             share = f" ({100 * r['decided'] / total:.0f}%)" if total else ""
-            lines.append(f"    {r['name']}: {r['decided']} decided{share}, last at {r['last_decision_at']}")
+            lines.append(f"    {one_line(r['name'])}: {r['decided']} decided{share}, last at {r['last_decision_at']}")
     for pair in report["agreement"]:
         kappa = "n/a" if pair["kappa"] is None else f"{pair['kappa']:.2f}"
         lines.append(
-            f"  agreement {pair['reviewers'][0]} / {pair['reviewers'][1]}: kappa {kappa}"
+            f"  agreement {one_line(pair['reviewers'][0])} / {one_line(pair['reviewers'][1])}: kappa {kappa}"
             f" on {pair['both_decided']} candidate(s) both decided ({pair['agreed']} agreed)."
         )
     return "\n".join(lines)
