@@ -33,6 +33,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 from bench_pages import bench_pages  # noqa: E402
+from bench_scale import bench_memory, bench_save, bench_status, bench_workers, interleaved  # noqa: E402
 from bench_terminal import bench_terminal  # noqa: E402
 from make_corpus import write_corpus  # noqa: E402
 
@@ -69,17 +70,40 @@ FLOOR_PATTERN = re.compile(r"[$¥€£]?\d[\d,.]*\s*(?:%|billion|million|trillio
 
 
 def floor_pipeline(corpus: Path, db: Path) -> int:
-    """The floor: read the files, one regular expression, spans inserted in one transaction."""
-    conn = sqlite3.connect(db)
-    conn.execute("CREATE TABLE IF NOT EXISTS spans (file TEXT, start INTEGER, end INTEGER, text TEXT)")
-    rows = []
-    for path in sorted(corpus.iterdir()):
-        text = path.read_text(encoding="utf-8")
-        rows.extend((path.name, m.start(), m.end(), m.group()) for m in FLOOR_PATTERN.finditer(text))
-    with conn:
-        conn.executemany("INSERT INTO spans VALUES (?, ?, ?, ?)", rows)
+    """The floor: read the files, one regular expression, the articles and spans stored as article and candidate
+    rows in a database curator made (the same tables, indexes, triggers and full-text index), 50 files per commit."""
+    import hashlib
+
+    from curator.store import open_store
+
+    open_store(db).close()
+    conn = sqlite3.connect(db, isolation_level=None)
+    spans = 0
+    files = sorted(corpus.iterdir())
+    for start in range(0, len(files), 50):
+        conn.execute("BEGIN IMMEDIATE")
+        for path in files[start : start + 50]:
+            text = path.read_text(encoding="utf-8")
+            digest = hashlib.sha256(text.encode()).hexdigest()
+            conn.execute(
+                "INSERT INTO articles (id, sha256, source, title, language, text, ingested_at, extracted_at)"
+                " VALUES (?, ?, ?, ?, 'en', ?, 'now', 'now') ON CONFLICT(id) DO NOTHING",
+                (digest[:16], digest, path.name, text.split("\n", 1)[0], text),
+            )
+            rows = [
+                (hashlib.sha256(f"{digest}:{m.start()}".encode()).hexdigest()[:16], digest[:16], m.group(), m.start(),
+                 m.end(), m.group())
+                for m in FLOOR_PATTERN.finditer(text)
+            ]
+            conn.executemany(
+                "INSERT INTO candidates (id, article_id, kind, text, span_start, span_end, quote, quote_start, statement,"
+                " extractor) VALUES (?, ?, 'number', ?, ?, ?, '', 0, ?, 'floor') ON CONFLICT(id) DO NOTHING",
+                rows,
+            )
+            spans += len(rows)
+        conn.execute("COMMIT")
     conn.close()
-    return len(rows)
+    return spans
 
 
 def curator_pipeline(corpus: Path, db: Path) -> int:
@@ -99,14 +123,17 @@ def fresh_db(folder: Path, name: str) -> Path:
 
 
 def bench_pipeline(work: Path, n: int, repeat: int) -> list[Figure]:
+    """The pipeline against the regex floor, and its growth: both sizes run in one loop, interleaved."""
     small = write_corpus(n, work / f"corpus-{n}")
     large = write_corpus(4 * n, work / f"corpus-{4 * n}")
-    floor = best_of(lambda: floor_pipeline(small, fresh_db(work, "floor.db")), repeat)
-    ours = best_of(lambda: curator_pipeline(small, fresh_db(work, "ours.db")), repeat)
-    ours_large = best_of(lambda: curator_pipeline(large, fresh_db(work, "ours4.db")), max(1, repeat - 1))
+    floor, ours, ours_large = interleaved([
+        lambda: floor_pipeline(small, fresh_db(work, "floor.db")),
+        lambda: curator_pipeline(small, fresh_db(work, "ours.db")),
+        lambda: curator_pipeline(large, fresh_db(work, "ours4.db")),
+    ], repeat)
     return [
         Figure(f"ingest+extract+match, {n} articles", ours, floor, "s", "≤ 5x floor", ours <= 5 * floor,
-               "floor: read + one regex + one-transaction insert"),
+               "floor: read + one regex, articles and spans stored into curator's tables and indexes, 50 files per commit"),
         Figure(f"growth: {4 * n} vs {n} articles", ours_large, ours, "s", "≤ 4.5x", ours_large <= 4.5 * ours),
     ]
 
@@ -122,8 +149,7 @@ def bench_match(work: Path, sizes: tuple[int, int], repeat: int) -> list[Figure]
 
     schema = load_schema()
     small, large = (synthetic_candidates(n) for n in sizes)
-    t_small = best_of(lambda: match_candidates(small, schema), repeat)
-    t_large = best_of(lambda: match_candidates(large, schema), max(1, repeat - 1))
+    t_small, t_large = interleaved([lambda: match_candidates(small, schema), lambda: match_candidates(large, schema)], repeat)
     growth = sizes[1] / sizes[0]
     return [
         Figure(f"matching {sizes[1]:,} candidates", t_large, 10.0, "s", "< 10 s", t_large < 10.0,
@@ -417,6 +443,12 @@ BENCHES: dict[str, Callable[[Path, bool], list[Figure]]] = {
     "review": lambda work, quick: bench_review(work, 2000 if quick else 100_000, 10, 2 if quick else 3),
     "export": lambda work, quick: bench_export(work, 2000 if quick else 100_000, 10, 2 if quick else 3),
     "pages": lambda work, quick: bench_pages(work, 2 if quick else 10, 2 if quick else 3, best_of, Figure),
+    "status": lambda work, quick: bench_status(big_database(work, 2000 if quick else 100_000, 10), 3 if quick else 5,
+                                               command_time, Figure, BARE_STATUS),
+    "save": lambda work, quick: bench_save(work, 100 if quick else 1000, 3, Figure),
+    "workers": lambda work, quick: bench_workers(work, 100 if quick else 1000, 2 if quick else 3, CHILD_ENV, Figure),
+    "memory": lambda work, quick: bench_memory(work, (100, 400) if quick else (1000, 4000, 16000), 1 if quick else 3,
+                                               CHILD_ENV, Figure),
     "terminal": lambda work, quick: bench_terminal(
         big_database(work, 2000 if quick else 100_000, 10), 20 if quick else 100, Figure
     ),
@@ -454,13 +486,16 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="CI-sized inputs")
     parser.add_argument("--only", help="comma-separated subset of: " + ", ".join(BENCHES))
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    parser.add_argument("--work", type=Path, help="keep inputs (the 1M-candidate database, corpora) in this folder across runs")
     args = parser.parse_args()
     chosen = args.only.split(",") if args.only else list(BENCHES)
     unknown = [c for c in chosen if c not in BENCHES]
     if unknown:
         parser.error(f"unknown benchmark(s): {', '.join(unknown)}")
     figures: list[Figure] = []
-    with tempfile.TemporaryDirectory(prefix="curator-bench-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="curator-bench-") as scratch:
+        tmp = args.work or scratch
+        Path(tmp).mkdir(parents=True, exist_ok=True)
         for name in chosen:
             start = time.perf_counter()
             figures.extend(BENCHES[name](Path(tmp), args.quick))

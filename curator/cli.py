@@ -10,83 +10,16 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import Any
 
 import click
 
+from curator.cli_context import PROFILE_HELP, Context, check_profile, fail, progress_bar, reviewer_name
 from curator.errors import CuratorError
-from curator.textsafety import visible
-
-if TYPE_CHECKING:
-    from curator.store import Store
+from curator.textsafety import json_safe, visible
 
 DEFAULT_DB = "curator.db"
-
-
-class Context:
-    """What every command shares: the database path and how to open it."""
-
-    def __init__(self, db: str) -> None:
-        self.db = Path(db)
-        self.warned = False
-
-    def open(self, *, create: bool = False, readonly: bool = False) -> Store:
-        from curator.store import network_filesystem, open_store
-
-        fs = network_filesystem(self.db)
-        if fs and not self.warned:
-            self.warned = True
-            click.echo(
-                f"curator: warning: {self.db} is on a network filesystem ({fs}); SQLite's WAL mode needs all "
-                "reviewers on one host, so share the file from a local disk.",
-                err=True,
-            )
-        return open_store(self.db, create=create, readonly=readonly)
-
-    def open_to_read(self) -> Store:
-        """For commands that only read: a file without write permission is opened read-only instead of refused."""
-        return self.open(readonly=self.db.exists() and not os.access(self.db, os.W_OK))
-
-
-def reviewer_name(option: str | None) -> str:
-    """``--reviewer``, else ``$CURATOR_REVIEWER``, else the login name."""
-    name = option or os.environ.get("CURATOR_REVIEWER")
-    if not name:
-        import getpass  # only here: it pulls in termios, which status and export never need
-
-        try:
-            name = getpass.getuser()
-        except (KeyError, OSError):
-            name = "reviewer"
-    name = name.strip()
-    # isprintable() also refuses a byte that is not UTF-8 (a lone surrogate here), which SQLite cannot store.
-    if not name or len(name) > 64 or not name.isprintable():
-        raise CuratorError(f"reviewer name {name!r} is not usable: give 1 to 64 characters without tabs or newlines.")
-    return name
-
-
-def fail(message: str) -> NoReturn:
-    raise CuratorError(message)
-
-
-def progress_bar(label: str) -> Callable[[int, int], None] | None:
-    """A progress callback drawing a bar on stderr when it is a terminal, else None."""
-    if not sys.stderr.isatty():
-        return None
-    state: dict[str, Any] = {}
-
-    def update(done: int, total: int) -> None:
-        bar = state.get("bar")
-        if bar is None:
-            bar = state["bar"] = click.progressbar(length=total, label=label, file=sys.stderr)
-            bar.__enter__()
-        bar.update(done - bar.pos)
-        if done >= total:
-            bar.__exit__(None, None, None)
-
-    return update
 
 
 class UserError(click.ClickException):
@@ -165,21 +98,6 @@ def ingest(obj: Context, paths: tuple[str, ...], url_file: str | None, encoding:
         sys.exit(1)
 
 
-PROFILE_HELP = "A corpus profile (YAML) for the articles extracted now, instead of the one recorded at ingest."
-
-
-def check_profile(profile: str | None) -> Path | None:
-    """The profile file, read and checked before any work (CuratorError naming the file and the key)."""
-    if profile is None:
-        return None
-    from curator.extract.lexicon import lexicon_for
-    from curator.schema import load_profile, load_schema
-
-    path = Path(profile).resolve()
-    lexicon_for(load_schema(), load_profile(path))
-    return path
-
-
 @cli.command()
 @click.option(
     "--rematch", "rematch_all", is_flag=True,
@@ -187,14 +105,18 @@ def check_profile(profile: str | None) -> Path | None:
 )
 @click.option("--profile", type=click.Path(dir_okay=False), help=PROFILE_HELP)
 @click.option("--ner", metavar="MODEL", help="Also take people and organisations from this spaCy pipeline (name or path; curator[ner]).")
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="every core",
+    help="Extract in this many processes (the result is the same for any number).",
+)
 @click.pass_obj
-def extract(obj: Context, rematch_all: bool, profile: str | None, ner: str | None) -> None:
+def extract(obj: Context, rematch_all: bool, profile: str | None, ner: str | None, workers: int) -> None:
     """Find candidate facts in articles not yet extracted, then match the new ones into claims across articles."""
     from curator.pipeline import extract as run_extract
 
     path = check_profile(profile)
     with obj.open() as store:
-        report = run_extract(store, progress_bar("Extracting"), rematch_all=rematch_all, profile=path, ner=ner)
+        report = run_extract(store, progress_bar("Extracting"), rematch_all=rematch_all, profile=path, ner=ner, workers=workers)
     for problem in report.failed:
         click.echo(f"curator: {problem}", err=True)
     click.echo(
@@ -337,18 +259,21 @@ def backup(obj: Context, file: str, force: bool) -> None:
 
 
 @cli.command()
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output, with the per-article list.")
+@click.option("--articles", "with_articles", is_flag=True, help="Also list each article with its progress.")
 @click.pass_obj
-def status(obj: Context, as_json: bool) -> None:
-    """Counts, progress per reviewer, disputes and conflicts."""
-    from curator.report import status_report, status_text
+def status(obj: Context, as_json: bool, with_articles: bool) -> None:
+    """Counts, progress per reviewer, disputes and conflicts; --articles lists each article."""
+    from curator.report import articles_text, status_report, status_text
 
     with obj.open_to_read() as store:
-        report = status_report(store)
+        report = status_report(store, articles=as_json or with_articles)
     if as_json:
-        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
-    else:
-        click.echo(status_text(report))
+        click.echo(json_safe(json.dumps(report, ensure_ascii=False, indent=2)))
+        return
+    click.echo(status_text(report))
+    if with_articles:
+        click.echo(articles_text(report))
 
 
 @cli.command("split-story")

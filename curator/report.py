@@ -1,4 +1,4 @@
-"""``curator status``: counts, per-article and per-reviewer progress, disputes, agreement."""
+"""``curator status``: counts, per-reviewer progress, disputes, agreement, and (on request) per-article progress."""
 
 from __future__ import annotations
 
@@ -53,19 +53,35 @@ STORY_LINES = 20
 """Story links the text status lists; the JSON has them all."""
 
 
-def status_report(store: Store) -> dict[str, Any]:
+def status_report(store: Store, articles: bool = False) -> dict[str, Any]:
+    """The status counts, reviewers' agreement and articles by reader; with ``articles`` also ``article_list``.
+
+    Without the per-article list its cost does not grow with the number of candidates: counts come from
+    counters kept on write and indexes (``Store.summary``).
+    """
     report = store.summary()
     report["agreement"] = agreement(store.live_opinions())
-    report["article_list"] = [asdict(a) for a in store.article_progress()]
+    report["readers"] = store.readers_summary()
     report["stories"] = store.story_count()
     report["story_links"] = [asdict(link) for link in store.story_links()]
+    if articles:
+        report["article_list"] = [asdict(a) for a in store.article_progress()]
     return report
+
+
+def articles_text(report: dict[str, Any]) -> str:
+    """The per-article list of ``status --articles``: one line per article, in ingest order."""
+    lines = [
+        f"  {a['id']}  {a['decided']}/{a['candidates']} decided  {a['reader']:<13} {one_line(a['source'])}: {one_line(a['title'])}"
+        for a in report["article_list"]
+    ]
+    return "\n".join(["articles (id, candidates decided, reader, source: title):", *lines]) if lines else "articles: none."
 
 
 def status_text(report: dict[str, Any]) -> str:
     by_status = report["by_status"]
     lines = [
-        f"{report['database']}: {report['articles']} article(s), {report['articles_extracted']} extracted;"
+        f"{one_line(report['database'])}: {report['articles']} article(s), {report['articles_extracted']} extracted;"
         f" {report['candidates']} candidate(s) in {report['claims']} claim(s); {report['decisions']} decision(s).",
         "  " + " · ".join(f"{name} {count}" for name, count in by_status.items())
         + f" · disputed {report['disputed']} · adjudicated {report['adjudicated']}",
@@ -79,7 +95,7 @@ def status_text(report: dict[str, Any]) -> str:
                      f" {one_line(link['story_source'])} ({link['story_id']})" for link in links[:STORY_LINES])
         if len(links) > STORY_LINES:
             lines.append(f"    … and {len(links) - STORY_LINES} more (all in `curator status --json`)")
-    readers = Counter(a["reader"] for a in report["article_list"])
+    readers = report["readers"]
     if readers:
         lines.append("  read by: " + " · ".join(f"{name} {count}" for name, count in sorted(readers.items())))
     if report["disputed"]:
@@ -93,11 +109,11 @@ def status_text(report: dict[str, Any]) -> str:
         lines.append("  reviewers:")
         for r in report["reviewers"]:
             share = f" ({100 * r['decided'] / total:.0f}%)" if total else ""
-            lines.append(f"    {r['name']}: {r['decided']} decided{share}, last at {r['last_decision_at']}")
+            lines.append(f"    {one_line(r['name'])}: {r['decided']} decided{share}, last at {r['last_decision_at']}")
     for pair in report["agreement"]:
         kappa = "n/a" if pair["kappa"] is None else f"{pair['kappa']:.2f}"
         lines.append(
-            f"  agreement {pair['reviewers'][0]} / {pair['reviewers'][1]}: kappa {kappa}"
+            f"  agreement {one_line(pair['reviewers'][0])} / {one_line(pair['reviewers'][1])}: kappa {kappa}"
             f" on {pair['both_decided']} candidate(s) both decided ({pair['agreed']} agreed)."
         )
     return "\n".join(lines)

@@ -57,3 +57,12 @@ def visible_line(text: str) -> str:
 def has_control(text: str) -> bool:
     """True when ``text`` holds a character ``visible`` would replace."""
     return CONTROL.search(text) is not None
+
+
+_JSON_UNESCAPED = {code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)}
+
+
+def json_safe(text: str) -> str:
+    """JSON text with DEL and C1 written as ``\\u`` escapes too (the same value: ``json`` escapes only C0), so a
+    document read in a terminal drives nothing."""
+    return text.translate(_JSON_UNESCAPED) if CONTROL.search(text) else text

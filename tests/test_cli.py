@@ -108,3 +108,22 @@ def test_commands_do_not_import_the_ui(tmp_path: Path, seeds: Path, args: list[s
     assert proc.returncode == 0, proc.stderr
     assert code == "0", proc.stdout
     assert heavy == "", f"{args} imported {heavy}"
+
+
+@pytest.mark.parametrize("args", [("status",), ("status", "--articles"), ("status", "--json")])
+def test_status_writes_no_control_character_from_stored_titles(tmp_path: Path, args: tuple[str, ...]) -> None:
+    """A title stored by another program with C1 and ESC bytes (CSI ``\\x9b``) reaches the terminal as nothing that acts."""
+    from curator.ingest import make_article
+    from curator.store import open_store
+
+    db = tmp_path / "c.db"
+    article = make_article("Body text.", source="evil\x1b]0;x\x07.txt", title="Title \x9b31m red \x1b[2J")
+    assert article is not None
+    with open_store(db) as store:
+        store.add_articles([article])
+    result = run(*args, db=db)
+    assert result.exit_code == 0
+    assert not [ch for ch in result.output if ord(ch) < 0x20 and ch != "\n" or 0x7F <= ord(ch) < 0xA0]
+    if "--json" in args:
+        [listed] = json.loads(result.output)["article_list"]
+        assert listed["title"] == article.title  # escaped, not changed

@@ -18,17 +18,10 @@ from typing import Any, TextIO
 from curator.export.facts import Fact, Sheet, clean_value, decode, opinions, quote_selector
 from curator.models import Article
 from curator.store import ExportRow
-from curator.textsafety import CONTROL
+from curator.textsafety import json_safe
 
 _encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
 _string = json.encoder.encode_basestring  # the C escaper json.dumps(ensure_ascii=False) uses
-_UNESCAPED_CONTROLS = {code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)}
-"""DEL and C1, which json leaves raw: escaped too, so the sheet read in a terminal drives nothing."""
-
-
-def _safe(line: str) -> str:
-    """``line`` of JSON with DEL and C1 escaped (the same value; json already escapes C0)."""
-    return line.translate(_UNESCAPED_CONTROLS) if CONTROL.search(line) else line
 
 
 def _text(value: str | None) -> str:
@@ -112,16 +105,16 @@ def write_json(out: TextIO, sheet: Sheet) -> None:
     out.write(
         "{\n"
         f'  "generated_at": {_encode(sheet.generated_at)},\n'
-        f'  "database": {_safe(_encode(sheet.database))},\n'
+        f'  "database": {json_safe(_encode(sheet.database))},\n'
         f'  "filters": {_encode(sheet.filters)},\n'
         '  "articles": ['
     )
-    out.write(",".join(f"\n    {_safe(_encode(article_json(a)))}" for a in sheet.articles))
+    out.write(",".join(f"\n    {json_safe(_encode(article_json(a)))}" for a in sheet.articles))
     out.write("\n  ],\n" if sheet.articles else "],\n")
     out.write('  "facts": [')
     articles = {a.id: article_keys(a) for a in sheet.articles}
     separator = "\n    "
     for fact in sheet.facts:
-        out.write(separator + _safe(fact_json(fact, articles)))
+        out.write(separator + json_safe(fact_json(fact, articles)))
         separator = ",\n    "
     out.write("\n  ]\n}\n" if separator != "\n    " else "]\n}\n")

@@ -8,18 +8,20 @@ come back as ``Skipped`` with the reason, never as an exception.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from curator.ingest.article import Skipped, make_article, page_article
 from curator.ingest.decoding import DecodeError, decode_html, decode_text
-from curator.ingest.records import read_json, read_jsonl
+from curator.ingest.jsonl import stream_jsonl
+from curator.ingest.records import read_json
 from curator.models import Article
 from curator.schema import find_profile
 
 MAX_BYTES = 5 * 1024 * 1024
-"""Largest file or page ingested (5 MiB): far above any news article, small enough to review."""
+"""Largest article ingested (5 MiB): a file, a page, or one record of a JSONL file (whose size has no limit).
+Far above any news article, small enough to review."""
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -52,17 +54,39 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped]]:
 
 
 def read_articles(path: Path, max_bytes: int = MAX_BYTES, encoding: str | None = None) -> tuple[list[Article], list[Skipped]]:
-    """The articles in one file (several for JSONL), or the reason it was skipped, with their corpus profile.
+    """The articles in one file (several for JSONL), or the reason it was skipped: ``iter_articles`` collected."""
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for item in iter_articles(path, max_bytes, encoding):
+        (skipped if isinstance(item, Skipped) else articles).append(item)  # type: ignore[arg-type]
+    return articles, skipped
 
-    ``encoding`` names the codec of files that are not UTF-8 (text files are refused without it). The
-    profile is the ``curator.yaml`` beside the file (``curator.schema.find_profile``), recorded as a path.
+
+def iter_articles(path: Path, max_bytes: int = MAX_BYTES, encoding: str | None = None) -> Iterator[Article | Skipped]:
+    """The articles in one file, each as read, or the reason for each one skipped.
+
+    A ``.jsonl`` file is streamed line by line, ``max_bytes`` capping each record
+    (``jsonl``); any other file is one article, capped whole. ``encoding`` names
+    the codec of files that are not UTF-8 (text files are refused without it).
+    Each article carries its corpus profile: the ``curator.yaml`` beside the file
+    (``curator.schema.find_profile``), recorded as a path.
     """
-    articles, skipped = _read_file(path, max_bytes, encoding)
     profile = find_profile(path)
-    return ([replace(a, profile=str(profile)) for a in articles] if profile else articles), skipped
+    for item in _items(path, max_bytes, encoding):
+        yield replace(item, profile=str(profile)) if profile and isinstance(item, Article) else item
 
 
-def _read_file(path: Path, max_bytes: int, encoding: str | None) -> tuple[list[Article], list[Skipped]]:
+def _items(path: Path, max_bytes: int, encoding: str | None) -> Iterator[Article | Skipped]:
+    if path.suffix.lower() == ".jsonl":
+        yield from stream_jsonl(path, max_bytes, encoding)
+        return
+    articles, skipped = _read_one(path, max_bytes, encoding)
+    yield from skipped
+    yield from articles
+
+
+def _read_one(path: Path, max_bytes: int, encoding: str | None) -> tuple[list[Article], list[Skipped]]:
+    """The article of a file that holds one (text, Markdown, HTML, JSON), or why it was skipped."""
     name = str(path)
     try:
         size = path.stat().st_size
@@ -78,8 +102,6 @@ def _read_file(path: Path, max_bytes: int, encoding: str | None) -> tuple[list[A
         text = decode_html(data, encoding=encoding) if suffix in HTML_SUFFIXES else decode_text(data, encoding)
     except DecodeError as error:
         return [], [Skipped(name, str(error))]
-    if suffix == ".jsonl":
-        return read_jsonl(text, path.name, name)
     if suffix == ".json":
         return read_json(text, path.name, name)
     if suffix in HTML_SUFFIXES:

@@ -1,5 +1,8 @@
 """JSON and JSONL articles: an object with a ``text`` string and optional metadata fields.
 
+A ``.json`` file holds one article (its size cap is the record's); a ``.jsonl``
+file one per line, read as a stream by ``jsonl``.
+
 Fields: ``text`` (required), ``title``, ``url``, ``published`` (ISO 8601),
 ``source``, ``outlet``, ``language`` (``en``/``zh``/``mixed``) as strings,
 ``authors`` as a list of strings (or one string).
@@ -7,7 +10,6 @@ Fields: ``text`` (required), ``title``, ``url``, ``published`` (ISO 8601),
 
 from __future__ import annotations
 
-from pathlib import PurePath
 from typing import Any
 
 from curator import safejson
@@ -28,26 +30,14 @@ def read_json(text: str, default_source: str, where: str) -> tuple[list[Article]
     return ([article], []) if article else ([], [problem] if problem else [])
 
 
-def read_jsonl(text: str, default_source: str, where: str) -> tuple[list[Article], list[Skipped]]:
-    """The articles of a ``.jsonl`` file, one per non-blank line; each bad line skipped by number."""
-    articles, skipped = [], []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        at = f"{where}:{number}"
-        try:
-            record = safejson.loads(line, one_line=True)
-        except safejson.BadJSON as error:
-            skipped.append(Skipped(at, str(error)))
-            continue
-        article, problem = from_record(record, f"{PurePath(default_source).name}:{number}", at)
-        if article:
-            articles.append(article)
-        elif problem:
-            skipped.append(problem)
-    if not articles and not skipped:
-        skipped.append(Skipped(where, "empty (no records)"))
-    return articles, skipped
+def from_line(line: str, default_source: str, where: str) -> Article | Skipped:
+    """The article of one JSONL line (``where`` names it as ``file:line``), or why it was skipped."""
+    try:
+        record = safejson.loads(line, one_line=True)
+    except safejson.BadJSON as error:
+        return Skipped(where, str(error))
+    article, problem = from_record(record, default_source, where)
+    return article or problem or Skipped(where, "empty (no text)")
 
 
 def from_record(record: Any, default_source: str, where: str) -> tuple[Article | None, Skipped | None]:

@@ -229,10 +229,6 @@ class Connection:
     def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> sqlite3.Cursor:
         return self._conn.executemany(sql, rows)
 
-    def _changes(self) -> int:
-        """Rows changed through this connection so far (``executemany`` does not count per statement)."""
-        return self._conn.total_changes
-
     def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Row]:
         with self._lock:
             try:

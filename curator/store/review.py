@@ -11,6 +11,7 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from curator.models import Status
 from curator.store.articles import Articles
 from curator.store.claims import FACT_CORROBORATION, FACT_SOURCES, Claims
 from curator.store.decision_log import DecisionLog
@@ -55,15 +56,15 @@ class ReviewQueries(Articles, Claims, DecisionLog, Search):
     """Reads for the review screen; every one indexed so its cost follows the page or the distance walked."""
 
     def review_counts(self, reviewer: str) -> ReviewCounts:
-        total = self._count("SELECT count(*) FROM candidates")
-        pending = self._count("SELECT count(*) FROM candidates WHERE status = 'pending'")
-        skipped = self._count("SELECT count(*) FROM candidates WHERE status = 'skipped'")
+        counts = self.candidate_counts()
+        total = sum(counts[s.value] for s in Status)
+        skipped = counts[Status.SKIPPED.value]
         from curator.store.review_records import ReviewCounts
 
         mine = self._count(
             "SELECT count(DISTINCT d.candidate_id) FROM live_decisions d WHERE d.reviewer = ? AND d.action != 'skip'", (reviewer,)
         )
-        return ReviewCounts(total=total, decided=total - pending - skipped, mine=mine, skipped=skipped)
+        return ReviewCounts(total=total, decided=total - counts[Status.PENDING.value] - skipped, mine=mine, skipped=skipped)
 
     def article_page(self, f: CandidateFilter, offset: int, limit: int) -> list[ArticleProgress]:
         """A page of the article list, keeping only articles with a candidate that passes ``f``."""

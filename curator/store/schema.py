@@ -14,7 +14,7 @@ import sqlite3
 from curator.errors import CuratorError
 from curator.store.connection import SQLITE_NOTADB, Connection, error_code
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 _MIGRATIONS: list[str] = [
     # 0 -> 1: the whole first schema.
@@ -201,7 +201,47 @@ _MIGRATIONS: list[str] = [
     ALTER TABLE claims ADD COLUMN outlets TEXT NOT NULL DEFAULT '[]';
     UPDATE claims SET block = NULL, slot = NULL, leader = NULL;
     """,
-    # 8 -> 9: each reviewer's theme, so the screen looks the same for them in any terminal.
+    # 8 -> 9: what `curator status` and the review header count, kept in step on write so that reading them costs
+    # a few lookups on any size of database: candidates by status ('candidates:pending', ...), disputed and
+    # adjudicated, in `counters`, maintained by triggers in the transaction of each write (so every writer,
+    # however it writes, keeps them true); claims in conflict through a partial index, articles by reader through
+    # an index (neither reads a row). Counted once here.
+    """
+    INSERT INTO counters (name, value) SELECT 'candidates:' || status, count(*) FROM candidates GROUP BY status;
+    INSERT INTO counters (name, value) VALUES ('candidates:disputed', (SELECT count(*) FROM candidates WHERE disputed));
+    INSERT INTO counters (name, value) VALUES ('candidates:adjudicated', (
+        SELECT count(*) FROM candidates c JOIN decisions d ON d.id = c.decision_id WHERE d.adjudicate = 1
+    ));
+    CREATE TRIGGER candidates_counted_insert AFTER INSERT ON candidates BEGIN
+        INSERT INTO counters (name, value) VALUES ('candidates:' || new.status, 1)
+            ON CONFLICT(name) DO UPDATE SET value = value + 1;
+    END;
+    CREATE TRIGGER candidates_counted_insert_decided AFTER INSERT ON candidates
+        WHEN new.disputed OR new.decision_id IS NOT NULL BEGIN
+        UPDATE counters SET value = value + new.disputed WHERE name = 'candidates:disputed';
+        UPDATE counters SET value = value + coalesce((SELECT adjudicate FROM decisions WHERE id = new.decision_id), 0)
+            WHERE name = 'candidates:adjudicated';
+    END;
+    CREATE TRIGGER candidates_counted_update AFTER UPDATE OF status, disputed, decision_id ON candidates BEGIN
+        UPDATE counters SET value = value - 1 WHERE name = 'candidates:' || old.status;
+        INSERT INTO counters (name, value) VALUES ('candidates:' || new.status, 1)
+            ON CONFLICT(name) DO UPDATE SET value = value + 1;
+        UPDATE counters SET value = value + new.disputed - old.disputed WHERE name = 'candidates:disputed';
+        UPDATE counters SET value = value
+            + coalesce((SELECT adjudicate FROM decisions WHERE id = new.decision_id), 0)
+            - coalesce((SELECT adjudicate FROM decisions WHERE id = old.decision_id), 0)
+            WHERE name = 'candidates:adjudicated';
+    END;
+    CREATE TRIGGER candidates_counted_delete AFTER DELETE ON candidates BEGIN
+        UPDATE counters SET value = value - 1 WHERE name = 'candidates:' || old.status;
+        UPDATE counters SET value = value - old.disputed WHERE name = 'candidates:disputed';
+        UPDATE counters SET value = value - coalesce((SELECT adjudicate FROM decisions WHERE id = old.decision_id), 0)
+            WHERE name = 'candidates:adjudicated';
+    END;
+    CREATE INDEX claims_conflict ON claims(seq) WHERE corroboration = 'conflict';
+    CREATE INDEX articles_reader ON articles(reader);
+    """,
+    # 9 -> 10: each reviewer's theme, so the screen looks the same for them in any terminal.
     """
     ALTER TABLE reviewers ADD COLUMN theme TEXT;
     """,

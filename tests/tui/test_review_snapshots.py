@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from review_data import ReviewData, settle
+from review_data import ReviewData, settle, until
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -18,6 +18,7 @@ from curator.decisions import record_decisions
 from curator.models import Action
 from curator.store import open_store
 from curator.tui.app import CuratorApp, make_app
+from curator.tui.widgets.header import ReviewHeader
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
 AppFactory = Callable[..., CuratorApp]
@@ -103,6 +104,9 @@ class TestReviewersDay:
         async def run_before(pilot: Pilot) -> None:
             pilot.app.theme = "textual-light"
             await keys("s")(pilot)
+            header = pilot.app.screen.query_one(ReviewHeader)
+            await until(pilot, lambda: header.counts is not None and header.counts.skipped == 1, "the counts after a skip")
+            await pilot.pause()
 
         assert snap_compare(decided_app, terminal_size=size, run_before=run_before)
 
