@@ -81,6 +81,7 @@ def record_decisions(
     decision before it is committed and stays.
     """
     act = Action(action)
+    ids = list(dict.fromkeys(ids))  # an id given twice is decided once
     edits = edits or {}
     if act is not Action.EDIT and edits:
         raise CuratorError(f"--value, --statement, --subject, --unit and --qualifier only go with edit, not {action}.")

@@ -87,6 +87,7 @@ def test_a_change_from_one_figure_to_another_is_no_range(text: str, kind: str, e
         ("增幅将近30%。", [("30%", 30.0, "%", "approximately")]),
         ("增幅近30%。", [("30%", 30.0, "%", "approximately")]),
         ("It fell nearly 30%.", [("30%", 30.0, "%", "approximately")]),
+        ("Turnout surpassed 60% for the first time.", [("60%", 60.0, "%", "over")]),
     ],
 )
 def test_qualifiers_keep_their_sense(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:

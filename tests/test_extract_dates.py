@@ -37,7 +37,14 @@ from curator.schema import load_schema
         ("The minister spoke on Tuesday.", None, []),
         ("The deal closed on December 30.", "2026-01-03", [("December 30", "2025-12-30", None, None)]),
         ("The deal closed on December 30.", None, [("December 30", "--12-30", None, None)]),
-        ("The vote is on April 20.", "2026-04-13", [("April 20", "2026-04-20", None, None)]),
+        ("The vote will be held on April 20.", "2026-04-13", [("April 20", "2026-04-20", None, None)]),
+        ("MH370 went missing on March 8.", "2014-12-30", [("March 8", "2014-03-08", None, None)]),
+        # A weekday is the last one on or before the publication day: "on Tuesday" in Tuesday's paper is that day,
+        # and "next month" elsewhere in the sentence does not move it.
+        ("Rescuers found debris on Tuesday.", "2014-12-30", [("Tuesday", "2014-12-30", None, None)]),
+        ("It won the awards on Sunday, ahead of the Oscars next month.", "2020-01-19", [("Sunday", "2020-01-19", None, None)]),
+        ("The ministers will meet on Friday.", "2026-04-15", [("Friday", "2026-04-17", None, None)]),
+        ("部长周三表示。", "2026-04-15", [("周三", "2026-04-15", None, None)]),
         ("12月28日，客机失联。", "2014-12-29", [("12月28日", "2014-12-28", None, None)]),
         ("自6月6日起实施。", None, [("6月6日起", "--06-06", None, "since")]),
         ("They may 5 times refuse.", None, []),
@@ -52,9 +59,12 @@ def test_relative_dates_are_marked_and_keep_the_words() -> None:
     assert date.text == "last Tuesday" and date.attrs == {"relative": True}
 
 
-def test_nearest_year_ties_go_before() -> None:
+def test_nearest_year_is_before_unless_the_sentence_looks_ahead() -> None:
     assert nearest_year(12, 30, dt.date(2026, 1, 3)) == dt.date(2025, 12, 30)
     assert nearest_year(4, 12, dt.date(2026, 4, 13)) == dt.date(2026, 4, 12)
+    assert nearest_year(4, 13, dt.date(2026, 4, 13)) == dt.date(2026, 4, 13)
+    assert nearest_year(4, 20, dt.date(2026, 4, 13)) == dt.date(2025, 4, 20)
+    assert nearest_year(4, 20, dt.date(2026, 4, 13), future=True) == dt.date(2026, 4, 20)
     assert nearest_year(2, 29, dt.date(2026, 3, 1)) is None
 
 

@@ -110,3 +110,37 @@ def test_crlf_and_bom_normalised() -> None:
     a = make_article("\ufeffTitle\r\nBody\r\n", source="x.txt")
     assert a is not None and a.text == "Title\nBody\n"
     assert a.id == make_article("Title\nBody\n", source="y.txt").id
+
+
+def test_a_pipe_or_device_is_named_as_not_a_regular_file(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "feed.txt"
+    os.mkfifo(fifo)
+    files, problems = discover([fifo, tmp_path / "gone.txt"])
+    assert files == []
+    assert [str(p) for p in problems] == [
+        f"{fifo}: not a regular file (a device, pipe or socket)",
+        f"{tmp_path / 'gone.txt'}: no such file or folder",
+    ]
+
+
+def test_bidi_overrides_and_unicode_line_separators_do_not_reach_the_stored_text() -> None:
+    article = make_article("Paid \u202e0001$\u202c in cash.\u2028Second line.\u2029Third.", source="x.txt")
+    assert article is not None
+    assert article.text == "Paid 0001$ in cash.\nSecond line.\nThird."
+    assert article.controls_removed == 2
+
+
+def test_json_published_must_be_iso_8601(tmp_path: Path) -> None:
+    good = tmp_path / "good.jsonl"
+    good.write_text(
+        '{"text": "A.", "published": "2016-03-03"}\n{"text": "B.", "published": "2020-01-20T10:00:08+08:00"}\n'
+        '{"text": "C.", "published": "2016"}\n{"text": "D.", "published": "yesterday"}\n',
+        encoding="utf-8",
+    )
+    articles, skipped = read_articles(good)
+    assert [a.published for a in articles] == ["2016-03-03", "2020-01-20T10:00:08+08:00", "2016"]
+    assert [str(s) for s in skipped] == [
+        f"{good}:4: published 'yesterday' is not an ISO 8601 date (2016-03-03, 2016-03-03T09:30:00+08:00)"
+    ]

@@ -42,6 +42,13 @@ def test_decide_reports_unknown_ids_and_decides_the_rest(seeded_db: Path) -> Non
     assert status(seeded_db)["by_status"]["accepted"] == 2
 
 
+def test_an_id_given_twice_is_decided_once(seeded_db: Path) -> None:
+    [first] = ids(seeded_db, 1)
+    result = run(seeded_db, "decide", "accept", first, first, "--reviewer", "alice")
+    assert result.exit_code == 0 and "Recorded 1 decision(s) as alice." in result.stdout
+    assert status(seeded_db)["decisions"] == 1
+
+
 def test_edit_is_validated_against_the_kind(seeded_db: Path) -> None:
     with open_store(seeded_db) as store:
         money = next(c for c in store.candidates() if c.kind == "money")

@@ -174,7 +174,8 @@ class DateRule:
         attrs: dict[str, object] = {}
         if month is not None and day is not None and year is None:
             base = relative_dates.published_date(ctx.article.published)
-            resolved = relative_dates.nearest_year(month, day, base) if base else None
+            future = relative_dates.ahead(sentence.text, match.start())
+            resolved = relative_dates.nearest_year(month, day, base, future) if base else None
             if resolved is None:
                 return (None if base else f"--{month:02d}-{day:02d}"), qualifier, attrs
             attrs["year_from"] = "published"

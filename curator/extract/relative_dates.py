@@ -1,10 +1,13 @@
 """Dates a reader resolves against the day the article was published: ``yesterday``, ``on Tuesday``, ``last
 Tuesday``, ``next Monday``, ``昨天``, ``前天``, ``周二``, ``上周二``, ``下周五``, and a month-day without a year.
 
-English words and a bare Chinese weekday are read by dateparser with
-``RELATIVE_BASE`` set to the publication date (a bare weekday is the last
-one on or before it, or the next one when the sentence speaks of the future:
-``will``, ``将``). Chinese week-prefixed weekdays (上周二, 本周一, 下周五) are
+A bare weekday (``on Tuesday``, ``周二``) is the last one on or before the
+publication day (news reports what happened: "on Tuesday" in Tuesday's paper
+is that day), or the first one after it when the words before it in the
+sentence speak of the future (``will``, ``is due to``, ``将``, ``计划``: see
+``FUTURE``). ``yesterday``, ``last``/``next`` weekdays and 昨天/前天/明天 are
+read by dateparser with ``RELATIVE_BASE`` set to the publication date.
+Chinese week-prefixed weekdays (上周二, 本周一, 下周五) are
 the weekday of the previous, current or next Monday-based week, which
 dateparser does not read. Without a publication date there is nothing to
 resolve against, and no candidate is made.
@@ -29,7 +32,17 @@ PATTERN = re.compile(
 CUES = ("day", "yesterday", "tomorrow", "周", "星期", "礼拜", "昨", "前天", "明天")
 """One of these is in every sentence ``PATTERN`` can match (lower-cased): a cheap test before the regex."""
 
-_FUTURE = re.compile(r"(?i:\bwill\b|\bnext\b|将|下周|明天)")
+FUTURE = re.compile(
+    r"(?i:\b(?:will|shall|is\s+(?:due|set|scheduled|expected|slated)\s+to|are\s+(?:due|set|scheduled|expected)\s+to"
+    r"|plans?\s+to|to\s+be\s+held)\b)|将|计划|拟|预计|明天|下周"
+)
+"""Words before a date that put it ahead of the publication day; without one a date is read as past or present."""
+_EN_WEEKDAYS = {name.lower(): index for index, name in enumerate(WEEKDAYS_EN.split("|"))}
+
+
+def ahead(sentence: str, start: int) -> bool:
+    """Whether the words of ``sentence`` before offset ``start`` speak of the future (``FUTURE``)."""
+    return FUTURE.search(sentence, 0, start) is not None
 
 
 def published_date(published: str | None) -> dt.date | None:
@@ -47,21 +60,39 @@ def resolve(match: re.Match[str], sentence: str, base: dt.date) -> dt.date | Non
     if match.group("zhweek"):
         monday = base - dt.timedelta(days=base.weekday())
         return monday + dt.timedelta(days=7 * _ZH_WEEK_SHIFT[match.group("shift")] + _ZH_WEEKDAY[match.group("day")])
+    written = match.group()
+    bare = _bare_weekday(match)
+    future = ahead(sentence, match.start())
+    if bare is not None:
+        shift = (bare - base.weekday()) % 7
+        return base + dt.timedelta(days=shift or 7) if future else base - dt.timedelta(days=(base.weekday() - bare) % 7)
     import dateparser  # 0.1 s to import: only when an article has a relative date
 
-    written = match.group()
-    prefer = "future" if _FUTURE.search(sentence) or written.lower().startswith("next") else "past"
+    prefer = "future" if future or written.lower().startswith("next") else "past"
     settings = {"RELATIVE_BASE": dt.datetime.combine(base, dt.time(12)), "PREFER_DATES_FROM": prefer}
     parsed = dateparser.parse(written, languages=["zh" if match.group("zh") else "en"], settings=settings)
     return parsed.date() if parsed else None
 
 
-def nearest_year(month: int, day: int, base: dt.date) -> dt.date | None:
-    """The month-day in the year that puts it nearest the publication date, ties before it.
+def _bare_weekday(match: re.Match[str]) -> int | None:
+    """The weekday (Monday 0) of a match written without last/next (``on Tuesday``, ``this Tuesday``, ``周二``)."""
+    written = match.group()
+    if match.group("en"):
+        words = written.lower().split()
+        return _EN_WEEKDAYS.get(words[-1]) if len(words) == 1 or words[0] == "this" else None
+    if match.group("zh") and written[-1] in _ZH_WEEKDAY and written[:-1] in {"周", "星期", "礼拜"}:
+        return _ZH_WEEKDAY[written[-1]]
+    return None
 
-    An article of 3 January saying "December 30" means the previous December;
-    one of 13 April saying "April 12" means the day before, and "April 20" the
-    coming one. ``None`` for a day the calendar does not have.
+
+def nearest_year(month: int, day: int, base: dt.date, future: bool = False) -> dt.date | None:
+    """The month-day in the year that puts it nearest on or before the publication date, or nearest after it when
+    the sentence speaks of the future (``ahead``).
+
+    An article of 3 January saying "December 30" means the previous December,
+    and one of 30 December 2014 saying "went missing on March 8" means March
+    2014; "the vote will be held on April 20" in an article of 13 April means
+    the coming one. ``None`` for a day the calendar does not have.
     """
     options = []
     for year in (base.year - 1, base.year, base.year + 1):
@@ -69,4 +100,5 @@ def nearest_year(month: int, day: int, base: dt.date) -> dt.date | None:
             options.append(dt.date(year, month, day))
         except ValueError:
             continue
-    return min(options, key=lambda d: (abs((d - base).days), d > base)) if options else None
+    side = [d for d in options if (d > base if future else d <= base)]
+    return min(side, key=lambda d: abs((d - base).days)) if side else None

@@ -8,12 +8,17 @@ ingested twice, from any file or page, is one article.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
 from curator.ingest.textmeta import detect_language, find_authors, find_outlet, find_published, find_title, find_url
 from curator.models import Article
 from curator.textsafety import CONTROL
+
+_BIDI_OVERRIDES = re.compile("[\u202a-\u202e\u2066-\u2069]")
+"""Bidirectional embeddings, overrides and isolates: they reorder how text reads, never what it says."""
+
 
 @dataclass(frozen=True)
 class Skipped:
@@ -40,15 +45,18 @@ class Page:
 
 
 def normalise(text: str) -> str:
-    """A leading BOM dropped and every line end (CRLF, CR) made ``\\n``."""
-    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    """A leading BOM dropped and every line end (CRLF, CR, and Unicode's LINE and PARAGRAPH SEPARATOR) made ``\\n``."""
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
 
 
 def strip_controls(text: str) -> tuple[str, int]:
-    """``text`` without C0/C1 control characters other than ``\\n`` and ``\\t`` (ESC, BEL, backspace, NUL, ...),
-    and how many were removed. Terminal escape sequences thereby lose their ESC and cannot act."""
+    """``text`` without C0/C1 control characters other than ``\\n`` and ``\\t`` (ESC, BEL, backspace, NUL, ...) and
+    without bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069, which can make a quote read
+    backwards on screen: the "Trojan Source" spoofing, CVE-2021-42574), and how many were removed. Terminal
+    escape sequences thereby lose their ESC and cannot act."""
     cleaned, removed = CONTROL.subn("", text)
-    return cleaned, removed
+    cleaned, overrides = _BIDI_OVERRIDES.subn("", cleaned)
+    return cleaned, removed + overrides
 
 
 def make_article(

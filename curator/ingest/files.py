@@ -48,6 +48,8 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped]]:
             files.extend(f for f in sorted(found) if f.is_file())
         elif path.is_file():
             files.append(path)
+        elif path.exists():
+            problems.append(Skipped(str(path), "not a regular file (a device, pipe or socket)"))
         else:
             problems.append(Skipped(str(path), "no such file or folder"))
     return files, problems

@@ -10,6 +10,7 @@ Fields: ``text`` (required), ``title``, ``url``, ``published`` (ISO 8601),
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from curator import safejson
@@ -18,6 +19,11 @@ from curator.models import Article
 
 READER = "json"
 _TEXT_FIELDS = ("title", "url", "published", "source", "outlet", "language")
+_ISO_DATE = re.compile(
+    r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01])"
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?"
+)
+"""``published`` as ISO 8601 says it: a year, a month or a day, with a time and zone if any (as stated)."""
 
 
 def read_json(text: str, default_source: str, where: str) -> tuple[list[Article], list[Skipped]]:
@@ -55,6 +61,9 @@ def from_record(record: Any, default_source: str, where: str) -> tuple[Article |
         authors = [authors]
     if authors is not None and not (isinstance(authors, list) and all(isinstance(a, str) for a in authors)):
         return None, Skipped(where, "field 'authors' must be a list of strings")
+    published = record.get("published")
+    if published and not _ISO_DATE.fullmatch(published):
+        return None, Skipped(where, f"published '{published}' is not an ISO 8601 date (2016-03-03, 2016-03-03T09:30:00+08:00)")
     language = record.get("language")
     if language is not None and language not in {"en", "zh", "mixed"}:
         return None, Skipped(where, f"language '{language}' is not one of en, zh, mixed")
