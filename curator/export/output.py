@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import TextIO
 
 from curator.errors import CuratorError
+from curator.publish import publish
 
 STDOUT = "-"
-_LINK_UNSUPPORTED = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EMLINK, errno.ENOSYS}
 
 
 def _reason(error: OSError) -> str:
@@ -107,25 +107,6 @@ def _umask() -> int:
     return mask
 
 
-def _publish(temporary: str, path: Path, force: bool) -> None:
-    """Put the finished file in place: replace with --force, else link so an existing file is never lost."""
-    if force:
-        os.replace(temporary, path)
-        return
-    try:
-        os.link(temporary, path)
-    except FileExistsError:
-        raise CuratorError(f"{path} exists; use --force to overwrite it.") from None
-    except OSError as error:
-        if error.errno not in _LINK_UNSUPPORTED:
-            raise
-        if path.exists():
-            raise CuratorError(f"{path} exists; use --force to overwrite it.") from None
-        os.replace(temporary, path)
-        return
-    os.unlink(temporary)
-
-
 def _sync_folder(folder: Path) -> None:
     """Make the rename itself durable; some filesystems cannot open a folder, which is harmless."""
     with contextlib.suppress(OSError):
@@ -177,7 +158,7 @@ def _atomic(path: Path, force: bool) -> Iterator[TextIO]:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
-        _publish(temporary, path, force)
+        publish(temporary, path, force)
     except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)

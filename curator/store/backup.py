@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 from curator.errors import CuratorError
+from curator.publish import publish
 from curator.store.connection import Connection
 
 
@@ -61,7 +62,7 @@ class Backup(Connection):
                 copy.execute("PRAGMA journal_mode=DELETE")
             finally:
                 copy.close()
-            self._publish(temporary, target, force)
+            publish(temporary, target, force)
         except sqlite3.Error as error:
             raise CuratorError(f"cannot back up {self.path} to {target}: {error}; nothing was written.") from None
         except OSError as error:
@@ -71,18 +72,3 @@ class Backup(Connection):
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
-
-    @staticmethod
-    def _publish(temporary: str, target: Path, force: bool) -> None:
-        """Replace with ``force``; else link, which fails rather than replace a file someone made meanwhile."""
-        if force:
-            os.replace(temporary, target)
-            return
-        try:
-            os.link(temporary, target)
-        except FileExistsError:
-            raise CuratorError(f"{target} exists; use --force to overwrite it.") from None
-        except OSError:
-            if target.exists():
-                raise CuratorError(f"{target} exists; use --force to overwrite it.") from None
-            os.replace(temporary, target)
