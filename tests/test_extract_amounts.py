@@ -131,3 +131,17 @@ def test_parse_number(written: str, value: float) -> None:
 def test_parse_number_refuses_what_is_no_number() -> None:
     with pytest.raises(ValueError):
         parse_number("万")
+
+
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        ("Halibut sold for $24 to $28 a pound.", "$24 to $28"),
+        ("Fees of $5-10 million apply.", "$5 million to $10 million"),
+        ("Growth of 5%-10% is expected.", "5% to 10%"),
+    ],
+)
+def test_a_range_is_stated_with_both_ends(text: str, statement: str) -> None:
+    """A reviewer accepts what the statement says: a range never reads as its low end alone."""
+    [ranged] = [c for c in facts(text) if "range" in c.attrs]
+    assert ranged.statement.endswith(statement)

@@ -118,6 +118,8 @@ class Context:
         sentence = self.sentence_of(start)
         if statement is None:
             shown = format_value(kind, value, unit, qualifier)
+            if attrs and "range" in attrs:  # a range reads as both ends, never as its low end alone
+                shown = f"{shown} to {format_value(kind, attrs['range'][1], unit)}"
             statement = f"{subject}: {shown}" if subject else shown
         candidate = Candidate(
             id=candidate_id(self.article.id, kind, start, end),
