@@ -28,6 +28,10 @@ from curator.schema import load_schema
         ("项目耗资3亿5000万人民币。", [("3亿5000万人民币", 3.5e8, "CNY", None)]),
         ("该公司获得1,200万港元融资。", [("1,200万港元", 1.2e7, "HKD", None)]),
         ("投入300多万元。", [("300多万元", 3e6, "CNY", "over")]),
+        # 数/几 before a numeral is "several": 数千万元 is over ten million, not exactly it.
+        ("新增成本数千万元。", [("数千万元", 1e7, "CNY", "over")]),
+        ("公司投资几十亿元。", [("几十亿元", 1e9, "CNY", "over")]),
+        ("融资总数3亿元。", [("3亿元", 3e8, "CNY", None)]),
         ("约合61亿美元。", [("61亿美元", 6.1e9, "USD", "approximately")]),
         ("融资突破500亿元。", [("500亿元", 5e10, "CNY", "over")]),
         ("投千亿元恢复环境。", [("千亿元", 1e11, "CNY", None)]),

@@ -47,7 +47,7 @@ class MoneyRule:
         )
         zh_words = [w for w in lex.currencies if not w.isascii()]
         self.chinese = re.compile(
-            rf"(?P<n>{ZH_NUMBER})(?P<more>多|余)?(?P<m>万亿|亿|万)?(?P<word>{'|'.join(sorted(zh_words, key=len, reverse=True))})"
+            rf"(?P<several>[数几](?=[十百千万亿]))?(?P<n>{ZH_NUMBER})(?P<more>多|余)?(?P<m>万亿|亿|万)?(?P<word>{'|'.join(sorted(zh_words, key=len, reverse=True))})"
         )
 
     def run(self, ctx: Context, sentence: Sentence) -> None:
@@ -77,7 +77,8 @@ class MoneyRule:
                 continue
             scale = self.lex.magnitudes_zh[match.group("m")] if match.group("m") else 1.0
             code = self.lex.currencies[match.group("word")]
-            found += self._add(ctx, sentence, match, value * scale, code, "money.zh", "over" if match.group("more") else None)
+            more = match.group("more") or match.group("several")  # 300多万, 数千万 (several tens of millions): over
+            found += self._add(ctx, sentence, match, value * scale, code, "money.zh", "over" if more else None)
         link_conversions(ctx, sentence, found)
 
     @staticmethod
