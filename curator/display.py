@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from curator.textsafety import BIDI_OVERRIDES, CONTROL
+
 CURRENCY_SYMBOLS = {"USD": "$", "JPY": "¥", "EUR": "€", "GBP": "£", "CNY": "CN¥"}
 MAGNITUDES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 NUMERIC_KINDS = {"money", "percent", "quantity"}
@@ -83,7 +85,8 @@ def editable_value(kind: str, value: Any) -> str:
     return f"{number:.15g}" if number != int(number) else str(int(number))
 
 
-_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROLS = re.compile(f"{CONTROL.pattern}|{BIDI_OVERRIDES.pattern}|[\u200e\u200f]")
+"""What ``one_line`` drops: control characters, bidi overrides and the left-to-right/right-to-left marks."""
 
 
 def one_line(text: str) -> str:

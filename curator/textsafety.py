@@ -33,6 +33,10 @@ PICTURES: dict[int, str] = {
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Any character ``visible`` replaces."""
 
+BIDI_OVERRIDES = re.compile("[\u202a-\u202e\u2066-\u2069]")
+"""Bidirectional embeddings, overrides and isolates (Unicode UAX #9): they reorder how text reads on screen, never
+what it says, so a quote can be made to read backwards ("Trojan Source", CVE-2021-42574)."""
+
 
 def visible(text: str) -> str:
     """``text`` with every control character but newline and tab shown as a picture; same length.

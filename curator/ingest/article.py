@@ -8,16 +8,12 @@ ingested twice, from any file or page, is one article.
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from dataclasses import dataclass, field
 
 from curator.ingest.textmeta import detect_language, find_authors, find_outlet, find_published, find_title, find_url
 from curator.models import Article
-from curator.textsafety import CONTROL
-
-_BIDI_OVERRIDES = re.compile("[\u202a-\u202e\u2066-\u2069]")
-"""Bidirectional embeddings, overrides and isolates: they reorder how text reads, never what it says."""
+from curator.textsafety import BIDI_OVERRIDES, CONTROL
 
 
 @dataclass(frozen=True)
@@ -55,7 +51,7 @@ def strip_controls(text: str) -> tuple[str, int]:
     backwards on screen: the "Trojan Source" spoofing, CVE-2021-42574), and how many were removed. Terminal
     escape sequences thereby lose their ESC and cannot act."""
     cleaned, removed = CONTROL.subn("", text)
-    cleaned, overrides = _BIDI_OVERRIDES.subn("", cleaned)
+    cleaned, overrides = BIDI_OVERRIDES.subn("", cleaned)
     return cleaned, removed + overrides
 
 
