@@ -245,3 +245,8 @@ def test_extraction_grows_with_the_text_not_faster() -> None:
     cost(20_000)
     small, large = cost(100_000), cost(1_000_000)
     assert large < 25 * small
+
+
+def test_a_chinese_wire_dateline_names_no_organisation() -> None:
+    """日电 ends every dispatch line (新华社北京6月21日电, "dispatched on the 21st"); it is no alias of NEC."""
+    assert entities("新华社北京6月21日电 国家统计局今天发布数据。") == [("国家统计局", "organisation")]
