@@ -95,6 +95,23 @@ def test_html_visible_text_only(tmp_path: Path) -> None:
     assert "var x" not in a.text and a.title == "Real title"
 
 
+def test_a_page_of_links_is_skipped_but_a_short_article_with_a_link_is_kept(tmp_path: Path) -> None:
+    (tmp_path / "front.html").write_text(
+        "<html><head><title>World news</title></head><body><h1>World</h1><ul>"
+        + "".join(f'<li><a href="/s{i}">Storm leaves {i} towns without power</a></li>' for i in range(6))
+        + "</ul><h2>Business</h2><p><a href=\"/b\">Markets rally as rates hold</a></p></body></html>"
+    )
+    (tmp_path / "short.html").write_text(
+        "<html><body><h1>Deal closes</h1><p>The deal, <a href='/d'>first reported</a> in May, closed on Friday"
+        " for $6.7 billion.</p></body></html>"
+    )
+    articles, [problem] = read_articles(tmp_path / "front.html")
+    assert articles == []
+    assert problem.reason == "a page of links and headings (an index or directory listing), not an article"
+    [short], problems = read_articles(tmp_path / "short.html")
+    assert not problems and "closed on Friday for $6.7 billion." in short.text
+
+
 def test_discover_sorted_recursive_skips_hidden(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "z.txt").write_text("z")

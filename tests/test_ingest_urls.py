@@ -18,6 +18,10 @@ from curator.store import open_store
 
 NEWS = Path(__file__).parent / "data" / "news"
 PAGE = (NEWS / "en_nature_telescope.html").read_bytes()
+LISTING = (
+    b'<html><head><title>Directory listing for /</title></head><body><h1>Directory listing for /</h1><hr>'
+    b'<ul><li><a href="a.html">a.html</a></li><li><a href="sub/">sub/</a></li></ul><hr></body></html>'
+)
 ZH = "<html><body><h1>软银成立新公司</h1><p>日本政府将提供最高1万亿日元的资金，软银、索尼和本田成立了新公司。</p></body></html>"
 
 
@@ -27,6 +31,7 @@ class Handler(BaseHTTPRequestHandler):
         "/gbk.html": (200, "text/html; charset=gbk", ZH.encode("gbk")),
         "/data.json": (200, "application/json", b'{"text": "x"}'),
         "/big.html": (200, "text/html", b"<p>" + b"a" * 5000 + b"</p>"),
+        "/listing/": (200, "text/html", LISTING),
         "/missing.html": (404, "text/html", b"<p>not here</p>"),
     }
 
@@ -89,6 +94,12 @@ def test_the_http_charset_decodes_the_page(server: str) -> None:
 def test_http_failures_in_one_sentence(server: str, path: str, reason: str) -> None:
     articles, [problem] = read_url(f"{server}{path}")
     assert articles == [] and problem.reason == reason and problem.source == f"{server}{path}"
+
+
+def test_a_directory_listing_is_not_an_article(server: str) -> None:
+    articles, [problem] = read_url(f"{server}/listing/")
+    assert articles == []
+    assert str(problem) == f"{server}/listing/: a page of links and headings (an index or directory listing), not an article"
 
 
 def test_too_large_and_too_slow(server: str) -> None:

@@ -16,6 +16,9 @@ from curator.models import Article
 from curator.textsafety import BIDI_OVERRIDES, CONTROL
 
 
+EMPTY = "empty (no text)"
+
+
 @dataclass(frozen=True)
 class Skipped:
     """A file, URL, or one line of a JSONL file, that was not ingested, and why."""
@@ -38,6 +41,8 @@ class Page:
     outlet: str | None = None
     published: str | None = None
     authors: tuple[str, ...] = field(default_factory=tuple)
+    empty_reason: str = EMPTY
+    """Why ``text`` is empty, for the one sentence that names the skipped file or URL."""
 
 
 def normalise(text: str) -> str:

@@ -101,5 +101,6 @@ def read_url(url: str, max_bytes: int = MAX_BYTES, encoding: str | None = None) 
         return [], [Skipped(url, str(error))]
     from curator.ingest.mainhtml import read_html  # noqa: PLC0415 - trafilatura only when a page comes
 
-    article = page_article(read_html(text), source=url, url=final)
-    return ([article], []) if article else ([], [Skipped(url, "empty (no text)")])
+    page = read_html(text)
+    article = page_article(page, source=url, url=final)
+    return ([article], []) if article else ([], [Skipped(url, page.empty_reason)])

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from curator.ingest.article import Skipped, make_article, page_article
+from curator.ingest.article import EMPTY, Skipped, make_article, page_article
 from curator.ingest.decoding import DecodeError, decode_html, decode_text
 from curator.ingest.jsonl import stream_jsonl
 from curator.ingest.records import read_json
@@ -109,11 +109,12 @@ def _read_one(path: Path, max_bytes: int, encoding: str | None) -> tuple[list[Ar
     if suffix in HTML_SUFFIXES:
         from curator.ingest.mainhtml import read_html  # noqa: PLC0415 - trafilatura only when a page comes
 
-        article = page_article(read_html(text), path.name)
+        page = read_html(text)
+        article, empty_reason = page_article(page, path.name), page.empty_reason
     else:
-        article = make_article(text, source=path.name)
+        article, empty_reason = make_article(text, source=path.name), EMPTY
     if article is None:
-        return [], [Skipped(name, "empty (no text)")]
+        return [], [Skipped(name, empty_reason)]
     return [article], []
 
 

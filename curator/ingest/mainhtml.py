@@ -10,7 +10,9 @@ their class, and one-line page furniture (share buttons, "continue reading",
 newsletter and copyright lines). A page that carries its body only in
 JSON-LD ``articleBody`` (script-rendered pages) is read from there. When
 neither gives a main text, the visible-text reader takes the page, so
-nothing is lost.
+nothing is lost. A page whose every line is a link or a heading (a
+directory listing, a section front, a site map) holds no article and is
+skipped with that reason.
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ _FURNITURE_LINE = re.compile(
 FURNITURE_MAX = 100
 """Longest line (characters) the one-line furniture patterns apply to: longer lines are prose."""
 _COPYRIGHT = re.compile(r"版权所有|copyright|©|all rights reserved", re.IGNORECASE)
+LINKS_ONLY = "a page of links and headings (an index or directory listing), not an article"
+_HEADINGS = ("title", "h1", "h2", "h3", "h4", "h5", "h6")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
@@ -67,9 +71,17 @@ def read_html(html: str) -> Page:
     if not text.strip():
         fallback = visible.html_to_text(html)
         text, reader = fallback.text, fallback.reader
+    if _links_and_headings_only(tree, text):
+        return Page(text="", reader=reader, empty_reason=LINKS_ONLY)
     page = _page(text, reader, stated, document)
     page.authors = tuple(a for a in page.authors if not is_commenter(a, page_text, stated.comments))
     return page
+
+
+def _links_and_headings_only(tree: Any, text: str) -> bool:
+    """Whether every line of ``text`` is the whole text of one of the page's links or headings."""
+    labels = {_flat(element.text_content()) for element in tree.iter("a", *_HEADINGS)}
+    return all(line in labels for line in _split(text))
 
 
 def _page(text: str, reader: str, stated: PageMeta, document: Any) -> Page:

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from curator import safejson
-from curator.ingest.article import Skipped, make_article
+from curator.ingest.article import EMPTY, Skipped, make_article
 from curator.models import Article
 
 READER = "json"
@@ -43,7 +43,7 @@ def from_line(line: str, default_source: str, where: str) -> Article | Skipped:
     except safejson.BadJSON as error:
         return Skipped(where, str(error))
     article, problem = from_record(record, default_source, where)
-    return article or problem or Skipped(where, "empty (no text)")
+    return article or problem or Skipped(where, EMPTY)
 
 
 def from_record(record: Any, default_source: str, where: str) -> tuple[Article | None, Skipped | None]:
@@ -78,4 +78,4 @@ def from_record(record: Any, default_source: str, where: str) -> tuple[Article |
         authors=tuple(authors or ()),
         reader=READER,
     )
-    return (article, None) if article else (None, Skipped(where, "empty (no text)"))
+    return (article, None) if article else (None, Skipped(where, EMPTY))
