@@ -253,7 +253,15 @@ async def test_edit_refuses_a_bad_value_or_no_change_at_the_field_and_escape_can
         assert "not a known currency" in str(form.query_one("#hint-unit").render())
         assert form.focused is form.query_one("#edit-value", Input)
         form.query_one("#edit-value", Input).value = "6.7 billion"
+        await settle(pilot)
+        assert "not a number" not in str(form.query_one("#hint-value").render())
+        assert not form.query_one("#hint-value").has_class("-error")
+        form.query_one("#edit-unit", Input).value = "doubloon"
+        await settle(pilot)
+        assert "'doubloon' is not a known currency" in str(form.query_one("#hint-unit").render())
         form.query_one("#edit-unit", Input).value = "USD"
+        await settle(pilot)
+        assert not form.query_one("#hint-unit").has_class("-error")
         form.query_one("#edit-note", Input).value = "looks right"
         await pilot.press("ctrl+s")
         await settle(pilot)

@@ -157,6 +157,15 @@ class EditScreen(ModalScreen[EditResult | None]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
+    @on(Input.Changed)
+    def _recheck(self, event: Input.Changed) -> None:
+        """A field showing an error is checked again as it is typed in, so the error never outlives the value."""
+        name = (event.input.id or "").removeprefix("edit-")
+        if name in FIELDS and self.query_one(f"#hint-{name}", Static).has_class("-error"):
+            value = event.value.replace(LINE_BREAK, "\n") if name == "note" else event.value
+            _, errors = self.schema.validate_fields(self.candidate.kind, {name: value})
+            self._set_hint(name, errors.get(name))
+
     @on(Input.Submitted)
     def _submitted(self) -> None:
         self.action_save()
