@@ -45,6 +45,8 @@ class Corroboration(str, enum.Enum):
     CORROBORATED = "corroborated"
     SINGLE_SOURCE = "single-source"
     CONFLICT = "conflict"
+    MENTION = "mention"
+    """A bare name (an ``entity`` claim): nothing anyone can corroborate or contradict, however many sources name it."""
 
 
 @dataclass(frozen=True)

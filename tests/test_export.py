@@ -130,7 +130,7 @@ CLAIMS = [
           Corroboration.CONFLICT, ("cl-usd67",), subject="Japanese government", qualifier="approximately"),
     claim("cl-2040", "date", "2040", None, ("a1-2040",), "Robots are deployed by 2040.", Corroboration.SINGLE_SOURCE),
     claim("cl-softbank", "entity", "SoftBank", "organisation", ("a1-softbank", "a2-softbank", "a3-softbank"),
-          "SoftBank takes part.", Corroboration.CORROBORATED),
+          "SoftBank takes part.", Corroboration.MENTION),
     claim("cl-noetra", "naming", "Noetra", None, ("a1-name", "a2-name"), "The venture is called Noetra.",
           Corroboration.CONFLICT, ("cl-sakura",), subject="the venture"),
     claim("cl-sakura", "naming", "Sakura AI Nexus", None, ("a3-name",), "The venture is called Sakura AI Nexus.",

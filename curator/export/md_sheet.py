@@ -19,6 +19,7 @@ MARKS = {
     "corroborated": "✔✔ corroborated",
     "single-source": "✔ single source",
     "conflict": "⚠ conflict",
+    "mention": "○ mention",
 }
 _ESCAPES = str.maketrans(
     {
@@ -163,7 +164,7 @@ def write_markdown(out: TextIO, sheet: Sheet) -> None:
         f"# Fact sheet: {escape(sheet.database)}\n\n"
         f"Generated {sheet.generated_at} from `{escape(sheet.database)}` ({filters}), "
         f"{len(sheet.articles)} article(s). Marks: {MARKS['corroborated']} by two or more independent sources, "
-        f"{MARKS['single-source']}, {MARKS['conflict']} (see Conflicts).\n"
+        f"{MARKS['single-source']}, {MARKS['conflict']} (see Conflicts), {MARKS['mention']} (a name, not a checkable fact).\n"
     )
     sources = {a.id: source_label(a) for a in sheet.articles}
     labels: dict[str, str] = {}
