@@ -7,6 +7,7 @@ only http(s) URLs become links.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any, TextIO
 from urllib.parse import quote as percent_encode
 
@@ -137,23 +138,21 @@ def told_by(fact: Fact) -> str:
     return f"told by {said} ({counts})"
 
 
-def fact_markdown(number_in_kind: int, fact: Fact, labels: dict[str, str]) -> str:
+def fact_markdown(number_in_kind: int, fact: Fact, labels: dict[str, str]) -> Iterator[str]:
+    """The fact's heading and line, then one numbered quote per evidence line as the store streams them."""
     mark = MARKS.get(fact.corroboration, fact.corroboration)
-    lines = [
-        f"### {number_in_kind}. {escape(fact.statement)}",
-        "",
+    yield (
+        f"### {number_in_kind}. {escape(fact.statement)}\n\n"
         f"**{escape(value_text(fact.value, fact.unit, fact.qualifier))}**"
         + (f" · subject: {escape(fact.subject)}" if fact.subject else "")
         + f" · {mark} · {told_by(fact)} · {fact.status}"
         + (" · disputed" if fact.disputed else "")
-        + f" · `{fact.id}`",
-        "",
-    ]
+        + f" · `{fact.id}`\n\n"
+    )
     for i, r in enumerate(fact.evidence, start=1):
-        copy = " · syndicated copy" if r.candidate_id in fact.syndicated else ""
-        lines.append(f"{i}. “{quote_text(r)}” — {labels[r.article_id]}, {_who(r)}{copy}")
-    lines.append("")
-    return "\n".join(lines) + "\n"
+        copy = " · syndicated copy" if fact.syndicated(r) else ""
+        yield f"{i}. “{quote_text(r)}” — {labels[r.article_id]}, {_who(r)}{copy}\n"
+    yield "\n"
 
 
 def write_markdown(out: TextIO, sheet: Sheet) -> None:
@@ -176,7 +175,7 @@ def write_markdown(out: TextIO, sheet: Sheet) -> None:
             out.write(f"\n## {escape(sheet.label(kind))}\n\n")
         count += 1
         total += 1
-        out.write(fact_markdown(count, fact, sources))
+        out.writelines(fact_markdown(count, fact, sources))
         if fact.conflicts_with:
             labels[fact.id] = f"{escape(value_text(fact.value, fact.unit, fact.qualifier))} (`{fact.id}`)"
             for other in fact.conflicts_with:

@@ -77,6 +77,17 @@ class ExportFilter:
     kind_order: tuple[str, ...] = ()
 
 
+class FactHead(NamedTuple):
+    """What a fact's evidence lines add up to, read before them so a sheet can write the fact and then stream its lines:
+    ``statuses`` the distinct statuses of the lines kept (comma-separated), ``disputed`` 1 when any line is, and
+    ``latest_edit`` the candidate id of the line edited last (by decision time, then id), or None."""
+
+    fact_id: str
+    statuses: str
+    disputed: int
+    latest_edit: str | None
+
+
 class ExportRow(NamedTuple):
     """One evidence line joined with its claim (the fact).
 
