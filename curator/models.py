@@ -135,6 +135,11 @@ class Claim:
     """Distinct articles stating the claim."""
     outlets: tuple[str, ...] = ()
     """Canonical names of the outlets stating it, sorted."""
+    tellers: tuple[str, ...] | None = None
+    """The original teller of each independent source with an outlet (``curator.provenance.sources``); None when
+    not counted (a claim stored before schema 11)."""
+    carriers: tuple[str, ...] = ()
+    """Outlets that only carried a teller's copy, sorted."""
     key: ClaimKey | None = field(default=None, compare=False)
     """None for a claim made by hand, not by matching."""
 

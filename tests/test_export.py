@@ -462,7 +462,7 @@ def test_csv_without_bom_on_request(corpus: Store, tmp_path: Path) -> None:
 
 def test_csv_has_values_as_people_read_them_beside_the_numbers(corpus: Store, tmp_path: Path) -> None:
     rows = {r["candidate_id"]: r for r in export_csv(corpus, tmp_path)}
-    assert list(COLUMNS[-3:]) == ["fact_value_text", "value_text", "reason"]
+    assert list(COLUMNS[-5:]) == ["fact_value_text", "value_text", "reason", "told_by", "also_carried_by"]
     jpy = rows["a1-jpy"]
     assert (jpy["value"], jpy["value_text"], jpy["fact_value_text"]) == ("1000000000000.0", "¥1 trillion", "¥1 trillion")
     assert rows["a3-usd"]["fact_value_text"] == "$6.2 billion"  # the edited value, as the fact carries it

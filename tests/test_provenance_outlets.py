@@ -22,7 +22,7 @@ NEWS = Path(__file__).resolve().parent / "data" / "news"
     ("The Associated Press", "Associated Press"), ("AP", "Associated Press"), ("新華社", "Xinhua"),
     ("中新网", "China News Service"), ("ＲＥＵＴＥＲＳ", "Reuters"), ("Reuters | Breaking International News", "Reuters"),
     ("news.example.co.uk", "example.co.uk"), ("HTTP://Blog.Example.com/x?y=1", "example.com"),
-    ("The  Jakarta   Post", "the jakarta post"), ("U.S.", "u.s."), ("Amazon.com", "amazon.com"), ("news.cn.", "Xinhua"), ("", None), ("   ", None), (None, None),
+    ("The  Jakarta   Post", "The Jakarta Post"), ("U.S.", "U.S."), ("Example Daily", "Example Daily"), ("Amazon.com", "amazon.com"), ("news.cn.", "Xinhua"), ("", None), ("   ", None), (None, None),
 ])
 def test_canonical_outlet(name: str | None, outlet: str | None) -> None:
     assert canonical_outlet(name) == outlet
@@ -41,7 +41,7 @@ def test_canonical_outlet(name: str | None, outlet: str | None) -> None:
     ("据新华社北京6月21日电 国务院", "Xinhua"),
     ("Bloomberg -- Shares of SoftBank", "Bloomberg"),
     ("Headline of the story\n\nTOKYO (Kyodo) -- Japan's", "Kyodo News"),
-    ("SEOUL (Local Wire) - Something", "local wire"),
+    ("SEOUL (Local Wire) - Something", "Local Wire"),
     ("Meanwhile -- the markets", None),
     ("The minister said (Reuters) - nothing", None),
     ("本报北京6月21日电 记者", None),

@@ -35,6 +35,7 @@ COLUMNS = (
     "authors", "opinions",
     "article_count", "outlets", "outlet", "syndicated",
     "fact_value_text", "value_text", "reason",
+    "told_by", "also_carried_by",
 )
 """One row per evidence line. New columns go at the end, so readers that index columns keep working."""
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -72,6 +73,7 @@ def fact_rows(fact: Fact, articles: dict[str, Article]) -> Iterator[list[Any]]:
         fact.status, fact.edited, fact.disputed, fact.corroboration, fact.sources, " ".join(fact.conflicts_with),
     ]
     fact_text = format_value(fact.kind, fact.value, fact.unit)
+    tellers, carriers = "; ".join(fact.tellers), "; ".join(fact.carriers)
     for r in fact.evidence:
         article = articles[r.article_id]
         prefix, _, suffix = quote_selector(r)
@@ -85,7 +87,7 @@ def fact_rows(fact: Fact, articles: dict[str, Article]) -> Iterator[list[Any]]:
             "; ".join(article.authors),
             json.dumps(opinions(r.opinions), ensure_ascii=False) if r.opinions else "[]",
             fact.article_count, "; ".join(fact.outlets), r.outlet, fact.syndicated(r),
-            fact_text, format_value(r.kind, r.value, r.unit), r.reason,
+            fact_text, format_value(r.kind, r.value, r.unit), r.reason, tellers, carriers,
         ])
 
 

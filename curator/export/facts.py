@@ -115,6 +115,10 @@ class Fact:
     edited: bool = False
     article_count: int = 1
     outlets: list[str] = field(default_factory=list)
+    tellers: list[str] = field(default_factory=list)
+    """The original teller of each independent source with an outlet (``curator.provenance.sources``)."""
+    carriers: list[str] = field(default_factory=list)
+    """Outlets that only carried a teller's copy."""
     copy: Copy = Copy()
     """Syndicated copy in the database, to mark each line by (``syndicated``)."""
 
@@ -172,6 +176,8 @@ def build_fact(head: FactHead, rows: Iterator[ExportRow], conflicts: dict[str, l
         edited=head.latest_edit is not None,
         article_count=first.article_count,
         outlets=json.loads(first.outlets),
+        tellers=json.loads(first.tellers),
+        carriers=json.loads(first.carriers),
         copy=copy,
     )
     if head.latest_edit is not None:

@@ -94,6 +94,7 @@ def fact_json(fact: Fact, articles: dict[str, str]) -> Iterator[str]:
         f'"edited": {"true" if fact.edited else "false"}, "disputed": {"true" if fact.disputed else "false"}, '
         f'"corroboration": {_string(fact.corroboration)}, "sources": {fact.sources}, "conflicts_with": {conflicts}, '
         f'"article_count": {fact.article_count}, "outlets": {_encode(fact.outlets)}, '
+        f'"told_by": {_encode(fact.tellers)}, "also_carried_by": {_encode(fact.carriers)}, '
         '"evidence": ['
     )
     separator = ""

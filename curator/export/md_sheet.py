@@ -128,14 +128,21 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
+def _listed(names: list[str]) -> str:
+    shown = [escape(name) for name in names]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
 def told_by(fact: Fact) -> str:
-    """``told by Reuters and CNN (2 independent sources, 3 articles)``; without known outlets only the counts."""
+    """``told by Reuters and CNN (2 independent sources, 3 articles; also carried by Yahoo News)``: each independent
+    source once, by its original teller, and the outlets that only ran a teller's copy apart; without known outlets
+    only the counts."""
     counts = f"{_count(fact.sources, 'independent source')}, {_count(fact.article_count, 'article')}"
-    if not fact.outlets:
+    if fact.carriers:
+        counts += f"; also carried by {_listed(fact.carriers)}"
+    if not fact.tellers:
         return counts
-    names = [escape(name) for name in fact.outlets]
-    said = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    return f"told by {said} ({counts})"
+    return f"told by {_listed(fact.tellers)} ({counts})"
 
 
 def fact_markdown(number_in_kind: int, fact: Fact, labels: dict[str, str]) -> Iterator[str]:

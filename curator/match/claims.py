@@ -40,8 +40,9 @@ def match_candidates(candidates: Iterable[Candidate], schema: Schema, article_or
 def evidence_of(c: Candidate, placements: Placements, copy: bool = True) -> Evidence:
     """A candidate as ``count_sources`` reads it; ``copy`` False leaves out its sentence's copy fingerprint."""
     where = placements.get(c.article_id)
-    return Evidence(c.article_id, where.story_id if where else None, where.outlet if where else None,
-                    copy_fingerprint(c.quote) if copy else None)
+    if where is None:
+        return Evidence(c.article_id, fingerprint=copy_fingerprint(c.quote) if copy else None)
+    return Evidence(c.article_id, where.story_id, where.outlet, copy_fingerprint(c.quote) if copy else None, where.published)
 
 
 def standing(sources: int, conflict: bool, mention: bool) -> Corroboration:
@@ -85,5 +86,7 @@ def _claim(group: _Group, cid: str, conflicts: set[str], placements: Placements,
         conflicts_with=tuple(sorted(conflicts)),
         article_count=count.article_count,
         outlets=count.outlets,
+        tellers=count.tellers,
+        carriers=count.carriers,
         key=ClaimKey(_key_text(group.key), _key_text(group.key[:2]), first.id),
     )

@@ -7,7 +7,9 @@ from typing import Any
 
 from curator.models import Article
 from curator.store.articles import article_columns, to_article
-from curator.store.claims import FACT_ARTICLE_COUNT, FACT_CORROBORATION, FACT_ID, FACT_OUTLETS, FACT_SOURCES, fact_field
+from curator.store.claims import (
+    FACT_ARTICLE_COUNT, FACT_CARRIERS, FACT_CORROBORATION, FACT_ID, FACT_OUTLETS, FACT_SOURCES, FACT_TELLERS, fact_field,
+)
 from curator.store.connection import Connection
 from curator.store.records import SELECTOR_CONTEXT, ExportFilter, ExportRow, FactHead
 
@@ -72,6 +74,9 @@ _EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (
     # The reason of the reject that sets the status (kept in the decision's fields; see ``Store.decide``).
     ("reason", "CASE WHEN c.status = 'rejected' THEN"
                " (SELECT json_extract(d.fields, '$.reason') FROM decisions d WHERE d.id = c.decision_id) END"),
+    # Who told the fact: each independent source's original teller, and outlets that only carried copy.
+    ("tellers", FACT_TELLERS),
+    ("carriers", FACT_CARRIERS),
 )
 assert tuple(name for name, _ in _EXPORT_COLUMNS) == ExportRow._fields
 _EXPORT_SELECT = ", ".join(expression for _, expression in _EXPORT_COLUMNS)
