@@ -218,7 +218,7 @@ def undo(obj: Context, reviewer: str | None) -> None:
 )
 @click.option("--kind", "kinds", help="Comma-separated fact kinds to keep (money, percent, ...).")
 @click.option("--article", "articles", help="Comma-separated article ids or source file names to keep.")
-@click.option("--corroboration", help="Comma-separated: corroborated, single-source, conflict.")
+@click.option("--corroboration", help="Comma-separated: corroborated, single-source, conflict, mention.")
 @click.option("-o", "--output", help="File to write, or - for stdout (default: exports/factsheet-<db>.<format>).")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 @click.option("--bom/--no-bom", default=True, show_default=True, help="CSV only: begin with the UTF-8 mark Excel needs.")

@@ -17,7 +17,7 @@ MAGNITUDES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 NUMERIC_KINDS = {"money", "percent", "quantity"}
 
 STATUS_MARKS = {"pending": "·", "accepted": "✓", "edited": "✎", "rejected": "✗", "skipped": "↷"}
-CORROBORATION_MARKS = {"corroborated": "◆", "single-source": "◇", "conflict": "⚠"}
+CORROBORATION_MARKS = {"corroborated": "◆", "single-source": "◇", "conflict": "⚠", "mention": "○"}
 DISPUTED_MARK = "≠"
 LEASED_MARK = "⊘"
 

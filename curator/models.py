@@ -45,6 +45,8 @@ class Corroboration(str, enum.Enum):
     CORROBORATED = "corroborated"
     SINGLE_SOURCE = "single-source"
     CONFLICT = "conflict"
+    MENTION = "mention"
+    """A bare name (an ``entity`` claim): nothing anyone can corroborate or contradict, however many sources name it."""
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,11 @@ class Claim:
     """Distinct articles stating the claim."""
     outlets: tuple[str, ...] = ()
     """Canonical names of the outlets stating it, sorted."""
+    tellers: tuple[str, ...] | None = None
+    """The original teller of each independent source with an outlet (``curator.provenance.sources``); None when
+    not counted (a claim stored before schema 11)."""
+    carriers: tuple[str, ...] = ()
+    """Outlets that only carried a teller's copy, sorted."""
     key: ClaimKey | None = field(default=None, compare=False)
     """None for a claim made by hand, not by matching."""
 

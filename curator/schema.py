@@ -51,6 +51,12 @@ class KindSpec:
     relation: bool = False
     description: str = ""
 
+    @property
+    def mention(self) -> bool:
+        """A kind whose value is only a name (text, no predicate or role): its claims are mentions, never
+        corroborated (``Corroboration.MENTION``). Relations (founded-by, role, ...) state something checkable."""
+        return self.value == "text" and not self.relation
+
 
 @dataclass(frozen=True)
 class MatchSettings:

@@ -278,3 +278,22 @@ def test_one_deal_told_at_two_prices_is_a_conflict(tmp_path: Path, store: Store)
     assert low["conflicts_with"] == [high["id"]] and high["conflicts_with"] == [low["id"]]
     assert low["corroboration"] == high["corroboration"] == "conflict"
     assert other["conflicts_with"] == [] and other["corroboration"] == "single-source"
+
+
+def test_markdown_names_the_original_teller_once_and_the_copies_apart(tmp_path: Path, store: Store) -> None:
+    """Reuters' wire sentence run word for word a day later by two other outlets is one source, told by Reuters."""
+    sentence = "The aircraft was carrying 162 people, most of them Indonesians, including 16 children and one infant.\n"
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    (folder / "r1.txt").write_text("Published: 2014-12-30\nJAKARTA (Reuters) - Divers reached the tail of the lost"
+                                   " airliner on Saturday.\n" + sentence, encoding="utf-8")
+    (folder / "y1.txt").write_text("Original source: Yahoo News\nPublished: 2014-12-31\nFamilies gathered at the airport"
+                                   " crisis centre today.\n" + sentence, encoding="utf-8")
+    (folder / "d1.txt").write_text("Original source: EXAMPLE DAILY\nPublished: 2014-12-31\nThe search resumed at dawn"
+                                   " with more ships.\n" + sentence, encoding="utf-8")
+    run(store, folder)
+    [people] = fact_of(facts(store), 162.0)
+    assert (people["told_by"], people["also_carried_by"]) == (["Reuters"], ["EXAMPLE DAILY", "Yahoo News"])
+    result = CliRunner().invoke(cli, ["--db", str(store.path), "export", "--format", "md", "--status", "all", "-o", "-"])
+    assert ("told by Reuters (1 independent source, 3 articles; also carried by EXAMPLE DAILY and Yahoo News)"
+            in result.output)

@@ -130,7 +130,7 @@ CLAIMS = [
           Corroboration.CONFLICT, ("cl-usd67",), subject="Japanese government", qualifier="approximately"),
     claim("cl-2040", "date", "2040", None, ("a1-2040",), "Robots are deployed by 2040.", Corroboration.SINGLE_SOURCE),
     claim("cl-softbank", "entity", "SoftBank", "organisation", ("a1-softbank", "a2-softbank", "a3-softbank"),
-          "SoftBank takes part.", Corroboration.CORROBORATED),
+          "SoftBank takes part.", Corroboration.MENTION),
     claim("cl-noetra", "naming", "Noetra", None, ("a1-name", "a2-name"), "The venture is called Noetra.",
           Corroboration.CONFLICT, ("cl-sakura",), subject="the venture"),
     claim("cl-sakura", "naming", "Sakura AI Nexus", None, ("a3-name",), "The venture is called Sakura AI Nexus.",
@@ -462,7 +462,7 @@ def test_csv_without_bom_on_request(corpus: Store, tmp_path: Path) -> None:
 
 def test_csv_has_values_as_people_read_them_beside_the_numbers(corpus: Store, tmp_path: Path) -> None:
     rows = {r["candidate_id"]: r for r in export_csv(corpus, tmp_path)}
-    assert list(COLUMNS[-3:]) == ["fact_value_text", "value_text", "reason"]
+    assert list(COLUMNS[-5:]) == ["fact_value_text", "value_text", "reason", "told_by", "also_carried_by"]
     jpy = rows["a1-jpy"]
     assert (jpy["value"], jpy["value_text"], jpy["fact_value_text"]) == ("1000000000000.0", "¥1 trillion", "¥1 trillion")
     assert rows["a3-usd"]["fact_value_text"] == "$6.2 billion"  # the edited value, as the fact carries it

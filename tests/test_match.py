@@ -177,8 +177,8 @@ def test_seeds_conflicts_and_corroborations(store, seeds: Path) -> None:
     assert sakura.id in noetra.conflicts_with and noetra.id in sakura.conflicts_with
     assert sakura.sources == 1 and sakura.corroboration is not Corroboration.CORROBORATED
     softbank = claims[("entity", "SoftBank", "organisation")]
-    assert softbank.sources == 5 and softbank.corroboration is Corroboration.CORROBORATED
-    assert claims[("entity", "Sakura AI Nexus", "organisation")].corroboration is Corroboration.SINGLE_SOURCE
+    assert softbank.sources == 5 and softbank.corroboration is Corroboration.MENTION  # a name is never corroborated
+    assert claims[("entity", "Sakura AI Nexus", "organisation")].corroboration is Corroboration.MENTION
 
 
 # -- matching only what is new ------------------------------------------------

@@ -9,7 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from curator.errors import CuratorError
+from curator.ingest.pagemeta import saved_from
+from curator.pipeline import ingest
 from curator.provenance.outlets import canonical_outlet, find_dateline, outlet_from_dateline, outlet_table, strip_dateline
+from curator.store import Store
 
 NEWS = Path(__file__).resolve().parent / "data" / "news"
 
@@ -22,7 +25,7 @@ NEWS = Path(__file__).resolve().parent / "data" / "news"
     ("The Associated Press", "Associated Press"), ("AP", "Associated Press"), ("新華社", "Xinhua"),
     ("中新网", "China News Service"), ("ＲＥＵＴＥＲＳ", "Reuters"), ("Reuters | Breaking International News", "Reuters"),
     ("news.example.co.uk", "example.co.uk"), ("HTTP://Blog.Example.com/x?y=1", "example.com"),
-    ("The  Jakarta   Post", "the jakarta post"), ("U.S.", "u.s."), ("Amazon.com", "amazon.com"), ("news.cn.", "Xinhua"), ("", None), ("   ", None), (None, None),
+    ("The  Jakarta   Post", "The Jakarta Post"), ("U.S.", "U.S."), ("Example Daily", "Example Daily"), ("Amazon.com", "amazon.com"), ("news.cn.", "Xinhua"), ("", None), ("   ", None), (None, None),
 ])
 def test_canonical_outlet(name: str | None, outlet: str | None) -> None:
     assert canonical_outlet(name) == outlet
@@ -41,7 +44,7 @@ def test_canonical_outlet(name: str | None, outlet: str | None) -> None:
     ("据新华社北京6月21日电 国务院", "Xinhua"),
     ("Bloomberg -- Shares of SoftBank", "Bloomberg"),
     ("Headline of the story\n\nTOKYO (Kyodo) -- Japan's", "Kyodo News"),
-    ("SEOUL (Local Wire) - Something", "local wire"),
+    ("SEOUL (Local Wire) - Something", "Local Wire"),
     ("Meanwhile -- the markets", None),
     ("The minister said (Reuters) - nothing", None),
     ("本报北京6月21日电 记者", None),
@@ -90,3 +93,21 @@ def test_any_text_is_safe(text: str) -> None:
     assert dateline is None or 0 <= dateline.start < dateline.end <= len(text)
     assert isinstance(canonical_outlet(text), (str, type(None)))
     assert isinstance(strip_dateline(text), str)
+
+
+@pytest.mark.parametrize(("head", "url"), [
+    ("<!--https://www.thepaper.cn/newsDetail_forward_7732983-->\n<html>", "https://www.thepaper.cn/newsDetail_forward_7732983"),
+    ("<!DOCTYPE html>\n<!-- saved from url=(0043)https://news.163.com/19/0907/x.html -->\n<html>", "https://news.163.com/19/0907/x.html"),
+    ("<!-- saved from url=(0014)about:internet -->\n<html>", None),
+    ("<html><head><!--https://example.com/ad--></head>", None),  # a comment inside the page is not its address
+    ("<!--[if lt IE 9]><script></script><![endif]-->", None),
+])
+def test_a_saved_page_states_its_address_in_a_leading_comment(head: str, url: str | None) -> None:
+    assert saved_from(head) == url
+
+
+def test_pages_that_state_no_outlet_get_one_from_their_stated_address_and_never_a_guess(store: Store) -> None:
+    ingest(store, [NEWS / "zh_thepaper_lancet.html", NEWS / "zh_163_longfor.html", NEWS / "zh_qq_deepmind.html"])
+    placed = store.placements()
+    outlets = {a.source: placed[a.id].outlet for a in store.articles()}
+    assert outlets == {"zh_thepaper_lancet.html": "The Paper", "zh_163_longfor.html": None, "zh_qq_deepmind.html": None}

@@ -121,3 +121,25 @@ def test_counts_do_not_depend_on_order_and_never_exceed_articles(evidence: list[
     assert (again.sources, again.article_count, again.outlets) == (count.sources, count.article_count, count.outlets)
     assert count.sources <= count.article_count and count.sources <= len({e.outlet for e in evidence if e.outlet}) + len(
         {e.story_id or e.article_id for e in evidence if not e.outlet})
+
+
+def test_copy_is_credited_to_its_original_teller_and_its_carriers_are_named_apart() -> None:
+    """Yahoo runs Reuters' sentence a day later; CNN tells the figure in its own words."""
+    wire = copy_fingerprint(CARRYING)
+    evidence = [
+        Evidence("yahoo", "yahoo", "Yahoo News", wire, "2014-12-31"),
+        Evidence("reuters", "reuters", "Reuters", wire, "2014-12-30T08:00:00Z"),
+        Evidence("cnn", "cnn", "CNN", copy_fingerprint("CNN says the plane had 162 people on board when it vanished."),
+                 "2014-12-30"),
+    ]
+    count = count_sources(evidence)
+    assert (count.sources, count.outlets) == (2, ("CNN", "Reuters", "Yahoo News"))
+    assert (count.tellers, count.carriers) == (("CNN", "Reuters"), ("Yahoo News",))
+    undated = count_sources([Evidence("a", "a", "Daily Ledger", wire), Evidence("b", "b", "Morning Wire", wire)])
+    assert (undated.tellers, undated.carriers) == (("Daily Ledger",), ("Morning Wire",))  # no dates: the first given
+
+
+def test_one_outlet_spelled_two_ways_is_one_source_shown_in_its_own_spelling() -> None:
+    evidence = [Evidence("a", "a", "EXAMPLE DAILY"), Evidence("b", "b", "Example Daily"), Evidence("c", "c", "example daily")]
+    count = count_sources(evidence)
+    assert (count.sources, count.outlets, count.tellers, count.carriers) == (1, ("Example Daily",), ("Example Daily",), ())

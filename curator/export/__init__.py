@@ -24,7 +24,7 @@ from curator.export.md_sheet import write_markdown
 from curator.export.options import ExportOptions
 from curator.export.output import open_output
 from curator.schema import load_schema
-from curator.store import Store
+from curator.store import ExportRow, Store
 
 __all__ = ["ExportOptions", "Written", "write_export"]
 
@@ -41,10 +41,16 @@ class Written:
     evidence: int = 0
 
     def count(self, facts: Iterable[Fact]) -> Iterator[Fact]:
+        """The facts, each counted, with its lines counted as the writer reads them."""
         for fact in facts:
             self.facts += 1
-            self.evidence += len(fact.evidence)
+            fact.evidence = self._lines(fact.evidence)
             yield fact
+
+    def _lines(self, rows: Iterator[ExportRow]) -> Iterator[ExportRow]:
+        for row in rows:
+            self.evidence += 1
+            yield row
 
 
 def generated_at() -> str:
@@ -83,7 +89,10 @@ def write_export(store: Store, options: ExportOptions, target: str, force: bool 
             filters=options.described(),
             articles=store.export_articles(query),
             kind_labels={name: spec.label for name, spec in schema.kinds.items()},
-            facts=written.count(group_facts(store.iter_export_rows(query), store.claim_conflicts(), Copy(*map(frozenset, store.syndicated_copy())))),
+            facts=written.count(group_facts(
+                store.iter_export_rows(query), store.iter_fact_heads(query), store.claim_conflicts(),
+                Copy(*map(frozenset, store.syndicated_copy())), store.candidate_edit,
+            )),
         )
         if options.fmt == "csv" and options.bom:
             out.write(BOM)

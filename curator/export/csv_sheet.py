@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterator
 from typing import Any, TextIO
 
 from curator.display import format_value
-from curator.export.facts import Fact, Sheet, clean_value, opinions, quote_selector
+from curator.export.facts import EDITED, Fact, Sheet, clean_value, opinions, quote_selector
 from curator.models import Article
 from curator.textsafety import CONTROL, visible
 
@@ -34,6 +35,7 @@ COLUMNS = (
     "authors", "opinions",
     "article_count", "outlets", "outlet", "syndicated",
     "fact_value_text", "value_text", "reason",
+    "told_by", "also_carried_by",
 )
 """One row per evidence line. New columns go at the end, so readers that index columns keep working."""
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -64,29 +66,29 @@ def _cells(values: list[Any]) -> list[Any]:
     ]
 
 
-def fact_rows(fact: Fact, articles: dict[str, Article]) -> list[list[Any]]:
+def fact_rows(fact: Fact, articles: dict[str, Article]) -> Iterator[list[Any]]:
+    """The fact's rows, one per evidence line, made as the store streams the lines."""
     head = [
         fact.id, fact.kind, fact.subject, fact.statement, fact.value, fact.unit, fact.qualifier,
         fact.status, fact.edited, fact.disputed, fact.corroboration, fact.sources, " ".join(fact.conflicts_with),
     ]
     fact_text = format_value(fact.kind, fact.value, fact.unit)
-    rows = []
+    tellers, carriers = "; ".join(fact.tellers), "; ".join(fact.carriers)
     for r in fact.evidence:
         article = articles[r.article_id]
         prefix, _, suffix = quote_selector(r)
-        rows.append(_cells([
+        yield _cells([
             *head,
             r.candidate_id, r.article_id, article.sha256, article.source, article.title, article.url,
             r.text, r.start, r.end, r.quote, r.quote_start, prefix, suffix,
             r.kind, r.subject, r.statement, clean_value(r.value), r.unit, r.qualifier, r.extractor, r.attrs,
-            r.status, bool(r.disputed), r.edited if r.candidate_id in fact.edits else None,
+            r.status, bool(r.disputed), r.edited if r.status == EDITED else None,
             r.reviewer, r.decided_at, r.note,
             "; ".join(article.authors),
             json.dumps(opinions(r.opinions), ensure_ascii=False) if r.opinions else "[]",
-            fact.article_count, "; ".join(fact.outlets), r.outlet, r.candidate_id in fact.syndicated,
-            fact_text, format_value(r.kind, r.value, r.unit), r.reason,
-        ]))
-    return rows
+            fact.article_count, "; ".join(fact.outlets), r.outlet, fact.syndicated(r),
+            fact_text, format_value(r.kind, r.value, r.unit), r.reason, tellers, carriers,
+        ])
 
 
 def write_csv(out: TextIO, sheet: Sheet) -> None:

@@ -1,9 +1,11 @@
 """Evidence lines grouped into facts: the status and value rules every format shares.
 
 The store streams one row per evidence line with each fact's lines next to
-each other, so a fact is built from one run of rows and memory follows the
-largest fact, never the database. This runs once per candidate, so it stays
-plain: tuples in, one small object per fact out.
+each other, and beside it one ``FactHead`` per fact (its statuses, whether
+disputed, its last edit): a fact is its head and first line, its lines are
+read as the writer writes them, so memory follows neither the database nor
+the largest fact. This runs once per candidate, so it stays plain: tuples
+in, one small object per fact out.
 """
 
 from __future__ import annotations
@@ -11,14 +13,14 @@ from __future__ import annotations
 import itertools
 import json
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
 
 from curator.models import Article, Status
 from curator.provenance.syndication import copy_fingerprint
-from curator.store import SELECTOR_CONTEXT, ExportRow
+from curator.store import SELECTOR_CONTEXT, ExportRow, FactHead
 
 STRENGTH = {
     Status.EDITED.value: 4,
@@ -73,12 +75,28 @@ def opinions(text: str | None) -> list[dict[str, Any]]:
     return views
 
 
+@dataclass(frozen=True)
+class Copy:
+    """Syndicated copy in the database (``Store.syndicated_copy``): its sentence fingerprints and the articles
+    carrying them. Only evidence of those articles has its sentence fingerprinted, so an export of articles
+    without copy costs nothing more."""
+
+    fingerprints: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()
+
+    def syndicated(self, row: ExportRow) -> bool:
+        """Whether the evidence line's sentence is syndicated copy."""
+        return row.article_id in self.articles and copy_fingerprint(row.quote) in self.fingerprints
+
+
 @dataclass(slots=True)
 class Fact:
     """One claim (or one unmatched candidate) with the evidence lines the filter kept.
 
-    ``edits`` maps the candidate id of each edited line to the fields its
-    reviewer set.
+    ``evidence`` is an iterator read once, as the store streams the lines: a
+    writer writes the fact's own fields first (all known from its ``FactHead``
+    and first line) and then each line as it comes, so memory never holds a
+    fact's lines. ``edited`` says whether any kept line is edited.
     """
 
     id: str
@@ -93,16 +111,25 @@ class Fact:
     corroboration: str
     sources: int
     conflicts_with: list[str]
-    evidence: list[ExportRow]
-    edits: dict[str, dict[str, Any]] = field(default_factory=dict)
+    evidence: Iterator[ExportRow]
+    edited: bool = False
     article_count: int = 1
     outlets: list[str] = field(default_factory=list)
-    syndicated: frozenset[str] = frozenset()
-    """Ids of the evidence lines whose sentence is syndicated copy (``curator.provenance.syndication``)."""
+    tellers: list[str] = field(default_factory=list)
+    """The original teller of each independent source with an outlet (``curator.provenance.sources``)."""
+    carriers: list[str] = field(default_factory=list)
+    """Outlets that only carried a teller's copy."""
+    copy: Copy = Copy()
+    """Syndicated copy in the database, to mark each line by (``syndicated``)."""
 
-    @property
-    def edited(self) -> bool:
-        return bool(self.edits)
+    def syndicated(self, row: ExportRow) -> bool:
+        """Whether the line's sentence is syndicated copy (``curator.provenance.syndication``)."""
+        return self.copy.syndicated(row)
+
+
+def line_edits(row: ExportRow) -> dict[str, Any] | None:
+    """The fields a reviewer's edit set on this line, or None when its status is not edited."""
+    return decode(row.edited) if row.status == EDITED else None
 
 
 @dataclass(frozen=True)
@@ -124,39 +151,14 @@ class Sheet:
         return self.kind_labels.get(kind, kind)
 
 
-@dataclass(frozen=True)
-class Copy:
-    """Syndicated copy in the database (``Store.syndicated_copy``): its sentence fingerprints and the articles
-    carrying them. Only evidence of those articles has its sentence fingerprinted, so an export of articles
-    without copy costs nothing more."""
-
-    fingerprints: frozenset[str] = frozenset()
-    articles: frozenset[str] = frozenset()
-
-    def syndicated(self, row: ExportRow) -> bool:
-        """Whether the evidence line's sentence is syndicated copy."""
-        return row.article_id in self.articles and copy_fingerprint(row.quote) in self.fingerprints
-
-
-def build_fact(rows: list[ExportRow], conflicts: dict[str, list[str]], copy: Copy = Copy()) -> Fact:
-    """A fact from its evidence rows: strongest status, claim values overridden by the latest edit.
-
-    ``conflicts`` maps claim ids to the claims they conflict with (``Store.claim_conflicts``).
+def build_fact(head: FactHead, rows: Iterator[ExportRow], conflicts: dict[str, list[str]], copy: Copy = Copy(),
+               edit_of: Callable[[str], str | None] = lambda _: None) -> Fact:
+    """A fact from its head and its evidence rows (read lazily): strongest status, claim values overridden by the latest
+    edit. ``conflicts`` maps claim ids to the claims they conflict with (``Store.claim_conflicts``); ``edit_of`` gives
+    a candidate's stored edit (``Store.candidate_edit``), asked only for the line edited last.
     """
-    first = rows[0]
-    status, rank, disputed = first.status, -1, False
-    edits: dict[str, dict[str, Any]] = {}
-    latest: ExportRow | None = None
-    for row in rows:
-        strength = STRENGTH.get(row.status, -1)
-        if strength > rank:
-            status, rank = row.status, strength
-        if row.status == EDITED:
-            edits[row.candidate_id] = decode(row.edited)
-            if latest is None or (row.decided_at or "", row.candidate_id) > (latest.decided_at or "", latest.candidate_id):
-                latest = row
-        if row.disputed:
-            disputed = True
+    first = next(rows)
+    statuses = head.statuses.split(",")
     fact = Fact(
         id=first.fact_id,
         kind=first.fact_kind,
@@ -165,26 +167,34 @@ def build_fact(rows: list[ExportRow], conflicts: dict[str, list[str]], copy: Cop
         value=first.fact_value,
         unit=first.fact_unit,
         qualifier=first.fact_qualifier,
-        status=status,
-        disputed=disputed,
+        status=max(statuses, key=lambda status: STRENGTH.get(status, -1)),
+        disputed=bool(head.disputed),
         corroboration=first.corroboration,
         sources=first.sources,
         conflicts_with=conflicts.get(first.fact_id, []),
-        evidence=rows,
-        edits=edits,
+        evidence=itertools.chain((first,), rows),
+        edited=head.latest_edit is not None,
         article_count=first.article_count,
         outlets=json.loads(first.outlets),
-        syndicated=frozenset(r.candidate_id for r in rows if copy.syndicated(r)),
+        tellers=json.loads(first.tellers),
+        carriers=json.loads(first.carriers),
+        copy=copy,
     )
-    if latest is not None:
-        for name, value in edits[latest.candidate_id].items():
+    if head.latest_edit is not None:
+        for name, value in decode(edit_of(head.latest_edit)).items():
             if name in EDITABLE:
                 setattr(fact, name, value)
     fact.value = clean_value(fact.value)
     return fact
 
 
-def group_facts(rows: Iterable[ExportRow], conflicts: dict[str, list[str]], copy: Copy = Copy()) -> Iterator[Fact]:
-    """Facts from rows where each fact's lines are consecutive (as ``Store.iter_export_rows`` gives them)."""
-    for _, run in itertools.groupby(rows, key=attrgetter("fact_id")):
-        yield build_fact(list(run), conflicts, copy)
+def group_facts(rows: Iterable[ExportRow], heads: Iterable[FactHead], conflicts: dict[str, list[str]],
+                copy: Copy = Copy(), edit_of: Callable[[str], str | None] = lambda _: None) -> Iterator[Fact]:
+    """Facts from rows where each fact's lines are consecutive (``Store.iter_export_rows``) and the heads of the same
+    facts in the same order (``Store.iter_fact_heads``); each fact's lines stay in the stream until written."""
+    heads = iter(heads)
+    for fact_id, run in itertools.groupby(rows, key=attrgetter("fact_id")):
+        head = next(heads)
+        if head.fact_id != fact_id:
+            raise RuntimeError(f"the export read fact {head.fact_id}'s totals beside fact {fact_id}'s lines")
+        yield build_fact(head, run, conflicts, copy, edit_of)

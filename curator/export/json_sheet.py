@@ -13,9 +13,10 @@ file was made by json.dumps and the test holds the writer to it).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any, TextIO
 
-from curator.export.facts import Fact, Sheet, clean_value, decode, opinions, quote_selector
+from curator.export.facts import Fact, Sheet, clean_value, decode, line_edits, opinions, quote_selector
 from curator.models import Article
 from curator.store import ExportRow
 from curator.textsafety import json_safe
@@ -82,23 +83,25 @@ def evidence_json(r: ExportRow, article: str, edits: dict[str, Any] | None, synd
     )
 
 
-def fact_json(fact: Fact, articles: dict[str, str]) -> str:
-    """One fact with its evidence lines; ``articles`` maps article ids to ``article_keys``."""
-    edits = fact.edits
-    copy = fact.syndicated
-    lines = ", ".join([
-        evidence_json(r, articles[r.article_id], edits.get(r.candidate_id), r.candidate_id in copy) for r in fact.evidence
-    ])
+def fact_json(fact: Fact, articles: dict[str, str]) -> Iterator[str]:
+    """One fact with its evidence lines, in pieces (its fields, then one piece per line as the store streams it,
+    then its end) that join into the one JSON object; ``articles`` maps article ids to ``article_keys``."""
     conflicts = _encode(fact.conflicts_with) if fact.conflicts_with else "[]"
-    return (
+    yield (
         f'{{"id": {_string(fact.id)}, "kind": {_string(fact.kind)}, "subject": {_text(fact.subject)}, '
         f'"statement": {_string(fact.statement)}, "value": {_value(fact.value)}, "unit": {_text(fact.unit)}, '
         f'"qualifier": {_text(fact.qualifier)}, "status": {_string(fact.status)}, '
-        f'"edited": {"true" if edits else "false"}, "disputed": {"true" if fact.disputed else "false"}, '
+        f'"edited": {"true" if fact.edited else "false"}, "disputed": {"true" if fact.disputed else "false"}, '
         f'"corroboration": {_string(fact.corroboration)}, "sources": {fact.sources}, "conflicts_with": {conflicts}, '
         f'"article_count": {fact.article_count}, "outlets": {_encode(fact.outlets)}, '
-        f'"evidence": [{lines}]}}'
+        f'"told_by": {_encode(fact.tellers)}, "also_carried_by": {_encode(fact.carriers)}, '
+        '"evidence": ['
     )
+    separator = ""
+    for r in fact.evidence:
+        yield separator + evidence_json(r, articles[r.article_id], line_edits(r), fact.syndicated(r))
+        separator = ", "
+    yield "]}"
 
 
 def write_json(out: TextIO, sheet: Sheet) -> None:
@@ -115,6 +118,8 @@ def write_json(out: TextIO, sheet: Sheet) -> None:
     articles = {a.id: article_keys(a) for a in sheet.articles}
     separator = "\n    "
     for fact in sheet.facts:
-        out.write(separator + json_safe(fact_json(fact, articles)))
+        out.write(separator)
+        for piece in fact_json(fact, articles):
+            out.write(json_safe(piece))
         separator = ",\n    "
     out.write("\n  ]\n}\n" if separator != "\n    " else "]\n}\n")

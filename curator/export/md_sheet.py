@@ -7,6 +7,7 @@ only http(s) URLs become links.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any, TextIO
 from urllib.parse import quote as percent_encode
 
@@ -19,6 +20,7 @@ MARKS = {
     "corroborated": "✔✔ corroborated",
     "single-source": "✔ single source",
     "conflict": "⚠ conflict",
+    "mention": "○ mention",
 }
 _ESCAPES = str.maketrans(
     {
@@ -126,33 +128,38 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
+def _listed(names: list[str]) -> str:
+    shown = [escape(name) for name in names]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
 def told_by(fact: Fact) -> str:
-    """``told by Reuters and CNN (2 independent sources, 3 articles)``; without known outlets only the counts."""
+    """``told by Reuters and CNN (2 independent sources, 3 articles; also carried by Yahoo News)``: each independent
+    source once, by its original teller, and the outlets that only ran a teller's copy apart; without known outlets
+    only the counts."""
     counts = f"{_count(fact.sources, 'independent source')}, {_count(fact.article_count, 'article')}"
-    if not fact.outlets:
+    if fact.carriers:
+        counts += f"; also carried by {_listed(fact.carriers)}"
+    if not fact.tellers:
         return counts
-    names = [escape(name) for name in fact.outlets]
-    said = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    return f"told by {said} ({counts})"
+    return f"told by {_listed(fact.tellers)} ({counts})"
 
 
-def fact_markdown(number_in_kind: int, fact: Fact, labels: dict[str, str]) -> str:
+def fact_markdown(number_in_kind: int, fact: Fact, labels: dict[str, str]) -> Iterator[str]:
+    """The fact's heading and line, then one numbered quote per evidence line as the store streams them."""
     mark = MARKS.get(fact.corroboration, fact.corroboration)
-    lines = [
-        f"### {number_in_kind}. {escape(fact.statement)}",
-        "",
+    yield (
+        f"### {number_in_kind}. {escape(fact.statement)}\n\n"
         f"**{escape(value_text(fact.value, fact.unit, fact.qualifier))}**"
         + (f" · subject: {escape(fact.subject)}" if fact.subject else "")
         + f" · {mark} · {told_by(fact)} · {fact.status}"
         + (" · disputed" if fact.disputed else "")
-        + f" · `{fact.id}`",
-        "",
-    ]
+        + f" · `{fact.id}`\n\n"
+    )
     for i, r in enumerate(fact.evidence, start=1):
-        copy = " · syndicated copy" if r.candidate_id in fact.syndicated else ""
-        lines.append(f"{i}. “{quote_text(r)}” — {labels[r.article_id]}, {_who(r)}{copy}")
-    lines.append("")
-    return "\n".join(lines) + "\n"
+        copy = " · syndicated copy" if fact.syndicated(r) else ""
+        yield f"{i}. “{quote_text(r)}” — {labels[r.article_id]}, {_who(r)}{copy}\n"
+    yield "\n"
 
 
 def write_markdown(out: TextIO, sheet: Sheet) -> None:
@@ -163,7 +170,7 @@ def write_markdown(out: TextIO, sheet: Sheet) -> None:
         f"# Fact sheet: {escape(sheet.database)}\n\n"
         f"Generated {sheet.generated_at} from `{escape(sheet.database)}` ({filters}), "
         f"{len(sheet.articles)} article(s). Marks: {MARKS['corroborated']} by two or more independent sources, "
-        f"{MARKS['single-source']}, {MARKS['conflict']} (see Conflicts).\n"
+        f"{MARKS['single-source']}, {MARKS['conflict']} (see Conflicts), {MARKS['mention']} (a name, not a checkable fact).\n"
     )
     sources = {a.id: source_label(a) for a in sheet.articles}
     labels: dict[str, str] = {}
@@ -175,7 +182,7 @@ def write_markdown(out: TextIO, sheet: Sheet) -> None:
             out.write(f"\n## {escape(sheet.label(kind))}\n\n")
         count += 1
         total += 1
-        out.write(fact_markdown(count, fact, sources))
+        out.writelines(fact_markdown(count, fact, sources))
         if fact.conflicts_with:
             labels[fact.id] = f"{escape(value_text(fact.value, fact.unit, fact.qualifier))} (`{fact.id}`)"
             for other in fact.conflicts_with:

@@ -24,7 +24,7 @@ from urllib.parse import urlparse
 from curator.ingest import visible
 from curator.ingest.article import Page
 from curator.ingest.dates import byline_date, iso_timestamp
-from curator.ingest.pagemeta import PageMeta, is_comment_block, is_commenter, read_page_meta
+from curator.ingest.pagemeta import PageMeta, is_comment_block, is_commenter, read_page_meta, saved_from
 
 READER = "trafilatura"
 JSON_LD_READER = "json-ld"
@@ -59,6 +59,7 @@ def read_html(html: str) -> Page:
     if tree is None:
         return visible.html_to_text(html)
     stated = read_page_meta(tree)
+    stated.url = stated.url or saved_from(html)
     page_text = tree.text_content() if stated.comments else ""
     document = trafilatura.bare_extraction(
         tree, output_format="xml", with_metadata=True, include_comments=False, include_tables=True, deduplicate=False

@@ -141,6 +141,21 @@ def _marks(element: lxml_html.HtmlElement) -> str:
     return f"{element.get('itemprop') or ''} {element.get('class') or ''}"
 
 
+_SAVED_FROM = re.compile(
+    r"\A\ufeff?\s*(?:<!DOCTYPE[^>]{0,200}>\s*)?<!--\s*(?:saved from url=\(\d{1,5}\))?\s*(https?://[^\s<>\"]{1,2000})\s*-->",
+    re.IGNORECASE,
+)
+
+
+def saved_from(html: str) -> str | None:
+    """The address a saved page names in a comment at its very start, or None: the "Mark of the Web" browsers write
+    on "Save page as" (``<!-- saved from url=(0043)https://... -->``, Microsoft's convention) or a bare URL
+    (``<!--https://www.thepaper.cn/newsDetail_forward_7732983-->``). A page states its own address this way when it
+    has no ``og:url`` or canonical link."""
+    match = _SAVED_FROM.match(html[:2500])
+    return match.group(1) if match else None
+
+
 def _absolute(url: str | None) -> str | None:
     return url.strip() if url and url.strip().lower().startswith(("http://", "https://")) else None
 

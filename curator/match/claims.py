@@ -17,7 +17,7 @@ from curator.gcpause import cycle_collection_paused
 from curator.match.clustering import _cluster, _Group, _key_text, _rank, claim_id
 from curator.match.conflicts import _conflicts
 from curator.models import Candidate, Claim, ClaimKey, Corroboration
-from curator.provenance.sources import Evidence, count_sources
+from curator.provenance.sources import MIN_SOURCES, Evidence, count_sources
 from curator.provenance.syndication import copy_fingerprint
 from curator.schema import Schema
 from curator.store.records import Placement
@@ -34,17 +34,29 @@ def match_candidates(candidates: Iterable[Candidate], schema: Schema, article_or
     ids = {id(g): claim_id(g) for g in groups}
     claim_of = {c.id: ids[id(g)] for g in groups for c in g.members}
     conflicts = _conflicts(groups, ids, claim_of, schema)
-    return [_claim(g, ids[id(g)], conflicts.get(ids[id(g)], set()), placements or {}) for g in groups]
+    return [_claim(g, ids[id(g)], conflicts.get(ids[id(g)], set()), placements or {}, schema) for g in groups]
 
 
 def evidence_of(c: Candidate, placements: Placements, copy: bool = True) -> Evidence:
     """A candidate as ``count_sources`` reads it; ``copy`` False leaves out its sentence's copy fingerprint."""
     where = placements.get(c.article_id)
-    return Evidence(c.article_id, where.story_id if where else None, where.outlet if where else None,
-                    copy_fingerprint(c.quote) if copy else None)
+    if where is None:
+        return Evidence(c.article_id, fingerprint=copy_fingerprint(c.quote) if copy else None)
+    return Evidence(c.article_id, where.story_id, where.outlet, copy_fingerprint(c.quote) if copy else None, where.published)
 
 
-def _claim(group: _Group, cid: str, conflicts: set[str], placements: Placements) -> Claim:
+def standing(sources: int, conflict: bool, mention: bool) -> Corroboration:
+    """A claim's corroboration: a conflict first; a bare name (``KindSpec.mention``) is a mention however many
+    sources name it, since naming is not stating a checkable fact; else corroborated by ``MIN_SOURCES`` or more
+    independent sources, or single-source."""
+    if conflict:
+        return Corroboration.CONFLICT
+    if mention:
+        return Corroboration.MENTION
+    return Corroboration.CORROBORATED if sources >= MIN_SOURCES else Corroboration.SINGLE_SOURCE
+
+
+def _claim(group: _Group, cid: str, conflicts: set[str], placements: Placements, schema: Schema) -> Claim:
     members = group.members
     first = members[0]
     several = any(c.article_id != first.article_id for c in members)  # copy joins only evidence of two articles
@@ -58,12 +70,8 @@ def _claim(group: _Group, cid: str, conflicts: set[str], placements: Placements)
     # reads "approximately ¥1 trillion" over a value line "up to 1 trillion JPY".
     told = [c for c in members if c.qualifier == qualifier]
     speaker = next((c for c in told if c.subject == subject), told[0] if told else first)
-    if conflicts:
-        corroboration = Corroboration.CONFLICT
-    elif sources >= 2:
-        corroboration = Corroboration.CORROBORATED
-    else:
-        corroboration = Corroboration.SINGLE_SOURCE
+    spec = schema.kinds.get(first.kind)
+    corroboration = standing(sources, bool(conflicts), spec is not None and spec.mention)
     return Claim(
         id=cid,
         kind=first.kind,
@@ -78,5 +86,7 @@ def _claim(group: _Group, cid: str, conflicts: set[str], placements: Placements)
         conflicts_with=tuple(sorted(conflicts)),
         article_count=count.article_count,
         outlets=count.outlets,
+        tellers=count.tellers,
+        carriers=count.carriers,
         key=ClaimKey(_key_text(group.key), _key_text(group.key[:2]), first.id),
     )

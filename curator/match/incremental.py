@@ -141,7 +141,7 @@ def _match_new_at(store: Store, schema: Schema, generation: int) -> list[Claim]:
     conflicts = _conflicts(groups, ids, claim_of, schema, focus={id(g) for g in remade})
     remade_ids = {ids[id(g)] for g in remade}
     placements = store.placements({c.article_id for g in remade for c in g.members})
-    written = [_claim(g, ids[id(g)], conflicts.get(ids[id(g)], set()), placements) for g in remade]
+    written = [_claim(g, ids[id(g)], conflicts.get(ids[id(g)], set()), placements, schema) for g in remade]
     # The others only gain links (to remade claims, which keep their leader and gain conversions).
     contradicted = {
         cid: Corroboration.CONFLICT

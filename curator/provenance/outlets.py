@@ -11,7 +11,8 @@ by part when it reads ``"Site | Section"`` or ``"Site - Section"``. A URL or
 bare domain is looked up by host, any subdomain of a listed domain counting;
 an unlisted one is known by its registrable domain from the Public Suffix List
 (``publicsuffixlist``: ``news.example.co.uk`` -> ``example.co.uk``). Any other
-unlisted name is returned case-folded with spaces collapsed.
+unlisted name is returned as the outlet spells it, spaces collapsed; counting
+compares outlets case-insensitively (``curator.provenance.sources``).
 
 ``outlet_from_dateline`` reads the wire dateline at the head of an article
 (AP Stylebook "datelines"; Chinese wire style ``新华社北京6月21日电``):
@@ -108,7 +109,7 @@ def canonical_outlet(name: str | None) -> str | None:
         known = table.names.get(_key(part))
         if known:
             return known
-    return text.casefold()
+    return text
 
 
 def find_dateline(text: str, head: int = HEAD) -> Dateline | None:

@@ -18,8 +18,15 @@ The rule (what ``sources`` and ``corroborated`` mean on the fact sheet):
    its story alone (and by copy), so unattributed articles count once per
    story. ``corroborated`` needs ``sources >= 2``.
 
-``article_count`` is the number of distinct articles stating the claim,
-``outlets`` the sorted distinct outlet names, and each evidence is marked
+Outlet names are compared case-insensitively (``Example Daily`` and
+``EXAMPLE DAILY`` are one outlet) and shown in one spelling (mixed case preferred,
+then the first in sorted order). ``article_count`` is the number of distinct articles stating the claim,
+``outlets`` the sorted distinct outlet names, ``tellers`` one outlet per
+independent source that has one: its **original teller**, the outlet of the
+source's earliest published evidence (unknown dates last, then the order
+given), so syndicated copy is credited to whoever ran it first. ``carriers``
+are the other outlets of those sources: they carried a teller's copy and
+tell nothing independently. Each evidence is marked
 ``syndicated`` when its sentence's fingerprint is carried by evidence of two
 or more stories in this claim, or is among the fingerprints the caller knows
 to be syndicated across the whole corpus (``SyndicationIndex``).
@@ -27,7 +34,7 @@ to be syndicated across the whole corpus (``SyndicationIndex``).
 
 from __future__ import annotations
 
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
 MIN_SOURCES = 2
@@ -45,6 +52,8 @@ class Evidence:
     """Canonical outlet name (``canonical_outlet``); None when unknown."""
     fingerprint: str | None = None
     """``copy_fingerprint`` of the sentence the candidate was found in; None when too short."""
+    published: str | None = None
+    """The article's publication date or time, ISO 8601 as stated (compared as text); None when unknown."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +67,10 @@ class SourceCount:
     """Per evidence, in the order given."""
     source_of: tuple[int, ...]
     """Per evidence, the number (0, 1, ...) of its independent source, numbered in order of first evidence."""
+    tellers: tuple[str, ...] = ()
+    """The original teller of each independent source that has an outlet, each outlet once, sorted."""
+    carriers: tuple[str, ...] = ()
+    """Outlets that only carried a teller's copy (in none of the tellers), sorted."""
 
     @property
     def corroborated(self) -> bool:
@@ -81,7 +94,7 @@ def count_sources(evidence: Sequence[Evidence], syndicated: Container[str] = fro
         story = item.story_id or item.article_id
         keys = [("article", item.article_id), ("story", story)]
         if item.outlet:
-            keys.append(("outlet", item.outlet))
+            keys.append(("outlet", item.outlet.casefold()))
         if item.fingerprint:
             keys.append(("copy", item.fingerprint))
             stories_of.setdefault(item.fingerprint, set()).add(story)
@@ -90,13 +103,37 @@ def count_sources(evidence: Sequence[Evidence], syndicated: Container[str] = fro
             parent[root(i)] = root(j)
     numbers: dict[int, int] = {}
     source_of = tuple(numbers.setdefault(root(i), len(numbers)) for i in range(len(evidence)))
+    names = _spellings(item.outlet for item in evidence)
+    tellers, carriers = _tellers(evidence, source_of, names)
     return SourceCount(
         sources=len(numbers),
         article_count=len({item.article_id for item in evidence}),
-        outlets=tuple(sorted({item.outlet for item in evidence if item.outlet})),
+        outlets=tuple(sorted(names.values())),
         syndicated=tuple(
             bool(item.fingerprint) and (len(stories_of[item.fingerprint]) > 1 or item.fingerprint in syndicated)
             for item in evidence
         ),
         source_of=source_of,
+        tellers=tellers,
+        carriers=carriers,
     )
+
+
+def _spellings(outlets: Iterable[str | None]) -> dict[str, str]:
+    """{case-folded outlet: the spelling shown}: of its spellings, one in mixed case if any (``Example Daily`` over
+    ``EXAMPLE DAILY`` and ``example daily``), the first in sorted order (any order in, the same out)."""
+    names: dict[str, str] = {}
+    for outlet in sorted({o for o in outlets if o}, key=lambda o: (o.isupper() or o.islower(), o)):
+        names.setdefault(outlet.casefold(), outlet)
+    return names
+
+
+def _tellers(evidence: Sequence[Evidence], source_of: Sequence[int], names: dict[str, str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the original teller of each source with an outlet; the other outlets), each sorted."""
+    first: dict[int, tuple[bool, str, int, str]] = {}
+    for i, item in enumerate(evidence):
+        if item.outlet:
+            rank = (item.published is None, item.published or "", i, names[item.outlet.casefold()])
+            first[source_of[i]] = min(first.get(source_of[i], rank), rank)
+    tellers = sorted({rank[3] for rank in first.values()}, key=lambda name: (name.casefold(), name))
+    return tuple(tellers), tuple(sorted(set(names.values()) - set(tellers), key=lambda name: (name.casefold(), name)))

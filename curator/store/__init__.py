@@ -33,14 +33,14 @@ from curator.store.export_rows import ExportRows
 from curator.store.presence import Presence
 from curator.store.provenance import Provenance
 from curator.store.records import (
-    SELECTOR_CONTEXT, ArticleHit, ArticleProgress, ExportFilter, ExportRow, Placement, StoryLink, StoryPrint,
+    SELECTOR_CONTEXT, ArticleHit, ArticleProgress, ExportFilter, ExportRow, FactHead, Placement, StoryLink, StoryPrint,
 )
 from curator.store.review import ReviewQueries
 from curator.store.schema import SCHEMA_VERSION, prepare
 from curator.store.summary import Summary
 
 __all__ = [
-    "SCHEMA_VERSION", "SELECTOR_CONTEXT", "ArticleHit", "ArticleProgress", "ExportFilter", "ExportRow", "Placement", "StaleClaims",
+    "SCHEMA_VERSION", "SELECTOR_CONTEXT", "ArticleHit", "ArticleProgress", "ExportFilter", "ExportRow", "FactHead", "Placement", "StaleClaims",
     "StoryLink", "StoryPrint", "Store",
     "derive_state", "network_filesystem", "open_store",
 ]

@@ -14,7 +14,8 @@ from curator.store.connection import Row
 from curator.store.records import Neighbourhood, UnmatchedBatch
 
 CLAIM_COLUMNS = (
-    "id, kind, subject, statement, value, unit, qualifier, corroboration, sources, block, slot, leader, article_count, outlets"
+    "id, kind, subject, statement, value, unit, qualifier, corroboration, sources, block, slot, leader, article_count, outlets,"
+    " tellers, carriers"
 )
 _CLAIM_MARKS = ", ".join("?" * len(CLAIM_COLUMNS.split(", ")))
 
@@ -26,8 +27,9 @@ class StaleClaims(Exception):
 def _claim_params(c: Claim) -> tuple[Any, ...]:
     key = (c.key.block, c.key.slot, c.key.leader) if c.key else (None, None, None)
     outlets = json.dumps(list(c.outlets), ensure_ascii=False)
+    tellers = None if c.tellers is None else json.dumps(list(c.tellers), ensure_ascii=False)
     return (c.id, c.kind, c.subject, c.statement, c.value, c.unit, c.qualifier, c.corroboration.value, c.sources, *key,
-            c.article_count, outlets)
+            c.article_count, outlets, tellers, json.dumps(list(c.carriers), ensure_ascii=False))
 
 
 def to_claim(row: Row, conflicts: Sequence[str]) -> Claim:
@@ -35,6 +37,8 @@ def to_claim(row: Row, conflicts: Sequence[str]) -> Claim:
     data["corroboration"] = Corroboration(data["corroboration"])
     block, slot, leader = data.pop("block"), data.pop("slot"), data.pop("leader")
     data["outlets"] = tuple(json.loads(data["outlets"] or "[]"))
+    data["tellers"] = None if data["tellers"] is None else tuple(json.loads(data["tellers"]))
+    data["carriers"] = tuple(json.loads(data["carriers"] or "[]"))
     key = ClaimKey(block, slot, leader) if block is not None else None
     return Claim(**data, conflicts_with=tuple(conflicts), key=key)
 
@@ -250,4 +254,10 @@ FACT_ARTICLE_COUNT = "CASE WHEN cl.id IS NULL THEN 1 ELSE cl.article_count END"
 FACT_OUTLETS = (
     "CASE WHEN cl.id IS NOT NULL THEN cl.outlets WHEN a.outlet_name IS NULL THEN '[]' ELSE json_array(a.outlet_name) END"
 )
-"""Over ``candidates c JOIN articles a LEFT JOIN claims cl``: a candidate in no claim has its article's outlet."""
+FACT_TELLERS = (
+    "CASE WHEN cl.id IS NOT NULL THEN coalesce(cl.tellers, cl.outlets) WHEN a.outlet_name IS NULL THEN '[]'"
+    " ELSE json_array(a.outlet_name) END"
+)
+FACT_CARRIERS = "CASE WHEN cl.id IS NOT NULL THEN coalesce(cl.carriers, '[]') ELSE '[]' END"
+"""Over ``candidates c JOIN articles a LEFT JOIN claims cl``: a candidate in no claim has its article's outlet; a
+claim counted before schema 11 names its outlets as tellers."""

@@ -7,9 +7,11 @@ from typing import Any
 
 from curator.models import Article
 from curator.store.articles import article_columns, to_article
-from curator.store.claims import FACT_ARTICLE_COUNT, FACT_CORROBORATION, FACT_ID, FACT_OUTLETS, FACT_SOURCES, fact_field
+from curator.store.claims import (
+    FACT_ARTICLE_COUNT, FACT_CARRIERS, FACT_CORROBORATION, FACT_ID, FACT_OUTLETS, FACT_SOURCES, FACT_TELLERS, fact_field,
+)
 from curator.store.connection import Connection
-from curator.store.records import SELECTOR_CONTEXT, ExportFilter, ExportRow
+from curator.store.records import SELECTOR_CONTEXT, ExportFilter, ExportRow, FactHead
 
 OPINIONS = (
     "SELECT json_group_array(json_object('reviewer', o.reviewer, 'action', o.action, 'value', o.value,"
@@ -72,6 +74,9 @@ _EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (
     # The reason of the reject that sets the status (kept in the decision's fields; see ``Store.decide``).
     ("reason", "CASE WHEN c.status = 'rejected' THEN"
                " (SELECT json_extract(d.fields, '$.reason') FROM decisions d WHERE d.id = c.decision_id) END"),
+    # Who told the fact: each independent source's original teller, and outlets that only carried copy.
+    ("tellers", FACT_TELLERS),
+    ("carriers", FACT_CARRIERS),
 )
 assert tuple(name for name, _ in _EXPORT_COLUMNS) == ExportRow._fields
 _EXPORT_SELECT = ", ".join(expression for _, expression in _EXPORT_COLUMNS)
@@ -113,20 +118,46 @@ class ExportRows(Connection):
         order; a fact's lines by article (ingest order) and offset. SQLite
         sorts in bounded memory, spilling to a temporary file when large.
         """
+        where, params, rank, fact_order = self._export_order(f)
+        yield from self._tuple_stream(
+            f"SELECT {_EXPORT_SELECT} FROM candidates c JOIN articles a ON a.id = c.article_id"
+            f" LEFT JOIN claims cl ON cl.id = c.claim_id{where}"
+            f" ORDER BY {rank}, {', '.join(fact_order)}, a.seq, c.span_start, c.span_end, c.seq",
+            params,
+            ExportRow._make,
+        )
+
+    def iter_fact_heads(self, f: ExportFilter) -> Iterator[FactHead]:
+        """One ``FactHead`` per fact the filter selects, in the order of ``iter_export_rows``'s facts, streamed:
+        read beside it, a fact's totals are known before its first line is written."""
+        where, params, rank, fact_order = self._export_order(f)
+        latest = f"max(CASE WHEN c.status = 'edited' THEN coalesce(c.decided_at, '') || char(1) || c.id END)"
+        for head in self._tuple_stream(
+            f"SELECT {FACT_ID}, group_concat(DISTINCT c.status), max(c.disputed), {latest}"
+            f" FROM candidates c JOIN articles a ON a.id = c.article_id LEFT JOIN claims cl ON cl.id = c.claim_id{where}"
+            f" GROUP BY 1 ORDER BY {', '.join(f'min({e})' for e in (rank, *fact_order))}",
+            params,
+            FactHead._make,
+        ):
+            yield head._replace(latest_edit=head.latest_edit.rpartition("\x01")[2]) if head.latest_edit else head
+
+    def candidate_edit(self, candidate_id: str) -> str | None:
+        """The fields of the candidate's deciding edit as stored JSON text (``ExportRow.edited``), or None."""
+        rows = self._rows("SELECT edited FROM candidates WHERE id = ?", (candidate_id,))
+        return rows[0][0] if rows else None
+
+    @staticmethod
+    def _export_order(f: ExportFilter) -> tuple[str, list[Any], str, tuple[str, str]]:
+        """(WHERE clause, its parameters then the kind ranks', the kind rank expression, the fact order within a kind):
+        facts sort by rank then the fact order's expressions, each one value per fact."""
         conditions, params = _export_conditions(f)
         where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
         kind = fact_field("kind")
         whens = " ".join("WHEN ? THEN ?" for _ in f.kind_order)
         ranks = [x for rank, name in enumerate(f.kind_order) for x in (name, rank)]
         rank = f"CASE {kind} {whens} ELSE {len(f.kind_order)} END" if f.kind_order else "0"
-        yield from self._tuple_stream(
-            f"SELECT {_EXPORT_SELECT} FROM candidates c JOIN articles a ON a.id = c.article_id"
-            f" LEFT JOIN claims cl ON cl.id = c.claim_id{where}"
-            f" ORDER BY {rank}, {kind}, CASE WHEN cl.id IS NULL THEN c.seq + {_EXPORT_LOOSE} ELSE cl.seq END,"
-            " a.seq, c.span_start, c.span_end, c.seq",
-            [*params, *ranks],
-            ExportRow._make,
-        )
+        fact_order = (kind, f"CASE WHEN cl.id IS NULL THEN c.seq + {_EXPORT_LOOSE} ELSE cl.seq END")
+        return where, [*params, *ranks], rank, fact_order
 
     def export_articles(self, f: ExportFilter) -> list[Article]:
         """The articles at least one selected evidence line comes from, in ingest order (``text`` left empty)."""

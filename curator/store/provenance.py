@@ -56,12 +56,13 @@ class Provenance(Connection):
         self._write(work)
 
     def placements(self, article_ids: Iterable[str] | None = None) -> dict[str, Placement]:
-        """{article id: its story and canonical outlet} for these articles, or every one."""
+        """{article id: its story, canonical outlet and publication date} for these articles, or every one."""
         if article_ids is None:
-            rows = self._rows("SELECT id, story_id, outlet_name FROM articles")
+            rows = self._rows("SELECT id, story_id, outlet_name, published FROM articles")
         else:
-            rows = self._rows_among("SELECT id, story_id, outlet_name FROM articles WHERE id IN ({})", set(article_ids))
-        return {r[0]: Placement(r[1], r[2]) for r in rows}
+            rows = self._rows_among("SELECT id, story_id, outlet_name, published FROM articles WHERE id IN ({})",
+                                    set(article_ids))
+        return {r[0]: Placement(r[1], r[2], r[3]) for r in rows}
 
     def syndicated_copy(self) -> tuple[set[str], set[str]]:
         """(copy fingerprints carried by articles of two or more stories, the ids of the articles carrying them)."""

@@ -22,10 +22,12 @@ class StoryPrint:
 
 @dataclass(frozen=True)
 class Placement:
-    """Where an article sits: its story id and canonical outlet (None when not placed or unknown)."""
+    """Where an article sits: its story id and canonical outlet (None when not placed or unknown), and when it was
+    published (ISO 8601 as stated, None when unknown) to tell the original teller of copy."""
 
     story_id: str | None
     outlet: str | None
+    published: str | None = None
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,17 @@ class ExportFilter:
     articles: tuple[str, ...] | None = None
     corroborations: tuple[str, ...] | None = None
     kind_order: tuple[str, ...] = ()
+
+
+class FactHead(NamedTuple):
+    """What a fact's evidence lines add up to, read before them so a sheet can write the fact and then stream its lines:
+    ``statuses`` the distinct statuses of the lines kept (comma-separated), ``disputed`` 1 when any line is, and
+    ``latest_edit`` the candidate id of the line edited last (by decision time, then id), or None."""
+
+    fact_id: str
+    statuses: str
+    disputed: int
+    latest_edit: str | None
 
 
 class ExportRow(NamedTuple):
@@ -128,6 +141,10 @@ class ExportRow(NamedTuple):
     outlet: str | None
     """The evidence's article's canonical outlet."""
     reason: str | None
+    tellers: str
+    """The fact's original tellers, one per independent source with an outlet, as a JSON array."""
+    carriers: str
+    """The fact's outlets that only carried a teller's copy, as a JSON array."""
 
 
 @dataclass(frozen=True)

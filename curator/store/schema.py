@@ -14,7 +14,7 @@ import sqlite3
 from curator.errors import CuratorError
 from curator.store.connection import SQLITE_NOTADB, Connection, error_code
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 _MIGRATIONS: list[str] = [
     # 0 -> 1: the whole first schema.
@@ -244,6 +244,15 @@ _MIGRATIONS: list[str] = [
     # 9 -> 10: each reviewer's theme, so the screen looks the same for them in any terminal.
     """
     ALTER TABLE reviewers ADD COLUMN theme TEXT;
+    """,
+    # 10 -> 11: a bare name is a mention, never corroborated (``Corroboration.MENTION``; ``entity`` is the kind
+    # schema/facts.yaml gives a name without a predicate); matching stamps new claims so. Per claim the original
+    # teller of each independent source and the outlets that only carried copy (JSON arrays; NULL until matched
+    # again, when the export names the claim's outlets as before).
+    """
+    UPDATE claims SET corroboration = 'mention' WHERE kind = 'entity' AND corroboration <> 'conflict';
+    ALTER TABLE claims ADD COLUMN tellers TEXT;
+    ALTER TABLE claims ADD COLUMN carriers TEXT;
     """,
 ]
 assert len(_MIGRATIONS) == SCHEMA_VERSION

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from curator.display import format_value
-from curator.models import Candidate, CandidateState, Status
+from curator.models import Candidate, CandidateState, Corroboration, Status
 from curator.store.review_records import ClaimView
 
 OUTLETS_NAMED = 3
@@ -43,7 +43,7 @@ def corroboration_words(view: ClaimView | None, current: str, conversions: Mappi
         return "Told by this article only; it matched no claim."
     claim = view.claim
     outlets = list(dict.fromkeys(m.outlet for m in view.members if m.outlet))
-    told = f"Told by {_plural(view.total, 'article')}"
+    told = f"{'Named' if claim.corroboration is Corroboration.MENTION else 'Told'} by {_plural(view.total, 'article')}"
     if outlets:
         told += f" ({_named(outlets)})"
     if claim.sources != view.total:

@@ -33,6 +33,7 @@ MARKS = [
     (CORROBORATION_MARKS["corroborated"] + "3", "corroborated by 3 articles"),
     (CORROBORATION_MARKS["single-source"] + "1", "stated by this article only"),
     (CORROBORATION_MARKS["conflict"] + "2", "conflict: another article gives a different value"),
+    (CORROBORATION_MARKS["mention"] + "2", "a name mentioned by 2 sources: not a checkable fact"),
 ]
 
 

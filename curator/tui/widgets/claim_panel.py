@@ -105,8 +105,12 @@ class ClaimPanel(ScrollView, can_focus=False):
                        f" {claim.article_count} article{'s' if claim.article_count != 1 else ''}")
             style = {"conflict": "warning-strong", "corroborated": "success"}.get(standing, "strong")
             lines.append([(f"{CORROBORATION_MARKS.get(standing, '?')} {standing}", style), (f" · {sources} · {claim.kind}", "muted")])
-            if claim.outlets:
-                lines.append([("told by " + ", ".join(" ".join(name.split()) for name in claim.outlets), "muted")])
+            tellers = claim.outlets if claim.tellers is None else claim.tellers
+            told = "told by " + ", ".join(" ".join(name.split()) for name in tellers) if tellers else ""
+            if claim.carriers:
+                told += ("; " if told else "") + "also carried by " + ", ".join(" ".join(n.split()) for n in claim.carriers)
+            if told:
+                lines.append([(told, "muted")])
             lines.append([(" ".join(claim.statement.split()), "italic")])
             for member in view.members:
                 lines.extend(self._member(member, warn=False))
