@@ -314,6 +314,9 @@ class MainScreen(ReviewDecide):
         leases lapse by themselves, so a busy database costs at most the last move.
         """
         app = self.curator
+        app.closing.set()
+        if self._waiting is not None and self._waiting.key not in self._unsaved:
+            app.tally.unsaved += 1  # closed while a write waited (not by q, which waits): the summary says so
         try:
             app.summary = app.tally.summary(app.reviewer, app.reader.review_counts(app.reviewer))
             with app.writer.without_waiting(QUIT_PATIENCE_S):

@@ -3,7 +3,7 @@
 A decision is written on the spot when the database is free, which is
 nearly always (one short ``BEGIN IMMEDIATE``, well under a frame). When
 another process holds the write lock past ``FAST_WRITE_S`` the same write
-goes to a thread worker that waits for it, and the screen stays live: the
+goes to a thread worker that waits for it (``patient_write``), and the screen stays live: the
 write-status line says what is waiting and for how long, keys typed
 meanwhile are queued in order (up to ``QUEUE_LIMIT``; more are refused with
 a bell and counted on the line) and run once the write lands, and ``q``
@@ -37,6 +37,7 @@ from curator.errors import CuratorError
 from curator.models import Action, CandidateState, Decision, Status
 from curator.store.connection import WriteBusy
 from curator.store.presence import DecideTurn
+from curator.tui.patient_write import Stopped, write_patiently
 from curator.tui.safe_text import notify
 from curator.tui.screens.review_view import ReviewView
 from curator.tui.widgets.write_status import WriteStatus
@@ -113,9 +114,11 @@ class ReviewDecide(ReviewView):
 
     @work(thread=True, group="write", exit_on_error=False)
     def _write_when_free(self, job: Callable[[], Any]) -> None:
-        """``job`` with the store's ordinary patience (it waits out other writers, gives up on a stuck lock)."""
+        """``job`` once the lock is free (``write_patiently``): it lands, fails in one sentence, or the app closes."""
         try:
-            result = job()
+            result = write_patiently(self.curator.writer, job, self.curator.closing)
+        except Stopped:
+            return
         except CuratorError as error:
             self.post_message(WriteLanded(None, str(error)))
             return
@@ -142,12 +145,15 @@ class ReviewDecide(ReviewView):
 
     def _do(self, step: Callable[[], None]) -> None:
         """Queue behind a waiting write up to ``QUEUE_LIMIT`` keys; refuse more, visibly."""
-        if self._waiting is not None and len(self._queue) >= QUEUE_LIMIT:
+        if self._waiting is None:
+            super()._do(step)
+            return
+        if len(self._queue) < QUEUE_LIMIT:
+            self._queue.append(step)
+        else:
             self._waiting.refused += 1
             self.app.bell()
-            self._show_waiting()
-            return
-        super()._do(step)
+        self._show_waiting()
 
     def _quit(self) -> None:
         """Leave once every decision in flight has landed; the line says the screen is waiting to quit."""

@@ -13,23 +13,26 @@ from curator.textsafety import visible_line
 
 
 def waiting_line(what: str, seconds: int, queued: int, refused: int, quitting: bool) -> str:
-    """``Saving accept of $6.7 billion (money)… waiting for another writer (3 s) · 2 keys queued · quits once saved``."""
-    parts = [f"Saving {what}… waiting for another writer ({seconds} s)"]
+    """``Saving… waiting 3 s for another writer · 2 keys queued · quits once saved · accept of $6.7 billion (money)``.
+
+    The fact comes last: a narrow screen cuts it (it is the row under the cursor) rather than the state.
+    """
+    parts = [f"Saving… waiting {seconds} s for another writer"]
     if queued:
         parts.append(f"{queued} key{'' if queued == 1 else 's'} queued")
     if refused:
         parts.append(f"{refused} refused (queue full)")
     if quitting:
         parts.append("quits once saved")
-    return " · ".join(parts)
+    return " · ".join([*parts, what])
 
 
 def unsaved_line(what: str, others: int, dropped: int) -> str:
-    """``Not saved: accept of $6.7 billion (money) · decide it again to retry · 2 queued keys dropped``."""
-    parts = [f"Not saved: {what}" + (f" (and {others} more)" if others else ""), "decide it again to retry"]
+    """``Not saved: accept of $6.7 billion (money) · 2 queued keys dropped · decide it again to retry``."""
+    parts = [f"Not saved: {what}" + (f" (and {others} more)" if others else "")]
     if dropped:
         parts.append(f"{dropped} queued key{'' if dropped == 1 else 's'} dropped")
-    return " · ".join(parts)
+    return " · ".join([*parts, "decide it again to retry"])
 
 
 class WriteStatus(Static):
