@@ -37,13 +37,13 @@ def write_patiently(store: Store, job: Callable[[], T], stop: threading.Event) -
     Raises ``Stopped`` once ``stop`` is set, ``CuratorError`` (one sentence)
     after ``PATIENCE_S`` without the lock, or whatever ``job`` raises.
     """
-    give_up = monotonic() + PATIENCE_S
+    started = monotonic()
     while not stop.is_set():
         try:
             with store.without_waiting(ATTEMPT_S):
                 return job()
         except WriteBusy:
-            if monotonic() >= give_up:
+            if monotonic() - started >= PATIENCE_S:
                 raise CuratorError(
                     f"{store.path} stayed locked by another process for over {PATIENCE_S:g} s, so nothing was written"
                     " (is a transaction open in another program, or a long import running?)."

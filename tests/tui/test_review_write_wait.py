@@ -116,7 +116,7 @@ async def test_q_while_a_decision_waits_quits_only_after_it_is_saved(make_review
             await pilot.press("a", "q")
             await pilot.pause(0.3)
             assert app.return_code is None, "q did not quit while the decision waited"
-            assert status.text.endswith("· 1 key queued · quits once saved · accept of SoftBank (entity)")
+            assert status.text.endswith(" s for another writer · quits once saved · accept of SoftBank (entity)")
             holder.execute("ROLLBACK")
             await until(pilot, lambda: app._exit, "the screen to quit once the decision landed")
     assert decided(review_data.path) == {first: ("alice", "accept")}
@@ -128,7 +128,6 @@ async def test_q_while_a_decision_waits_quits_only_after_it_is_saved(make_review
 async def test_a_decision_the_database_never_takes_stays_on_screen_as_not_saved(
     make_review_app: AppFactory, review_data: ReviewData, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(patient_write, "PATIENCE_S", 0.6)
     first, second = review_data.ids(0)[:2]
     app = make_review_app()
     async with app.run_test() as pilot:
@@ -137,10 +136,12 @@ async def test_a_decision_the_database_never_takes_stays_on_screen_as_not_saved(
         status = main.query_one(WriteStatus)
         with write_lock(review_data.path) as holder:
             await pilot.press("a", "a", "q")
+            monkeypatch.setattr(patient_write, "PATIENCE_S", 0.6)  # only now: every key is in before it gives up
             await until(pilot, lambda: status.text.startswith("Not saved"), "the write to give up")
             assert status.text == "Not saved: accept of SoftBank (entity) · 2 queued keys dropped · decide it again to retry"
-            said = [str(n.message) for n in app._notifications if "was not saved" in str(n.message)]
-            assert said == [
+            said = lambda: [str(n.message) for n in app._notifications if "was not saved" in str(n.message)]  # noqa: E731
+            await until(pilot, said, "the toast")
+            assert said() == [
                 f"Your accept of SoftBank (entity) was not saved: {review_data.path} stayed locked by another process"
                 " for over 0.6 s, so nothing was written (is a transaction open in another program, or a long import running?)."
             ]

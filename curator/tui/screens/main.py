@@ -125,8 +125,7 @@ class MainScreen(ReviewDecide):
                 "start": "Nothing to review yet: ingest and extract some articles first.",
             }.get(message.reason, "Nothing left to review with this filter. ✓")
             # Keys typed ahead were meant for the candidate this would have found: none of them may land elsewhere.
-            dropped = len(self._queue)
-            self._queue.clear()
+            dropped = self._drop_typed_ahead()
             ahead = f" {dropped} key{' was' if dropped == 1 else 's were'} typed ahead and not applied." if dropped else ""
             notify(self, note + ahead, severity="information")
             if message.reason == "start" and self.review.article is None:

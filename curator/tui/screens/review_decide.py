@@ -79,7 +79,6 @@ class ReviewDecide(ReviewView):
         super().__init__()
         self._waiting: Waiting | None = None
         self._ticker: Timer | None = None
-        self._quitting = False
         self._unsaved: dict[str, str] = {}
         self._seen: tuple[str | None, int] = (None, 0)
         """The candidate under the cursor and its state version when the cursor arrived (or the reviewer was told of a change)."""
@@ -135,7 +134,6 @@ class ReviewDecide(ReviewView):
         if message.error is not None:
             dropped = len(self._queue)
             self._queue.clear()
-            self._quitting = False
             self._not_saved(waiting.what, waiting.key, message.error, dropped)
             return
         self._saved(waiting.key)
@@ -157,19 +155,27 @@ class ReviewDecide(ReviewView):
 
     def _quit(self) -> None:
         """Leave once every decision in flight has landed; the line says the screen is waiting to quit."""
-        if self._waiting is not None:
-            self._quitting = True
-            self._show_waiting()
-        if self.busy:
-            self._queue.append(self.app.exit)
-        else:
+        if not self.busy:
             self.app.exit()
+            return
+        self._queue.append(self.app.exit)
+        self._show_waiting()
+
+    def _drop_typed_ahead(self) -> int:
+        """Forget the queued keys but ``q`` (a navigation found nowhere to go, so they have no target); how many."""
+        kept = [step for step in self._queue if step == self.app.exit]
+        dropped = len(self._queue) - len(kept)
+        self._queue.clear()
+        self._queue.extend(kept)
+        return dropped
 
     def _show_waiting(self) -> None:
         waiting = self._waiting
         if waiting is not None:
             seconds = int(monotonic() - waiting.started)
-            self.query_one(WriteStatus).waiting(waiting.what, seconds, len(self._queue), waiting.refused, self._quitting)
+            queued = sum(1 for step in self._queue if step != self.app.exit)  # q shows as "quits once saved"
+            quitting = queued < len(self._queue)
+            self.query_one(WriteStatus).waiting(waiting.what, seconds, queued, waiting.refused, quitting)
 
     def _saved(self, key: str) -> None:
         self._unsaved.pop(key, None)

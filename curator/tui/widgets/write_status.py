@@ -39,7 +39,7 @@ class WriteStatus(Static):
     """One line, shown only while a write waits (``waiting``) or a decision stays unsaved (``unsaved``)."""
 
     DEFAULT_CSS = """
-    WriteStatus { height: 1; padding: 0 1; display: none; background: $warning-muted; color: $text; }
+    WriteStatus { height: 1; padding: 0 1; display: none; background: $warning-muted; color: $text; text-wrap: nowrap; text-overflow: ellipsis; }
     WriteStatus.-shown { display: block; }
     WriteStatus.-unsaved { background: $error-muted; }
     """
@@ -60,6 +60,6 @@ class WriteStatus(Static):
 
     def _show(self, text: str, *, unsaved: bool) -> None:
         self.text = visible_line(text)
-        self.update(Text(self.text, style="bold" if unsaved else "", no_wrap=True, overflow="ellipsis"))
+        self.update(Text(self.text, style="bold" if unsaved else ""))
         self.add_class("-shown")
         self.set_class(unsaved, "-unsaved")
