@@ -47,6 +47,10 @@ Row = sqlite3.Row
 SQLITE_ERROR, SQLITE_BUSY, SQLITE_READONLY, SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_NOTADB = 1, 5, 8, 10, 11, 13, 26
 
 
+class WriteBusy(CuratorError):
+    """A write made ``Connection.without_waiting`` found the lock taken past its patience; nothing was written."""
+
+
 def utcnow() -> str:
     """ISO 8601 UTC with microseconds: sorts as text, readable in any SQLite client."""
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
@@ -109,6 +113,7 @@ class Connection:
         self._lock = threading.RLock()
         self._streams: sqlite3.Connection | None = None
         self._streams_lock = threading.Lock()
+        self._patience: float | None = None
 
     def close(self) -> None:
         with self._lock, self._streams_lock:
@@ -160,6 +165,28 @@ class Connection:
             return CuratorError(f"could not read or write {self.path} ({error}); nothing was written.")
         return CuratorError(f"{self.path}: {error}.")
 
+    @contextlib.contextmanager
+    def without_waiting(self, patience_s: float) -> Iterator[None]:
+        """Writes inside wait at most ``patience_s`` for the write lock, then raise ``WriteBusy`` with nothing written.
+
+        For the review screen, which must never freeze: it writes a decision
+        on the spot when the database is free (nearly always) and, on
+        ``WriteBusy``, hands the same write to a worker thread that waits in
+        the ordinary way while the screen says so. The connection's own lock
+        (another thread of ours writing through it) counts as the lock too.
+        SQLite's busy timeout is ``patience_s`` inside and ``BUSY_TIMEOUT_S`` again after.
+        """
+        if not self._lock.acquire(timeout=patience_s):
+            raise WriteBusy(f"another write through this connection to {self.path} is waiting for the lock.")
+        try:
+            self._conn.execute(f"PRAGMA busy_timeout = {int(patience_s * 1000)}")
+            self._patience = patience_s
+            yield
+        finally:
+            self._patience = None
+            self._conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            self._lock.release()
+
     def _write(self, work: Callable[[], T]) -> T:
         """Run ``work`` in one committed ``BEGIN IMMEDIATE`` transaction, waiting out other writers.
 
@@ -187,6 +214,8 @@ class Connection:
                 except sqlite3.Error as error:
                     if not _is_busy(error):
                         raise self._fail(error) from None
+                    if self._patience is not None:
+                        raise WriteBusy(f"another process held the write lock on {self.path} for over {self._patience:g} s.") from None
                     version = self._peek_data_version()
                     stalls = 0 if seen is not None and version != seen else stalls + 1
                     seen = version

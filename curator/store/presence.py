@@ -11,12 +11,30 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from curator.store.connection import Connection
 
 if TYPE_CHECKING:
     from curator.store.review_records import Position
+
+
+@dataclass(frozen=True)
+class DecideTurn:
+    """Whether a reviewer may decide a candidate now (``clear``).
+
+    ``holder`` is the other reviewer holding a live lease on it (None when the
+    lease is now the deciding reviewer's); ``moved`` says its state version
+    differs from the one the reviewer saw: someone decided or undid it meanwhile.
+    """
+
+    holder: str | None
+    moved: bool
+
+    @property
+    def clear(self) -> bool:
+        return self.holder is None and not self.moved
 
 
 class Presence(Connection):
@@ -77,6 +95,28 @@ class Presence(Connection):
             if release_others:
                 self._execute("DELETE FROM leases WHERE reviewer = ? AND candidate_id != ?", (reviewer, candidate_id))
             return self._take_lease(candidate_id, reviewer, ttl_s, now)
+
+        return self._write(work)
+
+    def turn_to_decide(self, candidate_id: str, reviewer: str, ttl_s: float, seen_version: int, now: float | None = None) -> DecideTurn:
+        """Lease ``candidate_id`` for ``reviewer`` and check nobody decided it since they saw ``seen_version``, in one write.
+
+        A screen calls it just before recording a key press: with the lease
+        taken, no other screen can decide the candidate until this one has,
+        and a version that moved means someone decided (or undid) it
+        meanwhile, so the key was pressed on a state that is gone. Without
+        this check, a screen whose view is a poll behind decides again what
+        another one just decided (its lease ended with that decision).
+        """
+        now = time.time() if now is None else now
+
+        def work() -> DecideTurn:
+            holder = None
+            if not self._take_lease(candidate_id, reviewer, ttl_s, now):
+                row = self._execute("SELECT reviewer FROM leases WHERE candidate_id = ?", (candidate_id,)).fetchone()
+                holder = row[0] if row else "another reviewer"
+            row = self._execute("SELECT version FROM candidates WHERE id = ?", (candidate_id,)).fetchone()
+            return DecideTurn(holder, row is not None and int(row[0]) != seen_version)
 
         return self._write(work)
 

@@ -8,6 +8,7 @@ write (decisions, leases, the saved position), also used from workers.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,8 @@ from curator.tui.screens.prepare import PrepareScreen
 from curator.tui.safe_text import notify
 from curator.tui.session import SessionTally
 
+THEME_PATIENCE_S = 0.5
+"""How long saving a picked theme may hold up the screen when another process is writing; then it is said and dropped."""
 POLL_SECONDS = 1.0
 """How often the screen asks SQLite whether another reviewer committed (``PRAGMA data_version``)."""
 
@@ -106,6 +109,8 @@ class CuratorApp(App[None]):
         self.tally = SessionTally()
         self.summary: str | None = None
         """What the session did, set as the review screen closes and printed by ``run`` after the app exits."""
+        self.closing = threading.Event()
+        """Set as the review screen closes: workers still waiting for the write lock stop (``patient_write``)."""
         self.register_theme(CURATOR_THEME)
         self.theme = "curator"
 
@@ -126,7 +131,8 @@ class CuratorApp(App[None]):
             return
         self._saved_theme = theme.name
         try:
-            self.writer.save_theme(self.reviewer, theme.name)
+            with self.writer.without_waiting(THEME_PATIENCE_S):
+                self.writer.save_theme(self.reviewer, theme.name)
         except CuratorError as error:
             notify(self, str(error), severity="error")
 
@@ -142,6 +148,7 @@ class CuratorApp(App[None]):
             self.exit()
 
     def on_unmount(self) -> None:
+        self.closing.set()
         self.stores.close()
 
 

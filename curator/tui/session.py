@@ -9,12 +9,14 @@ from curator.store.review_records import ReviewCounts
 
 @dataclass
 class SessionTally:
-    """Counted by the review screen as it records: decisions (a skip is not one), skips, undos, disputes opened."""
+    """Counted by the review screen as it records: decisions (a skip is not one), skips, undos, disputes opened,
+    and writes the database refused to the end (``unsaved``: the screen said so, and so does the summary)."""
 
     decided: int = 0
     skipped: int = 0
     undone: int = 0
     disputes: int = 0
+    unsaved: int = 0
 
     def summary(self, reviewer: str, counts: ReviewCounts | None) -> str:
         """``ana this session: 12 decided (1 undone), 3 skipped, 1 dispute opened; 209 of 221 left to decide.``"""
@@ -27,4 +29,6 @@ class SessionTally:
             text += f"; {left:,} of {counts.total:,} left to decide"
             if counts.skipped:
                 text += f" ({counts.skipped:,} of them skipped)"
+        if self.unsaved:
+            text += f"; {self.unsaved:,} decision{' was' if self.unsaved == 1 else 's were'} NOT saved (the database stayed locked)"
         return text + "."

@@ -6,7 +6,8 @@ Update serially after looking: ``pytest tests/tui --snapshot-update -p no:xdist`
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+import sqlite3
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from curator.models import Action
 from curator.store import open_store
 from curator.tui.app import CuratorApp, make_app
 from curator.tui.widgets.header import ReviewHeader
+from curator.tui.widgets.write_status import WriteStatus
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
 AppFactory = Callable[..., CuratorApp]
@@ -132,3 +134,30 @@ class TestSeeds:
         self, snap_compare: Callable[..., bool], seeds_app: CuratorApp, size: tuple[int, int]
     ) -> None:
         assert snap_compare(seeds_app, terminal_size=size, run_before=keys())
+
+
+@pytest.fixture
+def write_lock(review_data: ReviewData) -> Iterator[Callable[[], None]]:
+    """Call to open another connection's write transaction; it ends (rolled back) after the snapshot."""
+    holder = sqlite3.connect(review_data.path, isolation_level=None, timeout=0)
+    yield lambda: holder.execute("BEGIN IMMEDIATE") and None
+    if holder.in_transaction:
+        holder.execute("ROLLBACK")
+    holder.close()
+
+
+def test_waiting_for_another_writer(
+    snap_compare: Callable[..., bool], make_review_app: AppFactory, write_lock: Callable[[], None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The write-status line above the footer: seconds waited (a fixed clock: 4 s), keys queued, quitting once saved."""
+    clock = iter([1000.0])
+    monkeypatch.setattr("curator.tui.screens.review_decide.monotonic", lambda: next(clock, 1004.0))
+
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        write_lock()
+        await pilot.press("a", "r", "q")
+        status = pilot.app.screen.query_one(WriteStatus)
+        await until(pilot, lambda: "waiting 4 s" in status.text, "the waiting line")
+
+    assert snap_compare(make_review_app(), terminal_size=(80, 24), run_before=run_before)

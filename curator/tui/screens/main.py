@@ -1,8 +1,9 @@
 """The review screen: article list, article text, candidates and claim panel, and every review key.
 
-Built in three layers: ``ReviewWorkers`` (state, workers, timers),
-``ReviewView`` (showing, moving, deciding, the key queue) and this one
-(layout, message handlers, actions). Keys come from ``curator.tui.keys``.
+Built in four layers: ``ReviewWorkers`` (state, workers, timers),
+``ReviewView`` (showing, moving, the key queue), ``ReviewDecide`` (decisions
+and undos, and writes that wait for the lock without freezing the screen)
+and this one (layout, message handlers, actions). Keys come from ``curator.tui.keys``.
 """
 
 from __future__ import annotations
@@ -30,16 +31,20 @@ from curator.tui.messages import (
 )
 from curator.tui.review_filter import ReviewFilter
 from curator.tui.safe_text import notify
-from curator.tui.screens.review_view import ReviewView
+from curator.tui.screens.review_decide import ReviewDecide
 from curator.tui.widgets.article_list import ArticleList
 from curator.tui.widgets.article_view import ArticleView
 from curator.tui.widgets.candidate_table import CandidateTable
 from curator.tui.widgets.claim_panel import ClaimPanel
 from curator.tui.widgets.fact_detail import FactDetail
 from curator.tui.widgets.header import ReviewHeader
+from curator.tui.widgets.write_status import WriteStatus
+
+QUIT_PATIENCE_S = 1.0
+"""How long quitting waits for the write lock to save the place and free the leases (both also lapse on their own)."""
 
 
-class MainScreen(ReviewView):
+class MainScreen(ReviewDecide):
     """Holds the review state; widgets only draw what it hands them."""
 
     BINDINGS = REVIEW_BINDINGS
@@ -58,6 +63,7 @@ class MainScreen(ReviewView):
                 yield CandidateTable(id="candidates")
                 yield FactDetail(id="detail")
                 yield ClaimPanel(id="claim")
+        yield WriteStatus(id="write-status")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -118,7 +124,10 @@ class MainScreen(ReviewView):
                 "conflict": "No candidate in conflict (with this filter).",
                 "start": "Nothing to review yet: ingest and extract some articles first.",
             }.get(message.reason, "Nothing left to review with this filter. ✓")
-            notify(self, note, severity="information")
+            # Keys typed ahead were meant for the candidate this would have found: none of them may land elsewhere.
+            dropped = self._drop_typed_ahead()
+            ahead = f" {dropped} key{' was' if dropped == 1 else 's were'} typed ahead and not applied." if dropped else ""
+            notify(self, note + ahead, severity="information")
             if message.reason == "start" and self.review.article is None:
                 self.query_one("#claim", ClaimPanel).show(None, None, note)
         else:
@@ -295,15 +304,23 @@ class MainScreen(ReviewView):
         self.app.push_screen(HelpScreen())
 
     def action_quit(self) -> None:
-        self._do(self.app.exit)
+        self._quit()
 
     def on_unmount(self) -> None:
-        """Remember the place and free the leases as the app closes (the stores close after the screens)."""
+        """Remember the place and free the leases as the app closes (the stores close after the screens).
+
+        Quitting waits for the lock at most ``QUIT_PATIENCE_S``: both are also saved while reviewing, and
+        leases lapse by themselves, so a busy database costs at most the last move.
+        """
         app = self.curator
+        app.closing.set()
+        if self._waiting is not None and self._waiting.key not in self._unsaved:
+            app.tally.unsaved += 1  # closed while a write waited (not by q, which waits): the summary says so
         try:
-            app.summary = app.tally.summary(app.reviewer, app.writer.review_counts(app.reviewer))
-            app.writer.save_position(app.reviewer, self.review.article.id if self.review.article else None, self.review.current, self.review.filters.to_dict())
-            app.writer.release_leases(app.reviewer)
+            app.summary = app.tally.summary(app.reviewer, app.reader.review_counts(app.reviewer))
+            with app.writer.without_waiting(QUIT_PATIENCE_S):
+                app.writer.save_position(app.reviewer, self.review.article.id if self.review.article else None, self.review.current, self.review.filters.to_dict())
+                app.writer.release_leases(app.reviewer)
         except CuratorError:
             # The screen is already gone: there is nowhere left to say it, and the
             # position is also saved while reviewing, so at most the last move is lost.

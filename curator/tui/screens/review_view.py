@@ -1,12 +1,12 @@
-"""The review screen's view and moves: an article on screen, the cursor, decisions, and the queue of keys.
+"""The review screen's view and moves: an article on screen, the cursor, and the queue of keys.
 
-Ordering is the one rule that matters here. A decision is committed on the
-spot (``store.decide`` is one short indexed transaction, far below a frame)
-and only then does the cursor move. Moves that need a slower query (the next
-article to review, the next conflict elsewhere) run in a thread worker; keys
-pressed meanwhile wait in a queue and run in order when it answers, so fast
-typing neither drops keys nor applies one to the wrong candidate. Where the
-cursor goes is ``ReviewState``'s choice; this draws it.
+Ordering is the one rule that matters here. A decision is committed before
+the cursor moves (``review_decide``). Moves that need a slower query (the
+next article to review, the next conflict elsewhere) and writes that wait
+for another process's lock run in a thread worker; keys pressed meanwhile
+wait in a queue and run in order when it answers, so fast typing neither
+drops keys nor applies one to the wrong candidate. Where the cursor goes is
+``ReviewState``'s choice; this draws it.
 """
 
 from __future__ import annotations
@@ -18,15 +18,13 @@ from typing import Any
 from rich.text import Text
 from textual.widgets import Static
 
-from curator.decisions import record_decisions
 from curator.display import format_value
-from curator.errors import CuratorError
-from curator.models import Action, Article, Candidate, CandidateState, Decision, Status
+from curator.models import Article, Candidate, Status
 from curator.schema import Schema
 from curator.tui.fact_detail import corroboration_words, detail_lines
 from curator.tui.review_filter import ReviewFilter
 from curator.textsafety import visible_line
-from curator.tui.safe_text import notify, plain_line
+from curator.tui.safe_text import plain_line
 from curator.tui.screens.review_workers import PRESENCE_DELAY_S, ReviewWorkers
 from curator.tui.widgets.article_list import ArticleList
 from curator.tui.widgets.article_view import ArticleView, Mark
@@ -272,56 +270,6 @@ class ReviewView(ReviewWorkers):
         else:
             self._go_article(1 if step > 0 else -1, "first" if step > 0 else "last")
 
-    def _decide(
-        self, action: Action, fields: dict[str, Any] | None = None, note: str | None = None, adjudicate: bool = False,
-        reason: str | None = None,
-    ) -> None:
-        """Commit on the spot (one short indexed transaction, well under a frame), then move on."""
-        candidate_id = self.review.current
-        if candidate_id is None:
-            self.app.bell()
-            notify(self, "There is no candidate here to decide.", severity="warning")
-            return
-        app = self.curator
-        try:
-            holder = self._held_by_other(candidate_id)
-            if holder is not None:
-                self._pass_over(candidate_id, holder)
-                return
-            outcome = record_decisions(
-                app.writer, action.value, [candidate_id], app.reviewer, fields, note=note, reason=reason, adjudicate=adjudicate
-            )
-        except CuratorError as error:
-            self._decided(candidate_id, None, str(error))
-            return
-        state = outcome.decided[0] if outcome.decided else None
-        self._decided(candidate_id, state, outcome.problems[0] if outcome.problems else None)
-
-    def _held_by_other(self, candidate_id: str) -> str | None:
-        """Who else holds the candidate's lease, else None: taking it is one atomic statement, so of two
-        reviewers pressing a key on it at once exactly one decides (the screen's ⊘ may be a moment old)."""
-        app = self.curator
-        if app.writer.claim_lease(candidate_id, app.reviewer, app.lease_seconds):
-            return None
-        return app.writer.leased_by_others(app.reviewer, [candidate_id]).get(candidate_id, "another reviewer")
-
-    def _pass_over(self, candidate_id: str, holder: str) -> None:
-        """A key landed on a candidate someone else has open: decide nothing, say so, and move on."""
-        self.review.leased[candidate_id] = holder
-        self._refresh_rows([candidate_id])
-        notify(self, f"{holder} has this candidate open, so your key did not decide it; moved on.", severity="warning")
-        self._advance(candidate_id)
-
-    def _undo(self) -> None:
-        app = self.curator
-        try:
-            undone = app.writer.undo(app.reviewer)
-            state = app.writer.state(undone.candidate_id) if undone else None
-        except CuratorError as error:
-            notify(self, str(error), severity="error")
-            return
-        self._undone(undone, state)
-
     def _next_conflict(self) -> None:
         target = self.review.next_conflict_here()
         if target is not None:
@@ -343,43 +291,3 @@ class ReviewView(ReviewWorkers):
     def go_to(self, article_id: str, candidate_id: str | None) -> None:
         """Open an article (and candidate) picked elsewhere, e.g. in search results."""
         self._open_article(article_id, candidate_id, force=True)
-
-    # -- answers to decisions
-
-    def _decided(self, candidate_id: str, state: CandidateState | None, problem: str | None) -> None:
-        if problem or state is None:
-            notify(self, problem or "Nothing was recorded.", severity="error")
-            return
-        before = self.review.states.get(candidate_id)
-        tally = self.curator.tally
-        if state.status is Status.SKIPPED:
-            tally.skipped += 1
-        else:
-            tally.decided += 1
-        if state.disputed and not (before is not None and before.disputed):
-            tally.disputes += 1
-        self.review.states[candidate_id] = state
-        self.review.leased.pop(candidate_id, None)
-        self._refresh_rows([candidate_id])
-        self._schedule_counts()
-        self._advance(candidate_id)
-
-    def _undone(self, undone: Decision | None, state: CandidateState | None) -> None:
-        if undone is None:
-            notify(self, "You have no decision to undo.", severity="warning")
-            return
-        self.curator.tally.undone += 1
-        notify(self, f"Undid {undone.action.value} of {self.fact_label(undone.candidate_id)}.")
-        self._schedule_counts()
-        if undone.candidate_id in self.review.candidates:
-            if state is not None:
-                self.review.states[undone.candidate_id] = state
-            if undone.candidate_id in self.review.rows:
-                self._refresh_rows([undone.candidate_id])
-                self._set_current(undone.candidate_id)
-                return
-            self._open_article(self.review.article.id, undone.candidate_id, force=True)  # type: ignore[union-attr]
-        else:
-            candidate = self.curator.reader.candidate(undone.candidate_id)
-            if candidate is not None:
-                self._open_article(candidate.article_id, candidate.id, force=True)

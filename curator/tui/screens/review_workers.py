@@ -25,6 +25,7 @@ from curator.tui.messages import (
     RankFound,
     Refreshed,
 )
+from curator.tui.patient_write import Stopped, write_patiently
 from curator.tui.review_filter import ReviewFilter
 from curator.tui.review_state import ReviewState
 from curator.tui.safe_text import notify
@@ -63,9 +64,12 @@ class ReviewWorkers(Screen[None]):
         """Lease the candidate on screen (dropping the previous lease) and remember the reviewer's place."""
         app = self.curator
         try:
-            holder = app.writer.move(app.reviewer, article_id, candidate_id, filters, app.lease_seconds)
+            move = lambda: app.writer.move(app.reviewer, article_id, candidate_id, filters, app.lease_seconds)  # noqa: E731
+            holder = write_patiently(app.writer, move, app.closing)
             if candidate_id is not None and holder is not None:
                 self.post_message(LeaseRefused(candidate_id, holder))
+        except Stopped:
+            return
         except CuratorError as error:
             self.app.call_from_thread(notify, self, str(error), severity="error")
 

@@ -1,0 +1,180 @@
+"""Pilot tests: another connection holds the real write lock (``BEGIN IMMEDIATE``) while a reviewer keeps typing.
+
+The screen says a write is waiting and for how long, stays live, queues the
+keys typed meanwhile (refusing them past a limit), quits only once the
+decision is in, and keeps a decision the database never took on screen as
+not saved, in one sentence and in the session summary.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from review_data import ReviewData, open_db, pilot_test, settle, until
+
+from curator.models import Status
+from curator.tui import patient_write
+from curator.tui.app import CuratorApp
+from curator.tui.screens.main import MainScreen
+from curator.tui.screens.review_decide import QUEUE_LIMIT
+from curator.tui.session import SessionTally
+from curator.tui.widgets.write_status import WriteStatus
+
+AppFactory = Callable[..., CuratorApp]
+
+
+@contextlib.contextmanager
+def write_lock(path: Path) -> Iterator[sqlite3.Connection]:
+    """Another connection's open write transaction: every other writer waits until it ends (rolled back here)."""
+    holder = sqlite3.connect(path, isolation_level=None, timeout=0)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        yield holder
+    finally:
+        if holder.in_transaction:
+            holder.execute("ROLLBACK")
+        holder.close()
+
+
+def decided(path: Path) -> dict[str, tuple[str, str]]:
+    """candidate -> (reviewer, action) of every decision in the log."""
+    with open_db(path) as store:
+        return {d.candidate_id: (d.reviewer, d.action.value) for d in store.decisions()}
+
+
+def main_of(app: CuratorApp) -> MainScreen:
+    main = app.main_screen()
+    assert main is not None
+    return main
+
+
+@pilot_test
+async def test_keys_typed_while_a_decision_waits_are_queued_in_order_and_applied_once_it_lands(
+    make_review_app: AppFactory, review_data: ReviewData
+) -> None:
+    ids = review_data.ids(0)
+    app = make_review_app()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        status = main.query_one(WriteStatus)
+        assert not status.display
+        with write_lock(review_data.path) as holder:
+            await pilot.press("a")
+            assert status.display
+            assert status.text == "Saving… waiting 0 s for another writer · accept of SoftBank (entity)"
+            await pilot.press("r", "j")
+            assert status.text == "Saving… waiting 0 s for another writer · 2 keys queued · accept of SoftBank (entity)"
+            await until(pilot, lambda: "waiting 1 s" in status.text, "the waiting line to count the seconds")
+            await pilot.press("question_mark")
+            assert app.screen.__class__.__name__ == "HelpScreen", "the screen answers keys that need no write"
+            await pilot.press("escape")
+            assert app.screen is main
+            assert main.review.current == ids[0], "the cursor waits for the decision"
+            assert decided(review_data.path) == {}, "reads go on beside the lock; nothing was written yet"
+            holder.execute("ROLLBACK")
+            await until(pilot, lambda: not status.display, "the decision to land")
+        await settle(pilot)
+        assert decided(review_data.path) == {ids[0]: ("alice", "accept"), ids[1]: ("alice", "reject")}
+        assert main.review.current == ids[3], "a, r, then j: each key on the candidate the one before it led to"
+        assert main.review.states[ids[1]].status is Status.REJECTED
+
+
+@pilot_test
+async def test_keys_past_the_queue_limit_are_refused_with_a_bell_and_counted(
+    make_review_app: AppFactory, review_data: ReviewData
+) -> None:
+    app = make_review_app()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        status = main.query_one(WriteStatus)
+        with write_lock(review_data.path) as holder:
+            await pilot.press("a", *["s"] * (QUEUE_LIMIT + 2))
+            assert len(main._queue) == QUEUE_LIMIT
+            assert f"· {QUEUE_LIMIT} keys queued · 2 refused (queue full) ·" in status.text
+            holder.execute("ROLLBACK")
+            await until(pilot, lambda: not status.display, "the decision to land")
+        await settle(pilot)
+    with open_db(review_data.path) as store:
+        actions = [d.action.value for d in store.decisions()]
+    assert actions == ["accept"] + ["skip"] * QUEUE_LIMIT
+
+
+@pilot_test
+async def test_q_while_a_decision_waits_quits_only_after_it_is_saved(make_review_app: AppFactory, review_data: ReviewData) -> None:
+    first = review_data.ids(0)[0]
+    app = make_review_app()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        status = main_of(app).query_one(WriteStatus)
+        with write_lock(review_data.path) as holder:
+            await pilot.press("a", "q")
+            await pilot.pause(0.3)
+            assert app.return_code is None, "q did not quit while the decision waited"
+            assert status.text.endswith(" s for another writer · quits once saved · accept of SoftBank (entity)")
+            holder.execute("ROLLBACK")
+            await until(pilot, lambda: app._exit, "the screen to quit once the decision landed")
+    assert decided(review_data.path) == {first: ("alice", "accept")}
+    assert app.summary is not None and app.summary.startswith("alice this session: 1 decided,")
+    assert "NOT saved" not in app.summary
+
+
+@pilot_test
+async def test_a_decision_the_database_never_takes_stays_on_screen_as_not_saved(
+    make_review_app: AppFactory, review_data: ReviewData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = review_data.ids(0)[:2]
+    app = make_review_app()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        status = main.query_one(WriteStatus)
+        with write_lock(review_data.path) as holder:
+            await pilot.press("a", "a", "q")
+            monkeypatch.setattr(patient_write, "PATIENCE_S", 0.6)  # only now: every key is in before it gives up
+            await until(pilot, lambda: status.text.startswith("Not saved"), "the write to give up")
+            assert status.text == "Not saved: accept of SoftBank (entity) · 2 queued keys dropped · decide it again to retry"
+            said = lambda: [str(n.message) for n in app._notifications if "was not saved" in str(n.message)]  # noqa: E731
+            await until(pilot, said, "the toast")
+            assert said() == [
+                f"Your accept of SoftBank (entity) was not saved: {review_data.path} stayed locked by another process"
+                " for over 0.6 s, so nothing was written (is a transaction open in another program, or a long import running?)."
+            ]
+            assert not app._exit, "the q typed meanwhile is not obeyed: the reviewer sees what was not saved"
+            assert main.review.current == first and main.review.states[first].status is Status.PENDING
+            assert app.tally.unsaved == 1
+            holder.execute("ROLLBACK")
+        await pilot.press("a")
+        await settle(pilot)
+        assert not status.display, "saved at the second try: nothing is left unsaved"
+        assert app.tally.unsaved == 0 and main.review.current == second
+    assert decided(review_data.path) == {first: ("alice", "accept")}
+
+
+@pilot_test
+async def test_quitting_with_a_decision_not_saved_says_so_in_the_summary(
+    make_review_app: AppFactory, review_data: ReviewData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(patient_write, "PATIENCE_S", 0.3)
+    app = make_review_app()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        status = main_of(app).query_one(WriteStatus)
+        with write_lock(review_data.path):
+            await pilot.press("a")
+            await until(pilot, lambda: status.text.startswith("Not saved"), "the write to give up")
+            await pilot.press("q")
+            await until(pilot, lambda: app._exit, "the second q to quit")
+    assert decided(review_data.path) == {}
+    assert app.summary is not None and "; 1 decision was NOT saved (the database stayed locked)." in app.summary
+
+
+def test_the_summary_counts_unsaved_decisions() -> None:
+    assert SessionTally(decided=2, unsaved=2).summary("ana", None) == (
+        "ana this session: 2 decided, 0 skipped, 0 disputes opened; 2 decisions were NOT saved (the database stayed locked)."
+    )
