@@ -153,18 +153,22 @@ class DecisionLog(Connection):
         return [to_decision(r) for r in rows]
 
     def live_opinions(self) -> list[tuple[str, str, str]]:
-        """(candidate, reviewer, action) for each reviewer's latest live decision on each candidate.
+        """(candidate, reviewer, action) for each reviewer's own view of each candidate, as it stood before adjudication.
 
-        A reviewer whose latest live decision on a candidate adjudicates it is
-        left out for that candidate: agreement is measured between independent
-        judgments, and an adjudication is made knowing the others'.
+        A reviewer's view is their latest live, non-adjudicating decision made
+        before the candidate's first live adjudication. Agreement is measured
+        between independent judgments: an adjudication is made knowing the
+        others' views, and so is a decision after it (a reviewer conceding
+        the point), so neither counts; but adjudication settles the fact
+        without erasing the disagreement that preceded it.
         """
         rows = self._rows(
             "SELECT candidate_id, reviewer, action FROM ("
-            " SELECT d.candidate_id, d.reviewer, d.action, d.adjudicate,"
+            " SELECT d.candidate_id, d.reviewer, d.action,"
             "  row_number() OVER (PARTITION BY d.candidate_id, d.reviewer ORDER BY d.id DESC) AS recency"
-            " FROM live_decisions d)"
-            " WHERE recency = 1 AND adjudicate = 0 ORDER BY candidate_id, reviewer"
+            " FROM live_decisions d WHERE d.adjudicate = 0 AND NOT EXISTS (SELECT 1 FROM live_decisions j"
+            "  WHERE j.candidate_id = d.candidate_id AND j.adjudicate = 1 AND j.id < d.id))"
+            " WHERE recency = 1 ORDER BY candidate_id, reviewer"
         )
         return [(r[0], r[1], r[2]) for r in rows]
 
