@@ -30,8 +30,6 @@ STRENGTH = {
 """A fact takes the strongest status of its evidence: a claim verified by anyone counts as verified."""
 
 EDITED = Status.EDITED.value
-EDITABLE = ("statement", "subject", "value", "unit", "qualifier")
-"""Fields a reviewer's edit can change, and so override on the fact."""
 
 
 def clean_value(value: Any) -> Any:
@@ -139,22 +137,21 @@ class Copy:
 
 
 def build_fact(rows: list[ExportRow], conflicts: dict[str, list[str]], copy: Copy = Copy()) -> Fact:
-    """A fact from its evidence rows: strongest status, claim values overridden by the latest edit.
+    """A fact from its evidence rows: strongest status, and the fields its evidence tells as edited.
 
+    An edited line is matched by what its edit tells (``curator.match.pending``), so the fact's fields from the
+    store already agree with every line: no one reviewer's edit relabels other articles' evidence.
     ``conflicts`` maps claim ids to the claims they conflict with (``Store.claim_conflicts``).
     """
     first = rows[0]
     status, rank, disputed = first.status, -1, False
     edits: dict[str, dict[str, Any]] = {}
-    latest: ExportRow | None = None
     for row in rows:
         strength = STRENGTH.get(row.status, -1)
         if strength > rank:
             status, rank = row.status, strength
         if row.status == EDITED:
             edits[row.candidate_id] = decode(row.edited)
-            if latest is None or (row.decided_at or "", row.candidate_id) > (latest.decided_at or "", latest.candidate_id):
-                latest = row
         if row.disputed:
             disputed = True
     fact = Fact(
@@ -176,10 +173,6 @@ def build_fact(rows: list[ExportRow], conflicts: dict[str, list[str]], copy: Cop
         outlets=json.loads(first.outlets),
         syndicated=frozenset(r.candidate_id for r in rows if copy.syndicated(r)),
     )
-    if latest is not None:
-        for name, value in edits[latest.candidate_id].items():
-            if name in EDITABLE:
-                setattr(fact, name, value)
     fact.value = clean_value(fact.value)
     return fact
 

@@ -117,15 +117,24 @@ class DecisionLog(Connection):
         """Recompute one candidate's state columns from its live decisions (inside a write transaction)."""
         live = self._execute("SELECT * FROM live_decisions d WHERE d.candidate_id = ? ORDER BY d.id", (candidate_id,))
         state, deciding = _derive(candidate_id, [to_decision(r) for r in live.fetchall()])
+        edited = json.dumps(state.fields, ensure_ascii=False, sort_keys=True) if state.fields else None
+        before = self._execute("SELECT edited, claim_id FROM candidates WHERE id = ?", (candidate_id,)).fetchone()
         version = self._execute(
             "UPDATE candidates SET status = ?, disputed = ?, decided_by = ?, decided_at = ?, note = ?, edited = ?,"
             " decision_id = ?, version = version + 1 WHERE id = ? RETURNING version",
             (
-                state.status.value, int(state.disputed), state.reviewer, state.decided_at, state.note,
-                json.dumps(state.fields, ensure_ascii=False, sort_keys=True) if state.fields else None,
+                state.status.value, int(state.disputed), state.reviewer, state.decided_at, state.note, edited,
                 deciding, candidate_id,
             ),
         ).fetchall()[0][0]
+        if before["edited"] != edited and before["claim_id"] is not None:
+            # What the candidate tells changed: it is filed again (``Claims.pending_moves``), never left under
+            # a claim heading what it no longer says.
+            self._execute(
+                "INSERT INTO match_pending (candidate_id, mark) VALUES (?, ?)"
+                " ON CONFLICT(candidate_id) DO UPDATE SET mark = excluded.mark",
+                (candidate_id, version),
+            )
         return replace(state, version=version)
 
     def state(self, candidate_id: str) -> CandidateState | None:

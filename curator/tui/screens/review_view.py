@@ -18,7 +18,7 @@ from typing import Any
 from rich.text import Text
 from textual.widgets import Static
 
-from curator.decisions import record_decisions
+from curator.decisions import record_decisions, undo_decision
 from curator.display import format_value
 from curator.errors import CuratorError
 from curator.models import Action, Article, Candidate, CandidateState, Decision, Status
@@ -315,7 +315,7 @@ class ReviewView(ReviewWorkers):
     def _undo(self) -> None:
         app = self.curator
         try:
-            undone = app.writer.undo(app.reviewer)
+            undone = undo_decision(app.writer, app.reviewer)
             state = app.writer.state(undone.candidate_id) if undone else None
         except CuratorError as error:
             notify(self, str(error), severity="error")
