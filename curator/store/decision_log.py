@@ -129,12 +129,13 @@ class DecisionLog(Connection):
         ).fetchall()[0][0]
         if before["edited"] != edited and before["claim_id"] is not None:
             # What the candidate tells changed: it is filed again (``Claims.pending_moves``), never left under
-            # a claim heading what it no longer says.
+            # a claim heading what it no longer says; unless it is back to the edit it was filed with.
             self._execute(
-                "INSERT INTO match_pending (candidate_id, mark) VALUES (?, ?)"
+                "INSERT INTO match_pending (candidate_id, mark, filed) VALUES (?, ?, ?)"
                 " ON CONFLICT(candidate_id) DO UPDATE SET mark = excluded.mark",
-                (candidate_id, version),
+                (candidate_id, version, before["edited"]),
             )
+            self._execute("DELETE FROM match_pending WHERE candidate_id = ? AND filed IS ?", (candidate_id, edited))
         return replace(state, version=version)
 
     def state(self, candidate_id: str) -> CandidateState | None:

@@ -246,13 +246,15 @@ _MIGRATIONS: list[str] = [
     ALTER TABLE reviewers ADD COLUMN theme TEXT;
     """,
     # 10 -> 11: candidates whose edit in force changed since they were matched, each with the candidate's
-    # version then: matching files them again by what they now tell (``curator.match.pending``). It is written
-    # in the decision's transaction, so no edit is ever shown under a claim it left, even after a crash. Edits
-    # from before were matched by their extracted values: every edited candidate starts pending.
+    # version then (``mark``) and the edit it was matched with (``filed``, NULL: none): matching files them
+    # again by what they now tell (``curator.match.pending``). It is written in the decision's transaction, so
+    # no edit is ever shown under a claim it left, even after a crash. Edits from before were matched by
+    # their extracted values: every edited candidate starts pending.
     """
     CREATE TABLE match_pending (
         candidate_id TEXT PRIMARY KEY,
-        mark INTEGER NOT NULL
+        mark INTEGER NOT NULL,
+        filed TEXT
     );
     INSERT INTO match_pending (candidate_id, mark)
         SELECT id, version FROM candidates WHERE edited IS NOT NULL AND claim_id IS NOT NULL;
