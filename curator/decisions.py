@@ -126,7 +126,10 @@ def record_decisions(
             left = len(ids) - done
             outcome.problems.append(f"{error} Stopped at {candidate_id}: it and the {left - 1} id(s) after it were not decided.")
             break
-    settle_moves(store, schema or load_schema())
+    try:
+        settle_moves(store, schema)
+    except CuratorError as error:  # the decisions stand; the moves stay pending for the next decision or extract
+        outcome.problems.append(f"the decisions are recorded, but edited candidates are not yet under their new claims: {error}")
     return outcome
 
 
@@ -135,5 +138,5 @@ def undo_decision(store: Store, reviewer: str) -> Decision | None:
     claim it left (``curator.match.pending``). None when there was nothing to undo."""
     undone = store.undo(reviewer)
     if undone is not None:
-        settle_moves(store, load_schema())
+        settle_moves(store)
     return undone

@@ -26,7 +26,7 @@ from dataclasses import replace
 from curator.match.clustering import _block, _key_text
 from curator.match.incremental import _until_current, file_candidates, match_new, rematch
 from curator.models import Claim
-from curator.schema import Schema
+from curator.schema import Schema, load_schema
 from curator.store import Store
 
 
@@ -43,15 +43,17 @@ def finish_matching(store: Store, schema: Schema) -> bool:
     return True
 
 
-def settle_moves(store: Store, schema: Schema) -> list[Claim]:
+def settle_moves(store: Store, schema: Schema | None = None) -> list[Claim]:
     """File every pending move again in one transaction: the blocks it leaves and joins are clustered anew.
 
-    Returns the claims written. Falls back to a full ``rematch`` when a claim
-    involved has no key (written by an older curator).
+    Returns the claims written; one look-up when nothing is pending, so every decision can call it. ``schema``
+    defaults to ``schema/facts.yaml``. Falls back to a full ``rematch`` when a claim involved has no key
+    (written by an older curator).
     """
     if not store.pending_moves():
         return []
-    return _until_current(store, lambda generation: _settle_at(store, schema, generation))
+    settings = schema or load_schema()
+    return _until_current(store, lambda generation: _settle_at(store, settings, generation))
 
 
 def _settle_at(store: Store, schema: Schema, generation: int) -> list[Claim]:
