@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from curator.cli import cli
 from curator.decisions import record_decisions, undo_decision
-from curator.match import match_candidates
+from curator.match import match_candidates, settle_moves
 from curator.models import Action
 from curator.pipeline import extract, ingest
 from curator.schema import load_schema
@@ -168,3 +168,33 @@ def test_an_edit_undone_before_it_was_filed_leaves_nothing_to_file(store: Store,
     store.undo("ben")
     store.undo("ben")
     assert store.pending_moves() == {}  # back to what its claim was matched with
+
+
+def test_edits_of_every_kind_file_as_a_full_match_would_and_undoing_them_restores_the_claims(seeded_db: Path) -> None:
+    with open_store(seeded_db) as store:
+        before = claims(store)
+        by_kind: dict[str, list] = {}
+        for c in store.candidates():
+            by_kind.setdefault(c.kind, []).append(c)
+        for kind, found in by_kind.items():  # each kind: values or subjects that start claims of their own
+            for c in found[:40:7]:
+                if kind in ("money", "percent", "quantity"):
+                    fields: dict[str, object] = {"value": float(c.value) * 1.1 + 1}
+                elif kind == "date":
+                    fields = {"value": "2031"}
+                elif kind == "entity":
+                    fields = {"value": f"{c.value} Holdings"}
+                else:
+                    fields = {"subject": f"{c.subject or ''} Holdings"}
+                store.decide(c.id, "ben", Action.EDIT, fields=fields)
+        entities = by_kind["entity"]
+        for moved, into in zip(entities[50:60], entities[:10]):  # into claims that exist
+            store.decide(moved.id, "ana", Action.EDIT, fields={"value": into.value})
+        assert len(store.pending_moves()) > 20
+        settle_moves(store)
+        filed = claims(store)
+        assert filed != before and filed == full_rematch(store)
+        for reviewer in ("ben", "ana"):
+            while undo_decision(store, reviewer) is not None:
+                pass
+        assert store.pending_moves() == {} and claims(store) == before
