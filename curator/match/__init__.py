@@ -54,4 +54,6 @@ from curator.match.conflicts import same_slot
 from curator.match.incremental import match_new, rematch
 from curator.match.pending import finish_matching, settle_moves
 
-__all__ = ["claim_id", "context_words", "finish_matching", "match_candidates", "match_new", "rematch", "same_slot", "settle_moves"]
+__all__ = [
+    "claim_id", "context_words", "finish_matching", "match_candidates", "match_new", "rematch", "same_slot", "settle_moves",
+]

@@ -25,6 +25,10 @@ the claims a full ``rematch`` would, reading only what new candidates touch:
   rewritten. Another claim can only gain links to them (they keep their
   leader and gain conversions): it is marked ``conflict`` if it was not.
   Links between two claims no new candidate joined stay as stored.
+- ``file_candidates`` is the shared step: it also files edited candidates
+  again (``curator.match.pending``), taking whole blocks apart and
+  clustering them anew. Candidates are always read as their edit in force
+  tells them (``Store.candidates(told=True)``).
 - So cost follows the claims touched: an entity named in every article is
   read whole to add one mention. Changing the matching rules or
   ``schema/facts.yaml`` needs ``curator extract --rematch``. One gap: an

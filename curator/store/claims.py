@@ -56,7 +56,9 @@ class Claims(Candidates):
             "INSERT INTO counters (name, value) VALUES ('claims', 1) ON CONFLICT(name) DO UPDATE SET value = value + 1"
         )
 
-    def replace_claims(self, claims: Sequence[Claim], expected: int | None = None, settled: Mapping[str, int] | None = None) -> None:
+    def replace_claims(
+        self, claims: Sequence[Claim], expected: int | None = None, settled: Mapping[str, int] | None = None
+    ) -> None:
         """Replace every claim and each candidate's claim link in one transaction.
 
         ``expected`` is the ``claims_generation`` the claims were computed at:
@@ -152,7 +154,8 @@ class Claims(Candidates):
         """The stored conflict links of these claims' partners: {partner: every claim it conflicts with}."""
         partners = {r[0] for r in self._rows_among("SELECT other_id FROM claim_conflicts WHERE claim_id IN ({})", claim_ids)}
         links: dict[str, set[str]] = {p: set() for p in partners}
-        for claim_id, other_id in self._rows_among("SELECT claim_id, other_id FROM claim_conflicts WHERE claim_id IN ({})", partners):
+        sql = "SELECT claim_id, other_id FROM claim_conflicts WHERE claim_id IN ({})"
+        for claim_id, other_id in self._rows_among(sql, partners):
             links[claim_id].add(other_id)
         return links
 
@@ -195,7 +198,8 @@ class Claims(Candidates):
 
     def claims_by_id(self, claim_ids: Iterable[str]) -> list[Claim]:
         """These claims (those that exist), without their members or conflicts."""
-        return [to_claim(row, ()) for row in self._rows_among(f"SELECT {CLAIM_COLUMNS} FROM claims WHERE id IN ({{}})", claim_ids)]
+        rows = self._rows_among(f"SELECT {CLAIM_COLUMNS} FROM claims WHERE id IN ({{}})", claim_ids)
+        return [to_claim(row, ()) for row in rows]
 
     def unmatched_batch(self) -> UnmatchedBatch | None:
         """The candidates in no claim with what ranks them; None when some claim has no key (match everything again).
@@ -214,7 +218,8 @@ class Claims(Candidates):
     ) -> Neighbourhood:
         """The claims near new candidates (see ``claims_near``) with their leaders and converted members."""
         claims = {claim.id: claim for claim in self.claims_near(blocks, slots, ranges)}
-        leaders = {c.id: c for c in self.candidates_by_id((claim.key.leader for claim in claims.values() if claim.key), told=True)}
+        leader_ids = (claim.key.leader for claim in claims.values() if claim.key)
+        leaders = {c.id: c for c in self.candidates_by_id(leader_ids, told=True)}
         converted = self.members_of_claims(claims, converted=True)
         return Neighbourhood(claims, leaders, converted, self.article_ranks(c.article_id for c in leaders.values()))
 
