@@ -199,9 +199,11 @@ def decide(
 @click.pass_obj
 def undo(obj: Context, reviewer: str | None) -> None:
     """Take back that reviewer's last live decision (a new row in the log; history is kept)."""
+    from curator.decisions import undo_decision
+
     name = reviewer_name(reviewer)
     with obj.open() as store:
-        undone = store.undo(name)
+        undone = undo_decision(store, name)
     if undone is None:
         fail(f"{name} has no decision to undo in {obj.db}.")
     click.echo(f"Undid {name}'s {undone.action.value} of {undone.candidate_id} (decision {undone.id}).")

@@ -13,7 +13,8 @@ from typing import Any
 
 from curator.edits import settle_edit
 from curator.errors import CuratorError
-from curator.models import Action, CandidateState
+from curator.match.pending import settle_moves
+from curator.models import Action, CandidateState, Decision
 from curator.schema import Schema, load_schema
 from curator.store import Store
 
@@ -125,4 +126,17 @@ def record_decisions(
             left = len(ids) - done
             outcome.problems.append(f"{error} Stopped at {candidate_id}: it and the {left - 1} id(s) after it were not decided.")
             break
+    try:
+        settle_moves(store, schema)
+    except CuratorError as error:  # the decisions stand; the moves stay pending for the next decision or extract
+        outcome.problems.append(f"the decisions are recorded, but edited candidates are not yet under their new claims: {error}")
     return outcome
+
+
+def undo_decision(store: Store, reviewer: str) -> Decision | None:
+    """Take back ``reviewer``'s last live decision (``Store.undo``); an edit undone returns its candidate to the
+    claim it left (``curator.match.pending``). None when there was nothing to undo."""
+    undone = store.undo(reviewer)
+    if undone is not None:
+        settle_moves(store)
+    return undone

@@ -15,10 +15,7 @@ from typing import Any
 
 from curator.display import format_value
 from curator.errors import CuratorError
-from curator.models import Candidate
-
-EDITABLE = ("statement", "subject", "value", "unit", "qualifier")
-"""The fields of a candidate an edit may change."""
+from curator.models import EDITABLE, Candidate
 
 FOLLOWED = ("value", "unit", "qualifier", "subject")
 """Changing one of these rewrites a statement the reviewer did not write."""

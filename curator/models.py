@@ -7,7 +7,8 @@ layer can build and compare them without knowing where they came from.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 Value = float | str | None
@@ -101,6 +102,17 @@ class Candidate:
     extractor: str = "rules"
     attrs: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     claim_id: str | None = None
+
+
+EDITABLE = ("statement", "subject", "value", "unit", "qualifier")
+"""The fields of a candidate a reviewer's edit may change."""
+
+
+def as_told(candidate: Candidate, edited: Mapping[str, Any]) -> Candidate:
+    """The candidate as its edit in force tells it (``edited``: the edit's fields, {} when none): what matching
+    files it under, so an edited evidence line joins the claim its new value states, never relabels its old one."""
+    fields = {name: value for name, value in edited.items() if name in EDITABLE}
+    return replace(candidate, **fields) if fields else candidate
 
 
 @dataclass(frozen=True)

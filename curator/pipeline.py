@@ -167,8 +167,9 @@ def extract(
     Articles are read from the store a batch at a time and extracted in ``workers`` processes (one: in this
     one), their candidates saved in ingest order, so memory follows the batch and the stored candidates are
     the same for any number of workers. A killed run keeps every batch it committed; the next one goes on
-    from there. ``profile`` (a corpus profile file) applies to every article of this run; without it each
-    article uses the profile recorded at ingest, if any. Every profile is read and checked before any article
+    from there, first finishing the matching a killed run left undone (``curator.match.finish_matching``).
+    ``profile`` (a corpus profile file) applies to every article of this run; without it each article uses the
+    profile recorded at ingest, if any. Every profile is read and checked before any article
     is touched (CuratorError naming the file and the key). ``ner`` names a spaCy pipeline whose people and
     organisations are added (curator.extract.ner); it is checked once here, before any article. Only the new
     candidates are matched (against the claims they touch); ``rematch_all`` matches every candidate again, as
@@ -178,7 +179,7 @@ def extract(
     """
     from curator.extract.lexicon import lexicon_for
     from curator.extraction_pool import extract_batches, ner_pipeline
-    from curator.match import match_new, rematch
+    from curator.match import finish_matching, match_new, rematch
     from curator.schema import load_profile, load_schema
 
     schema = load_schema()
@@ -187,11 +188,14 @@ def extract(
     given = load_profile(profile.resolve()) if profile else None
     lexicon_for(schema, given)
     place_articles(store)
+    report = ExtractReport()
+    if not rematch_all and finish_matching(store, schema):
+        report.claims, report.conflicts = store.claim_counts()
     pending = store.unextracted_article_ids()
     if given is None:
         for recorded in store.article_profiles(pending):
             lexicon_for(schema, load_profile(Path(recorded)))
-    report = ExtractReport(articles=len(pending))
+    report.articles = len(pending)
     batches = (
         [a for a in map(store.article, pending[i : i + EXTRACT_BATCH]) if a is not None]
         for i in range(0, len(pending), EXTRACT_BATCH)

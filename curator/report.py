@@ -12,7 +12,12 @@ from curator.store import Store
 
 
 def cohen_kappa(pairs: list[tuple[str, str]]) -> float | None:
-    """Cohen's kappa for two raters' labels on the same items; None when undefined (no items, or one label only)."""
+    """Cohen's kappa for two raters' labels on the same items; None when undefined (no items, or one label only).
+
+    Cohen (1960), "A coefficient of agreement for nominal scales": kappa = (p_o - p_e) / (1 - p_e), where p_o
+    is the share of items both raters labelled alike and p_e = sum over labels of (rater A's share of the label
+    times rater B's share of it), the agreement expected by chance.
+    """
     if not pairs:
         return None
     n = len(pairs)
@@ -26,7 +31,11 @@ def cohen_kappa(pairs: list[tuple[str, str]]) -> float | None:
 
 
 def agreement(opinions: list[tuple[str, str, str]]) -> list[dict[str, Any]]:
-    """Kappa for each pair of reviewers over the candidates both decided: accept, edit or reject (a skip is no view)."""
+    """Kappa for each pair of reviewers over the candidates both decided: accept, edit or reject (a skip is no view).
+
+    ``opinions`` are each reviewer's own views before adjudication (``Store.live_opinions``): a disagreement
+    that was later adjudicated still counts as one.
+    """
     by_reviewer: dict[str, dict[str, str]] = defaultdict(dict)
     for candidate, reviewer, action in opinions:
         if action != "skip":

@@ -22,7 +22,9 @@ from curator.errors import CuratorError
 from curator.export import ExportOptions, write_export
 from curator.export.csv_sheet import COLUMNS, FORMULA_STARTS
 from curator.ingest import make_article
+from curator.match import settle_moves
 from curator.models import Action, Article, Candidate, Claim, Corroboration
+from curator.schema import load_schema
 from curator.store import Store, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,7 +149,11 @@ def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def build(store: Store, decide: bool = True) -> Store:
-    """The hand-made corpus: three articles, sixteen candidates, seven claims, and a few decisions."""
+    """The hand-made corpus: three articles, sixteen candidates, seven claims, and a few decisions.
+
+    Decided through ``store.decide`` alone, so the edits are not filed yet (``Store.pending_moves``): each fact
+    is its claim as stored, headed by what its claim says, never by one line's edit.
+    """
     store.add_articles(list(ARTICLES.values()))
     for key, article in ARTICLES.items():
         store.save_extraction(article.id, [c for c in CANDIDATES if c.article_id == article.id])
@@ -279,18 +285,35 @@ def test_chinese_text_round_trips_in_every_format(corpus: Store, tmp_path: Path)
 # -- status and value rules -------------------------------------------------
 
 
-def test_an_edited_fact_shows_edited_values_and_keeps_the_original_evidence(corpus: Store, tmp_path: Path) -> None:
+def test_an_edited_line_keeps_its_original_evidence_under_its_claims_heading(corpus: Store, tmp_path: Path) -> None:
     facts = facts_by_id(export_json(corpus, tmp_path))
     usd = facts["cl-usd61"]
-    assert (usd["status"], usd["edited"], usd["value"]) == ("edited", True, 6.2e9)
-    assert usd["statement"] == "The funding is worth about $6.2 billion."
+    assert (usd["status"], usd["edited"], usd["value"]) == ("edited", True, 6.1e9)
+    assert usd["statement"] == "The funding is worth about $6.1 billion."
     assert (usd["unit"], usd["qualifier"], usd["subject"]) == ("USD", "approximately", "Japanese government")
     [line] = usd["evidence"]
     assert (line["candidate_id"], line["text"], line["value"], line["status"]) == ("a3-usd", "about $6.1 billion", 6.1e9, "edited")
     assert line["edited"] == {"statement": "The funding is worth about $6.2 billion.", "value": 6.2e9}
     assert line["reviewer"] == "ben"
     softbank = facts["cl-softbank"]
-    assert softbank["value"] == "SoftBank Group" and softbank["status"] == "edited"
+    assert softbank["value"] == "SoftBank" and softbank["status"] == "edited"
+
+
+def test_filed_edits_are_facts_of_what_they_tell(corpus: Store, tmp_path: Path) -> None:
+    settle_moves(corpus, load_schema())
+    assert corpus.pending_moves() == {}
+    facts = export_json(corpus, tmp_path, "all")["facts"]
+    by_line = {e["candidate_id"]: f for f in facts for e in f["evidence"]}
+    edited, kept = by_line["a3-usd"], by_line["a2-usd"]
+    assert [e["candidate_id"] for e in edited["evidence"]] == ["a3-usd"]
+    assert (edited["value"], edited["statement"], edited["sources"]) == (6.2e9, "The funding is worth about $6.2 billion.", 1)
+    assert [e["candidate_id"] for e in kept["evidence"]] == ["a2-usd"]
+    assert (kept["value"], kept["sources"], kept["article_count"]) == (6.1e9, 1, 1)
+    group = by_line["a2-softbank"]
+    assert [e["candidate_id"] for e in group["evidence"]] == ["a2-softbank"] and group["value"] == "SoftBank Group"
+    softbank = by_line["a1-softbank"]
+    assert [e["candidate_id"] for e in softbank["evidence"]] == ["a1-softbank", "a3-softbank"]
+    assert (softbank["value"], softbank["sources"], softbank["corroboration"]) == ("SoftBank", 2, "mention")
 
 
 def test_fact_status_is_the_strongest_of_its_evidence(corpus: Store, tmp_path: Path) -> None:
@@ -305,13 +328,17 @@ def test_fact_status_is_the_strongest_of_its_evidence(corpus: Store, tmp_path: P
     assert [e["status"] for e in only_rejected["cl-noetra"]["evidence"]] == ["rejected"]
 
 
-def test_latest_edit_wins_when_several_lines_are_edited(store: Store, fixed_clock: None, tmp_path: Path) -> None:
+def test_several_edited_lines_each_leave_the_claim(store: Store, fixed_clock: None, tmp_path: Path) -> None:
     build(store)
     store.decide("a1-jpy", "ana", Action.EDIT, fields={"value": 1.1e12})
     store.decide("a3-jpy", "ben", Action.EDIT, fields={"value": 1.2e12, "qualifier": None})
     jpy = facts_by_id(export_json(store, tmp_path))["cl-jpy"]
-    assert (jpy["value"], jpy["qualifier"], jpy["status"]) == (1.2e12, None, "edited")
-    assert [e["status"] for e in jpy["evidence"]] == ["edited", "accepted", "edited"]
+    assert (jpy["value"], jpy["qualifier"], jpy["status"]) == (1e12, "up to", "edited")  # not yet filed: as stored
+    settle_moves(store, load_schema())
+    facts = export_json(store, tmp_path, "all")["facts"]
+    by_line = {e["candidate_id"]: f for f in facts for e in f["evidence"]}
+    told = {cid: (by_line[cid]["value"], by_line[cid]["qualifier"], len(by_line[cid]["evidence"])) for cid in ("a1-jpy", "a2-jpy", "a3-jpy")}
+    assert told == {"a1-jpy": (1.1e12, "up to", 1), "a2-jpy": (1e12, "up to", 1), "a3-jpy": (1.2e12, None, 1)}
 
 
 def test_disputed_selects_candidates_reviewers_disagree_on(corpus: Store, tmp_path: Path) -> None:
@@ -419,7 +446,7 @@ def test_csv_has_one_row_per_evidence_line_with_fact_columns(corpus: Store, tmp_
     assert list(rows[0]) == list(COLUMNS)
     usd = [r for r in rows if r["fact_id"] == "cl-usd61"]
     assert [r["candidate_id"] for r in usd] == ["a2-usd", "a3-usd"]
-    assert {(r["fact_value"], r["fact_status"], r["fact_edited"]) for r in usd} == {("6200000000.0", "edited", "true")}
+    assert {(r["fact_value"], r["fact_status"], r["fact_edited"]) for r in usd} == {("6100000000.0", "edited", "true")}
     assert [r["value"] for r in usd] == ["6100000000.0", "6100000000.0"]
     assert usd[1]["edited"] == '{"statement": "The funding is worth about $6.2 billion.", "value": 6200000000.0}'
     assert rows[0]["conflicts_with"] == "" and usd[0]["conflicts_with"] == "cl-usd67"
@@ -465,7 +492,7 @@ def test_csv_has_values_as_people_read_them_beside_the_numbers(corpus: Store, tm
     assert list(COLUMNS[-5:]) == ["fact_value_text", "value_text", "reason", "told_by", "also_carried_by"]
     jpy = rows["a1-jpy"]
     assert (jpy["value"], jpy["value_text"], jpy["fact_value_text"]) == ("1000000000000.0", "¥1 trillion", "¥1 trillion")
-    assert rows["a3-usd"]["fact_value_text"] == "$6.2 billion"  # the edited value, as the fact carries it
+    assert rows["a3-usd"]["fact_value_text"] == "$6.1 billion"  # the claim's value: one line's edit never relabels it
     assert rows["a1-margin"]["value_text"] == "'-5%"  # a text cell starting with "-" is still neutralised
 
 
@@ -498,9 +525,9 @@ def test_markdown_groups_by_kind_with_marks_quotes_and_conflicts(corpus: Store, 
         "[Japan's Physical AI Alliance](https://example.com/alliance?a=1&b=%282%29) by Ana Sato, Ben Ito (000\\_alliance.txt), "
         "accepted by ana on 2026-04-14; note: matches the ministry release"
     ) in text
-    assert "**approximately 6.2 billion USD** · subject: Japanese government · ⚠ conflict · 2 independent sources, 2 articles · edited" in text
+    assert "**approximately 6.1 billion USD** · subject: Japanese government · ⚠ conflict · 2 independent sources, 2 articles · edited" in text
     assert "— Japan backs a physical AI venture (002\\_backs.txt)" in text  # javascript: URL is not a link
-    assert "- 6.7 billion USD (`cl-usd67`) vs approximately 6.2 billion USD (`cl-usd61`)" in text
+    assert "- 6.7 billion USD (`cl-usd67`) vs approximately 6.1 billion USD (`cl-usd61`)" in text
     assert "- Noetra (`cl-noetra`) vs Sakura AI Nexus (`cl-sakura`)" in text
     assert "\\=HYPERLINK(" not in text and "=HYPERLINK(\"http://evil.example\")" in text
     assert "<" not in text.replace("\\<", "")
@@ -508,7 +535,7 @@ def test_markdown_groups_by_kind_with_marks_quotes_and_conflicts(corpus: Store, 
 
 def test_markdown_names_conflicts_outside_the_sheet(corpus: Store, tmp_path: Path) -> None:
     text = export(corpus, tmp_path, "md", "accepted,edited", kinds="money")
-    assert "- approximately 6.2 billion USD (`cl-usd61`) vs `cl-usd67` (not in this sheet)" in text
+    assert "- approximately 6.1 billion USD (`cl-usd61`) vs `cl-usd67` (not in this sheet)" in text
 
 
 # -- determinism and golden files --------------------------------------------

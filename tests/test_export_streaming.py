@@ -55,8 +55,7 @@ def test_each_evidence_line_is_written_before_the_next_is_read(store: Store, fmt
     out = Recorder(pulled)
     with store.read_snapshot():
         total = sum(1 for _ in store.iter_export_rows(query))
-        facts = group_facts(counted(store.iter_export_rows(query)), store.iter_fact_heads(query), store.claim_conflicts(),
-                            Copy(), store.candidate_edit)
+        facts = group_facts(counted(store.iter_export_rows(query)), store.iter_fact_heads(query), store.claim_conflicts(), Copy())
         sheet = Sheet("2026-04-14T09:00:00Z", "test.db", {}, store.export_articles(query), {}, facts)
         WRITERS[fmt](out, sheet)
     # Before each write, at most one row more than the lines already written has been read: the writer never

@@ -185,6 +185,24 @@ def test_agreement_leaves_out_adjudications_and_skips(seeded_db: Path) -> None:
     ]
 
 
+def test_agreement_counts_disagreements_that_were_later_adjudicated(seeded_db: Path) -> None:
+    a, b, c, d, e = ids(seeded_db, 5)
+    with open_store(seeded_db) as store:
+        views = ((a, Action.ACCEPT, Action.ACCEPT), (b, Action.ACCEPT, Action.REJECT), (c, Action.REJECT, Action.ACCEPT),
+                 (d, Action.REJECT, Action.REJECT), (e, Action.ACCEPT, Action.ACCEPT))
+        for cid, alice, bob in views:
+            store.decide(cid, "alice", alice)
+            store.decide(cid, "bob", bob)
+        store.decide(b, "bob", Action.ACCEPT, adjudicate=True)  # one of the two settles it
+        store.decide(c, "carol", Action.REJECT, adjudicate=True)
+        store.decide(c, "bob", Action.REJECT)  # bob concedes after the adjudication
+        pairs = agreement(store.live_opinions())
+    # By hand (Cohen 1960): 5 candidates, alike on a, d, e: p_o = 3/5. Alice accepts 3 of 5, bob (before
+    # adjudication) accepts a, c, e: 3 of 5; both reject 2 of 5. p_e = (3/5)(3/5) + (2/5)(2/5) = 13/25.
+    # kappa = (3/5 - 13/25) / (1 - 13/25) = (2/25) / (12/25) = 1/6.
+    assert pairs == [{"reviewers": ["alice", "bob"], "both_decided": 5, "agreed": 3, "kappa": round(1 / 6, 3)}]
+
+
 def test_status_counts_and_points_at_disputes(seeded_db: Path) -> None:
     a = ids(seeded_db, 1)[0]
     run(seeded_db, "decide", "accept", a, "--reviewer", "alice")

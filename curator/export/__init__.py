@@ -91,7 +91,7 @@ def write_export(store: Store, options: ExportOptions, target: str, force: bool 
             kind_labels={name: spec.label for name, spec in schema.kinds.items()},
             facts=written.count(group_facts(
                 store.iter_export_rows(query), store.iter_fact_heads(query), store.claim_conflicts(),
-                Copy(*map(frozenset, store.syndicated_copy())), store.candidate_edit,
+                Copy(*map(frozenset, store.syndicated_copy())),
             )),
         )
         if options.fmt == "csv" and options.bom:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
@@ -32,8 +32,6 @@ STRENGTH = {
 """A fact takes the strongest status of its evidence: a claim verified by anyone counts as verified."""
 
 EDITED = Status.EDITED.value
-EDITABLE = ("statement", "subject", "value", "unit", "qualifier")
-"""Fields a reviewer's edit can change, and so override on the fact."""
 
 
 def clean_value(value: Any) -> Any:
@@ -151,11 +149,12 @@ class Sheet:
         return self.kind_labels.get(kind, kind)
 
 
-def build_fact(head: FactHead, rows: Iterator[ExportRow], conflicts: dict[str, list[str]], copy: Copy = Copy(),
-               edit_of: Callable[[str], str | None] = lambda _: None) -> Fact:
-    """A fact from its head and its evidence rows (read lazily): strongest status, claim values overridden by the latest
-    edit. ``conflicts`` maps claim ids to the claims they conflict with (``Store.claim_conflicts``); ``edit_of`` gives
-    a candidate's stored edit (``Store.candidate_edit``), asked only for the line edited last.
+def build_fact(head: FactHead, rows: Iterator[ExportRow], conflicts: dict[str, list[str]], copy: Copy = Copy()) -> Fact:
+    """A fact from its head and its evidence rows (read lazily): strongest status, fields as the claim states them.
+
+    An edited line is matched by what its edit tells (``curator.match.pending``), so the claim's fields already agree
+    with every line: no one reviewer's edit relabels other articles' evidence. ``conflicts`` maps claim ids to the
+    claims they conflict with (``Store.claim_conflicts``).
     """
     first = next(rows)
     statuses = head.statuses.split(",")
@@ -180,16 +179,12 @@ def build_fact(head: FactHead, rows: Iterator[ExportRow], conflicts: dict[str, l
         carriers=json.loads(first.carriers),
         copy=copy,
     )
-    if head.latest_edit is not None:
-        for name, value in decode(edit_of(head.latest_edit)).items():
-            if name in EDITABLE:
-                setattr(fact, name, value)
     fact.value = clean_value(fact.value)
     return fact
 
 
 def group_facts(rows: Iterable[ExportRow], heads: Iterable[FactHead], conflicts: dict[str, list[str]],
-                copy: Copy = Copy(), edit_of: Callable[[str], str | None] = lambda _: None) -> Iterator[Fact]:
+                copy: Copy = Copy()) -> Iterator[Fact]:
     """Facts from rows where each fact's lines are consecutive (``Store.iter_export_rows``) and the heads of the same
     facts in the same order (``Store.iter_fact_heads``); each fact's lines stay in the stream until written."""
     heads = iter(heads)
@@ -197,4 +192,4 @@ def group_facts(rows: Iterable[ExportRow], heads: Iterable[FactHead], conflicts:
         head = next(heads)
         if head.fact_id != fact_id:
             raise RuntimeError(f"the export read fact {head.fact_id}'s totals beside fact {fact_id}'s lines")
-        yield build_fact(head, run, conflicts, copy, edit_of)
+        yield build_fact(head, run, conflicts, copy)

@@ -36,9 +36,14 @@ Corroboration counts independent articles: repeats inside one article, or
 its Chinese summary and English text, count once (sources = distinct
 articles). A claim in conflict is marked ``conflict`` whatever its sources.
 
+Candidates are matched as reviewers' edits in force tell them: an edited
+value, unit or subject files the candidate under the claim it now states
+(``pending``), so an edit never relabels other articles' evidence.
+
 Modules: ``clustering`` (blocks and groups), ``conflicts`` (which claims
 contradict which), ``claims`` (groups to claims), all pure; ``incremental``
-(reading from and writing to the store).
+(reading from and writing to the store); ``pending`` (finishing what an
+interrupted run or an edit left to match).
 """
 
 from __future__ import annotations
@@ -47,5 +52,8 @@ from curator.match.claims import match_candidates
 from curator.match.clustering import claim_id, context_words
 from curator.match.conflicts import same_slot
 from curator.match.incremental import match_new, rematch
+from curator.match.pending import finish_matching, settle_moves
 
-__all__ = ["claim_id", "context_words", "match_candidates", "match_new", "rematch", "same_slot"]
+__all__ = [
+    "claim_id", "context_words", "finish_matching", "match_candidates", "match_new", "rematch", "same_slot", "settle_moves",
+]

@@ -25,6 +25,10 @@ the claims a full ``rematch`` would, reading only what new candidates touch:
   rewritten. Another claim can only gain links to them (they keep their
   leader and gain conversions): it is marked ``conflict`` if it was not.
   Links between two claims no new candidate joined stay as stored.
+- ``file_candidates`` is the shared step: it also files edited candidates
+  again (``curator.match.pending``), taking whole blocks apart and
+  clustering them anew. Candidates are always read as their edit in force
+  tells them (``Store.candidates(told=True)``).
 - So cost follows the claims touched: an entity named in every article is
   read whole to add one mention. Changing the matching rules or
   ``schema/facts.yaml`` needs ``curator extract --rematch``. One gap: an
@@ -36,7 +40,7 @@ the claims a full ``rematch`` would, reading only what new candidates touch:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 
 from curator.errors import CuratorError
 from curator.gcpause import cycle_collection_paused
@@ -58,8 +62,9 @@ def rematch(store: Store, schema: Schema) -> list[Claim]:
 
 
 def _rematch_at(store: Store, schema: Schema, generation: int) -> list[Claim]:
-    claims = match_candidates(store.candidates(), schema, store.article_ranks(), store.placements())
-    store.replace_claims(claims, expected=generation)
+    moves = store.pending_moves()  # read before the candidates: a move marked later waits for the next match
+    claims = match_candidates(store.candidates(told=True), schema, store.article_ranks(), store.placements())
+    store.replace_claims(claims, expected=generation, settled=moves)
     return claims
 
 
@@ -101,18 +106,32 @@ def _match_new_at(store: Store, schema: Schema, generation: int) -> list[Claim]:
     order = dict(batch.ranks)
     if min(order.get(c.article_id, 0) for c in new) <= batch.last_matched_rank:
         return _rematch_at(store, schema, generation)
+    return file_candidates(store, schema, generation, new, order)
+
+
+def file_candidates(
+    store: Store, schema: Schema, generation: int, new: list[Candidate], order: dict[str, int],
+    replaced: Collection[str] = (), settled: Mapping[str, int] | None = None,
+) -> list[Claim]:
+    """Cluster ``new`` candidates (``claim_id`` None, ranked by ``order``: {article id: ingest order}) into the
+    claims near them, write what changed and return it.
+
+    ``replaced`` claims are taken apart: every member of theirs is among ``new``, they are deleted, and the
+    claims that conflicted with them are rewritten whole (their standing may change). ``settled``: the pending
+    moves this files (``Store.pending_moves``). Raises ``StaleClaims`` when claims changed since ``generation``.
+    """
     keys = {_block(c) for c in new}
     hood = store.neighbourhood(
         {_key_text(k) for k in keys},
         {_key_text(k[:2]) for k in keys if k[0] in SINGLE_VALUED and k[1]},
         _value_ranges(keys, schema.match.tolerance),
     )
-    near = hood.claims
+    near = {cid: claim for cid, claim in hood.claims.items() if cid not in replaced}
     leaders = {cid: claim.key.leader for cid, claim in near.items() if claim.key}
     known = hood.leaders
     converted: dict[str, list[Candidate]] = defaultdict(list)
     for c in hood.converted:
-        if c.id != leaders[c.claim_id]:  # type: ignore[index]
+        if c.claim_id in leaders and c.id != leaders[c.claim_id]:  # type: ignore[index]
             converted[c.claim_id].append(c)  # type: ignore[index]
     old = {cid: _group_of([known[leader], *converted[cid]]) for cid, leader in leaders.items()}
     order |= hood.ranks
@@ -140,13 +159,24 @@ def _match_new_at(store: Store, schema: Schema, generation: int) -> list[Claim]:
     )
     conflicts = _conflicts(groups, ids, claim_of, schema, focus={id(g) for g in remade})
     remade_ids = {ids[id(g)] for g in remade}
-    placements = store.placements({c.article_id for g in remade for c in g.members})
+    # A claim that conflicted with a replaced one keeps its other links and gains the new ones: rewritten whole.
+    partners = {cid: links - set(replaced) | conflicts.get(cid, set())
+                for cid, links in store.conflict_links(replaced).items() if cid not in remade_ids and cid not in replaced}
+    members, ranks = store.members_ranked(partners)
+    order |= ranks
+    kept: dict[str, list[Candidate]] = defaultdict(list)
+    for c in sorted(members, key=_rank(order)):
+        kept[c.claim_id].append(c)  # type: ignore[index]
+    placements = store.placements({c.article_id for g in remade for c in g.members} | {c.article_id for c in members})
     written = [_claim(g, ids[id(g)], conflicts.get(ids[id(g)], set()), placements, schema) for g in remade]
+    written += [_claim(_group_of(kept[cid]), cid, links, placements, schema) for cid, links in partners.items() if kept[cid]]
     # The others only gain links (to remade claims, which keep their leader and gain conversions).
     contradicted = {
         cid: Corroboration.CONFLICT
         for cid, claim in near.items()
-        if cid not in remade_ids and conflicts.get(cid) and claim.corroboration is not Corroboration.CONFLICT
+        if cid not in remade_ids and cid not in partners and conflicts.get(cid)
+        and claim.corroboration is not Corroboration.CONFLICT
     }
-    store.save_claims(written, contradicted, expected=generation)
+    gone = set(replaced) - remade_ids
+    store.save_claims(written, contradicted, expected=generation, gone=gone, settled=settled)
     return written

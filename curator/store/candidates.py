@@ -6,13 +6,15 @@ import json
 from sys import intern
 from collections.abc import Iterable, Iterator, Sequence
 
-from curator.models import Candidate, Status
+from curator.models import Candidate, Status, as_told
 from curator.store.connection import Connection, Row
 
 CANDIDATE_COLUMNS = (
     "id, article_id, kind, text, span_start, span_end, quote, quote_start, subject, "
     "statement, value, unit, qualifier, extractor, attrs, claim_id"
 )
+TOLD_COLUMNS = f"{CANDIDATE_COLUMNS}, edited"
+"""The columns of a candidate as matching reads it: with the edit in force (``_told``)."""
 
 
 def _interned(text: str | None) -> str | None:
@@ -98,6 +100,12 @@ class Candidates(Connection):
             claim_id=row["claim_id"],
         )
 
+    @classmethod
+    def _told(cls, row: Row) -> Candidate:
+        """A candidate read with ``TOLD_COLUMNS`` as its edit in force tells it (``models.as_told``)."""
+        candidate = cls._candidate(row)
+        return as_told(candidate, json.loads(row["edited"])) if row["edited"] else candidate
+
     def candidate_counts(self) -> dict[str, int]:
         """Candidates by status (every ``Status`` value, 0 when none), ``disputed`` and ``adjudicated``.
 
@@ -120,19 +128,20 @@ class Candidates(Connection):
         )
         return [self._candidate(r) for r in rows]
 
-    def candidates(self, kinds: Iterable[str] | None = None) -> Iterator[Candidate]:
-        """Every candidate (optionally of some kinds) in a stable order, streamed."""
+    def candidates(self, kinds: Iterable[str] | None = None, told: bool = False) -> Iterator[Candidate]:
+        """Every candidate (optionally of some kinds) in a stable order, streamed; ``told``: as edits tell them."""
         kinds = list(kinds) if kinds is not None else None
         where = f"WHERE kind IN ({', '.join('?' * len(kinds))})" if kinds else ""
-        yield from self._stream(
-            f"SELECT {CANDIDATE_COLUMNS} FROM candidates {where} ORDER BY seq", kinds or (), self._candidate
-        )
+        columns, read = (TOLD_COLUMNS, self._told) if told else (CANDIDATE_COLUMNS, self._candidate)
+        yield from self._stream(f"SELECT {columns} FROM candidates {where} ORDER BY seq", kinds or (), read)
 
-    def candidates_by_id(self, candidate_ids: Iterable[str]) -> list[Candidate]:
-        rows = self._rows_among(f"SELECT {CANDIDATE_COLUMNS} FROM candidates WHERE id IN ({{}})", candidate_ids)
-        return [self._candidate(r) for r in rows]
+    def candidates_by_id(self, candidate_ids: Iterable[str], told: bool = False) -> list[Candidate]:
+        """These candidates (those that exist), as extracted or, ``told``, as edits tell them."""
+        columns, read = (TOLD_COLUMNS, self._told) if told else (CANDIDATE_COLUMNS, self._candidate)
+        rows = self._rows_among(f"SELECT {columns} FROM candidates WHERE id IN ({{}})", candidate_ids)
+        return [read(r) for r in rows]
 
     def unmatched_candidates(self) -> list[Candidate]:
-        """Candidates in no claim: those extracted or imported since claims were last matched."""
-        rows = self._rows(f"SELECT {CANDIDATE_COLUMNS} FROM candidates WHERE claim_id IS NULL ORDER BY seq")
-        return [self._candidate(r) for r in rows]
+        """Candidates in no claim, as edits tell them: those extracted or imported since claims were last matched."""
+        rows = self._rows(f"SELECT {TOLD_COLUMNS} FROM candidates WHERE claim_id IS NULL ORDER BY seq")
+        return [self._told(r) for r in rows]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from curator.models import Candidate, Claim, ClaimKey, Corroboration
-from curator.store.candidates import CANDIDATE_COLUMNS, Candidates
+from curator.models import EDITABLE, Candidate, Claim, ClaimKey, Corroboration
+from curator.store.candidates import TOLD_COLUMNS, Candidates
 from curator.store.connection import Row
 from curator.store.records import Neighbourhood, UnmatchedBatch
 
@@ -60,16 +60,20 @@ class Claims(Candidates):
             "INSERT INTO counters (name, value) VALUES ('claims', 1) ON CONFLICT(name) DO UPDATE SET value = value + 1"
         )
 
-    def replace_claims(self, claims: Sequence[Claim], expected: int | None = None) -> None:
+    def replace_claims(
+        self, claims: Sequence[Claim], expected: int | None = None, settled: Mapping[str, int] | None = None
+    ) -> None:
         """Replace every claim and each candidate's claim link in one transaction.
 
         ``expected`` is the ``claims_generation`` the claims were computed at:
         if another process wrote claims since, nothing is written and
-        ``StaleClaims`` is raised, so the caller matches again.
+        ``StaleClaims`` is raised, so the caller matches again. ``settled``
+        are the ``pending_moves`` read before the candidates, now filed.
         """
 
         def work() -> None:
             self._next_claims_generation(expected)
+            self._settle(settled or {})
             self._execute("DELETE FROM claim_conflicts")
             self._execute("DELETE FROM claims")
             self._execute("UPDATE candidates SET claim_id = NULL WHERE claim_id IS NOT NULL")
@@ -88,18 +92,26 @@ class Claims(Candidates):
 
         self._write(work)
 
-    def save_claims(self, claims: Sequence[Claim], standings: Mapping[str, Corroboration], expected: int | None = None) -> None:
+    def save_claims(
+        self, claims: Sequence[Claim], standings: Mapping[str, Corroboration], expected: int | None = None,
+        gone: Collection[str] = (), settled: Mapping[str, int] | None = None,
+    ) -> None:
         """Write ``claims`` over their rows with their members, and new ``standings`` of others, in one transaction.
 
         Each claim's ``conflicts_with`` is complete: its links are replaced at
         both ends (a claim it no longer conflicts with loses the link too).
-        Every other claim stays as it is, so matching new candidates writes
-        only what they touch. ``expected`` as for ``replace_claims``.
+        ``gone`` claims are deleted with their links (their members are among
+        ``claims``'). Every other claim stays as it is, so matching new
+        candidates writes only what they touch. ``expected`` and ``settled``
+        as for ``replace_claims``.
         """
         updates = ", ".join(f"{column} = excluded.{column}" for column in CLAIM_COLUMNS.split(", ")[1:])
 
         def work() -> None:
             self._next_claims_generation(expected)
+            self._settle(settled or {})
+            self._executemany("DELETE FROM claim_conflicts WHERE claim_id = ? OR other_id = ?", [(g, g) for g in gone])
+            self._executemany("DELETE FROM claims WHERE id = ?", [(g,) for g in gone])
             self._executemany(
                 f"INSERT INTO claims ({CLAIM_COLUMNS}) VALUES ({_CLAIM_MARKS}) ON CONFLICT(id) DO UPDATE SET {updates}",
                 [_claim_params(c) for c in claims],
@@ -123,6 +135,33 @@ class Claims(Candidates):
             )
 
         self._write(work)
+
+    def _settle(self, settled: Mapping[str, int]) -> None:
+        """Inside a claims write: drop the pending moves filed, each only if no decision marked it again since."""
+        self._executemany(
+            "DELETE FROM match_pending WHERE candidate_id = ? AND mark = ?", list(settled.items())
+        )
+
+    def pending_moves(self) -> dict[str, int]:
+        """{candidate id: mark} of the candidates whose edit in force changed since they were filed in a claim."""
+        return {r[0]: r[1] for r in self._rows("SELECT candidate_id, mark FROM match_pending")}
+
+    def matching_pending(self) -> bool:
+        """Whether matching is unfinished: a candidate in no claim (extracted or imported since matching, or a
+        matching killed before it wrote) or a pending move. Two index look-ups."""
+        row = self._rows(
+            "SELECT EXISTS (SELECT 1 FROM candidates WHERE claim_id IS NULL), EXISTS (SELECT 1 FROM match_pending)"
+        )[0]
+        return bool(row[0] or row[1])
+
+    def conflict_links(self, claim_ids: Iterable[str]) -> dict[str, set[str]]:
+        """The stored conflict links of these claims' partners: {partner: every claim it conflicts with}."""
+        partners = {r[0] for r in self._rows_among("SELECT other_id FROM claim_conflicts WHERE claim_id IN ({})", claim_ids)}
+        links: dict[str, set[str]] = {p: set() for p in partners}
+        sql = "SELECT claim_id, other_id FROM claim_conflicts WHERE claim_id IN ({})"
+        for claim_id, other_id in self._rows_among(sql, partners):
+            links[claim_id].add(other_id)
+        return links
 
     def claims_are_keyed(self) -> bool:
         """True when there are claims and each has a key: only then can new candidates be matched alone."""
@@ -161,6 +200,11 @@ class Claims(Candidates):
                 found[row["id"]] = row
         return [to_claim(row, ()) for row in found.values()]
 
+    def claims_by_id(self, claim_ids: Iterable[str]) -> list[Claim]:
+        """These claims (those that exist), without their members or conflicts."""
+        rows = self._rows_among(f"SELECT {CLAIM_COLUMNS} FROM claims WHERE id IN ({{}})", claim_ids)
+        return [to_claim(row, ()) for row in rows]
+
     def unmatched_batch(self) -> UnmatchedBatch | None:
         """The candidates in no claim with what ranks them; None when some claim has no key (match everything again).
 
@@ -178,7 +222,8 @@ class Claims(Candidates):
     ) -> Neighbourhood:
         """The claims near new candidates (see ``claims_near``) with their leaders and converted members."""
         claims = {claim.id: claim for claim in self.claims_near(blocks, slots, ranges)}
-        leaders = {c.id: c for c in self.candidates_by_id(claim.key.leader for claim in claims.values() if claim.key)}
+        leader_ids = (claim.key.leader for claim in claims.values() if claim.key)
+        leaders = {c.id: c for c in self.candidates_by_id(leader_ids, told=True)}
         converted = self.members_of_claims(claims, converted=True)
         return Neighbourhood(claims, leaders, converted, self.article_ranks(c.article_id for c in leaders.values()))
 
@@ -188,14 +233,15 @@ class Claims(Candidates):
         return members, self.article_ranks(c.article_id for c in members)
 
     def members_of_claims(self, claim_ids: Iterable[str], converted: bool = False) -> list[Candidate]:
-        """The member candidates of these claims, by index; with ``converted`` only those told with a conversion.
+        """The member candidates of these claims as edits tell them, by index; with ``converted`` only those told
+        with a conversion.
 
         A conversion is an ``equivalents`` entry in ``attrs``: what a conflict
         test needs of a claim besides its leader.
         """
         where = "instr(attrs, '\"equivalents\"') > 0 AND " if converted else ""
-        rows = self._rows_among(f"SELECT {CANDIDATE_COLUMNS} FROM candidates WHERE {where}claim_id IN ({{}})", claim_ids)
-        return [self._candidate(r) for r in rows]
+        rows = self._rows_among(f"SELECT {TOLD_COLUMNS} FROM candidates WHERE {where}claim_id IN ({{}})", claim_ids)
+        return [self._told(r) for r in rows]
 
     def claims_of_candidates(self, candidate_ids: Iterable[str]) -> dict[str, str]:
         """The claim of each of these candidates that is in one."""
@@ -238,13 +284,18 @@ class Claims(Candidates):
 
 
 def fact_field(column: str) -> str:
-    """SQL over ``candidates c LEFT JOIN claims cl``: the fact's ``column``, the claim's or, without one, the candidate's.
+    """SQL over ``candidates c LEFT JOIN claims cl``: the fact's ``column``, the claim's or, without one, the
+    candidate's as its edit in force tells it.
 
     A candidate in no claim is a fact of its own, standing alone (``FACT_CORROBORATION``, ``FACT_SOURCES``).
-    Expressions rather than a view: the export sorts on them in one pass and the
+    A claim's fields are already what its members tell (matching reads them as edited), so no one member's
+    edit relabels it. Expressions rather than a view: the export sorts on them in one pass and the
     review queries keep their ``INDEXED BY`` hints, which a view would hide.
     """
-    return f"CASE WHEN cl.id IS NULL THEN c.{column} ELSE cl.{column} END"
+    own = f"c.{column}"
+    if column in EDITABLE:
+        own = f"CASE WHEN json_type(c.edited, '$.{column}') IS NULL THEN c.{column} ELSE json_extract(c.edited, '$.{column}') END"
+    return f"CASE WHEN cl.id IS NULL THEN {own} ELSE cl.{column} END"
 
 
 FACT_ID = "CASE WHEN cl.id IS NULL THEN 'f-' || c.id ELSE cl.id END"

@@ -117,15 +117,25 @@ class DecisionLog(Connection):
         """Recompute one candidate's state columns from its live decisions (inside a write transaction)."""
         live = self._execute("SELECT * FROM live_decisions d WHERE d.candidate_id = ? ORDER BY d.id", (candidate_id,))
         state, deciding = _derive(candidate_id, [to_decision(r) for r in live.fetchall()])
+        edited = json.dumps(state.fields, ensure_ascii=False, sort_keys=True) if state.fields else None
+        before = self._execute("SELECT edited, claim_id FROM candidates WHERE id = ?", (candidate_id,)).fetchone()
         version = self._execute(
             "UPDATE candidates SET status = ?, disputed = ?, decided_by = ?, decided_at = ?, note = ?, edited = ?,"
             " decision_id = ?, version = version + 1 WHERE id = ? RETURNING version",
             (
-                state.status.value, int(state.disputed), state.reviewer, state.decided_at, state.note,
-                json.dumps(state.fields, ensure_ascii=False, sort_keys=True) if state.fields else None,
+                state.status.value, int(state.disputed), state.reviewer, state.decided_at, state.note, edited,
                 deciding, candidate_id,
             ),
         ).fetchall()[0][0]
+        if before["edited"] != edited and before["claim_id"] is not None:
+            # What the candidate tells changed: it is filed again (``Claims.pending_moves``), never left under
+            # a claim heading what it no longer says; unless it is back to the edit it was filed with.
+            self._execute(
+                "INSERT INTO match_pending (candidate_id, mark, filed) VALUES (?, ?, ?)"
+                " ON CONFLICT(candidate_id) DO UPDATE SET mark = excluded.mark",
+                (candidate_id, version, before["edited"]),
+            )
+            self._execute("DELETE FROM match_pending WHERE candidate_id = ? AND filed IS ?", (candidate_id, edited))
         return replace(state, version=version)
 
     def state(self, candidate_id: str) -> CandidateState | None:
@@ -153,18 +163,22 @@ class DecisionLog(Connection):
         return [to_decision(r) for r in rows]
 
     def live_opinions(self) -> list[tuple[str, str, str]]:
-        """(candidate, reviewer, action) for each reviewer's latest live decision on each candidate.
+        """(candidate, reviewer, action) for each reviewer's own view of each candidate, as it stood before adjudication.
 
-        A reviewer whose latest live decision on a candidate adjudicates it is
-        left out for that candidate: agreement is measured between independent
-        judgments, and an adjudication is made knowing the others'.
+        A reviewer's view is their latest live, non-adjudicating decision made
+        before the candidate's first live adjudication. Agreement is measured
+        between independent judgments: an adjudication is made knowing the
+        others' views, and so is a decision after it (a reviewer conceding
+        the point), so neither counts; but adjudication settles the fact
+        without erasing the disagreement that preceded it.
         """
         rows = self._rows(
             "SELECT candidate_id, reviewer, action FROM ("
-            " SELECT d.candidate_id, d.reviewer, d.action, d.adjudicate,"
+            " SELECT d.candidate_id, d.reviewer, d.action,"
             "  row_number() OVER (PARTITION BY d.candidate_id, d.reviewer ORDER BY d.id DESC) AS recency"
-            " FROM live_decisions d)"
-            " WHERE recency = 1 AND adjudicate = 0 ORDER BY candidate_id, reviewer"
+            " FROM live_decisions d WHERE d.adjudicate = 0 AND NOT EXISTS (SELECT 1 FROM live_decisions j"
+            "  WHERE j.candidate_id = d.candidate_id AND j.adjudicate = 1 AND j.id < d.id))"
+            " WHERE recency = 1 ORDER BY candidate_id, reviewer"
         )
         return [(r[0], r[1], r[2]) for r in rows]
 

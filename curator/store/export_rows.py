@@ -141,11 +141,6 @@ class ExportRows(Connection):
         ):
             yield head._replace(latest_edit=head.latest_edit.rpartition("\x01")[2]) if head.latest_edit else head
 
-    def candidate_edit(self, candidate_id: str) -> str | None:
-        """The fields of the candidate's deciding edit as stored JSON text (``ExportRow.edited``), or None."""
-        rows = self._rows("SELECT edited FROM candidates WHERE id = ?", (candidate_id,))
-        return rows[0][0] if rows else None
-
     @staticmethod
     def _export_order(f: ExportFilter) -> tuple[str, list[Any], str, tuple[str, str]]:
         """(WHERE clause, its parameters then the kind ranks', the kind rank expression, the fact order within a kind):

@@ -14,7 +14,7 @@ import sqlite3
 from curator.errors import CuratorError
 from curator.store.connection import SQLITE_NOTADB, Connection, error_code
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 _MIGRATIONS: list[str] = [
     # 0 -> 1: the whole first schema.
@@ -253,6 +253,20 @@ _MIGRATIONS: list[str] = [
     UPDATE claims SET corroboration = 'mention' WHERE kind = 'entity' AND corroboration <> 'conflict';
     ALTER TABLE claims ADD COLUMN tellers TEXT;
     ALTER TABLE claims ADD COLUMN carriers TEXT;
+    """,
+    # 11 -> 12: candidates whose edit in force changed since they were matched, each with the candidate's
+    # version then (``mark``) and the edit it was matched with (``filed``, NULL: none): matching files them
+    # again by what they now tell (``curator.match.pending``). It is written in the decision's transaction, so
+    # no edit is ever shown under a claim it left, even after a crash. Edits from before were matched by
+    # their extracted values: every edited candidate starts pending.
+    """
+    CREATE TABLE match_pending (
+        candidate_id TEXT PRIMARY KEY,
+        mark INTEGER NOT NULL,
+        filed TEXT
+    );
+    INSERT INTO match_pending (candidate_id, mark)
+        SELECT id, version FROM candidates WHERE edited IS NOT NULL AND claim_id IS NOT NULL;
     """,
 ]
 assert len(_MIGRATIONS) == SCHEMA_VERSION

@@ -32,7 +32,7 @@ from textual import work
 from textual.message import Message
 from textual.timer import Timer
 
-from curator.decisions import Outcome, record_decisions
+from curator.decisions import Outcome, record_decisions, undo_decision
 from curator.errors import CuratorError
 from curator.models import Action, CandidateState, Decision, Status
 from curator.store.connection import WriteBusy
@@ -284,7 +284,7 @@ class ReviewDecide(ReviewView):
         app = self.curator
 
         def job() -> tuple[Decision | None, CandidateState | None]:
-            undone = app.writer.undo(app.reviewer)
+            undone = undo_decision(app.writer, app.reviewer)
             return undone, app.writer.state(undone.candidate_id) if undone else None
 
         self._write("undo of your last decision", UNDO, job, lambda result: self._undone(*result))

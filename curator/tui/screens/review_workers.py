@@ -96,9 +96,12 @@ class ReviewWorkers(Screen[None]):
 
     @work(thread=True, group="claim", exclusive=True, exit_on_error=False)
     def _load_claim(self, candidate_id: str, claim_id: str) -> None:
-        """The claim view, and what the candidate and its conflicting members are conversions of (``attrs.equivalents``)."""
+        """The claim view, and what the candidate and its conflicting members are conversions of (``attrs.equivalents``).
+
+        The claim is the candidate's as stored now: an edit moves a candidate to the claim its new value states.
+        """
         bg = self.curator.bg
-        view = bg.claim_view(claim_id)
+        view = bg.claim_view(bg.claims_of_candidates([candidate_id]).get(candidate_id, claim_id))
         ids = [candidate_id, *(m.candidate_id for _, members in (view.conflicts if view else ()) for m in members)]
         sides = {c.id: c.attrs.get("equivalents") or [] for c in bg.candidates_by_id(ids)}
         wanted = {e for equivalents in sides.values() for e in equivalents if isinstance(e, str)}
