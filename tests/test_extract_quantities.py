@@ -85,3 +85,54 @@ def test_singular(plural: str, single: str) -> None:
 def test_plural_shapes() -> None:
     assert is_plural("helicopters") and is_plural("feet") and is_plural("people")
     assert not is_plural("glass") and not is_plural("status") and not is_plural("aluminium")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a figure after an adjective is part of a name (a store format, a model), not a count
+        ("Whole Foods is not opening any new 365 stores.", []),
+        ("It opened 365 new stores.", [("365 new stores", 365.0, "store", None)]),
+        # nouns of discourse order what is said, they count nothing in the world
+        ("The sale is being done in two steps.", []),
+        ("Five things we learned from the interview", []),
+        ("Two gunmen died, and three others may have escaped.", [("Two gunmen", 2.0, "gunman", None)]),
+        # a count that refers back states nothing new; the figure itself, or a listed noun, may state it
+        ("Tensions between the two sides ran hot, and the two businesses may merge.", []),
+        ("These 2 issues matter.", []),
+        ("The 155 passengers and the four conglomerates agreed.",
+         [("155 passengers", 155.0, "passengers", None), ("four conglomerates", 4.0, "companies", None)]),
+        # an age is years of age, as 岁 is in Chinese
+        ("The 93 year-old and 52-year-old Grace left.",
+         [("93 year-old", 93.0, "years of age", None), ("52-year-old", 52.0, "years of age", None)]),
+        ("Police questioned 12 fishermen.", [("12 fishermen", 12.0, "fisherman", None)]),
+    ],
+)
+def test_english_counts_that_state_nothing_or_name_something(
+        text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
+    assert found(text, "quantity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a noun phrase after a measure word ends in its head
+        ("全国已有6种新冠疫苗。", [("6种新冠疫苗", 6.0, "疫苗", None)]),
+        ("4幢住宅楼的外墙脱落。", [("4幢住宅楼", 4.0, "住宅楼", None)]),
+        ("5个重点城市参与。", [("5个重点城市", 5.0, "cities", None)]),
+        ("5个项目开工。", [("5个项目", 5.0, "项目", None)]),
+        ("全年共拿下43幅土地。", [("43幅土地", 43.0, "土地", None)]),
+        ("距离仅约50公分。", [("50公分", 50.0, "centimetres", "approximately")]),
+        # a demonstrative refers back; 年代 is a decade
+        ("这两种物质能帮助陈酿。这13863名患者中有人发烧。", []),
+        ("早在上世纪八十年代就澄清了。", []),
+        # a qualifier may be joined to the number by 有/为
+        ("至少有两名宇航员喝了酒。", [("两名", 2.0, "people", "at least")]),
+    ],
+)
+def test_chinese_heads_references_and_decades(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
+    assert found(text, "quantity") == expected
+
+
+def test_chinese_qualifier_joined_by_a_verb() -> None:
+    assert found("增幅仅约为29.2%。", "percent") == [("29.2%", 29.2, "%", "approximately")]

@@ -47,3 +47,21 @@ def test_any_digits_percent_is_that_number(number: int, before: str, after: str)
 def test_try_number_never_raises(text: str) -> None:
     value = try_number(text)
     assert value is None or isinstance(value, float)
+
+
+_HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
+
+
+@settings(max_examples=150, deadline=None)
+@given(count=st.integers(min_value=2, max_value=9999), measure=st.sampled_from(["个", "种", "块", "座", "项"]),
+       noun=st.text(_HAN, min_size=0, max_size=7), end=st.sampled_from(["。", "，", "的", ""]))
+def test_a_chinese_count_after_a_measure_word_has_a_unit_from_its_own_words(count: int, measure: str, noun: str,
+                                                                              end: str) -> None:
+    """Whatever follows the measure word, the unit is a listed one or characters of the counted span itself."""
+    text = f"共有{count}{measure}{noun}{end}"
+    article = make_article(text, source="q.txt")
+    assert article is not None
+    units = set(load_schema().raw["nouns"]) | {u for u in load_schema().raw["measures"].values() if u}
+    for c in extract_article(article, load_schema()):
+        if c.kind == "quantity" and c.text.startswith(str(count)):
+            assert c.unit in units or c.unit in c.text[len(str(count)) + 1 :]

@@ -10,7 +10,9 @@ the number, or after one modifier or noun (``12 new helicopters``,
 the noun's singular (``40 lifeboats`` -> ``lifeboat``, see
 ``curator.extract.nouns``). A four-digit year, a time of day (``7:24``), an
 identifier after a capitalised word (``Flight 8501``) and a lone ``one`` are
-not counts of an unlisted noun. Fractions are the share of a whole (unit
+not counts of an unlisted noun; a figure after an adjective (``new 365 stores``: a store format) is a name,
+and a count that refers back (``the two sides``, ``these 3 issues``) states no count. ``93-year-old`` is an
+age (unit ``years of age``, as 岁). Fractions are the share of a whole (unit
 ``share``, ``two-thirds`` -> 0.6667). Chinese counts are in
 ``curator.extract.quantity_zh``.
 """
@@ -32,6 +34,10 @@ _NAME_HYPHEN = re.compile(r"[A-Za-z]-$")
 _AGO = re.compile(r"^\s+ago\b")
 _FRACTION_CUES = ("half", "third", "quarter", "fifth", "tenth")
 _CAPITALISED_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w.]*)\s+$")
+_REFERENCE_BEFORE = re.compile(r"(?i:\b(?P<det>these|those|both|the|its|their|his|her|our|this|that)\s+)$")
+_ALWAYS_REFERENCE = frozenset(("these", "those", "both"))
+_NAME_BEFORE = re.compile(r"(?i:\b(?:new|newest|latest|any|existing|older|newer|original|classic)\s+)$")
+_AGE_AFTER = re.compile(r"^[\s-]*old\b")
 
 
 class QuantityRule:
@@ -73,14 +79,17 @@ class QuantityRule:
                 noun = match.group("noun2")
             else:
                 value = self._value(match)
-                if value is None or self._identifier(text, match):
+                if value is None or self._identifier(text, match) or self._reference(text, match, listed=True):
                     continue
                 noun = match.group("noun")
-            unit = self.lex.nouns[noun.lower()]
-            if unit == "times" and _MULTIPLE_AFTER.match(text[match.end() :]):
+            unit, end = self.lex.nouns[noun.lower()], match.end()
+            if unit == "times" and _MULTIPLE_AFTER.match(text[end:]):
                 unit = "fold"
+            age = _AGE_AFTER.match(text[end:]) if unit == "years" else None
+            if age:  # "a 93-year-old": an age, the unit 岁 gives in Chinese
+                unit, end = "years of age", end + age.end()
             taken.add(match.start())
-            self._add(ctx, sentence, match.start(), match.end(), value, unit, subject, "quantity.en")
+            self._add(ctx, sentence, match.start(), end, value, unit, subject, "quantity.en")
         for match in self.open.finditer(text):
             if match.start() in taken or any(s <= match.start() < e for s, e in fractions) or not self._countable(text, match):
                 continue
@@ -105,7 +114,20 @@ class QuantityRule:
         written = match.group("n")
         if written.lower() == "one" or (_YEAR.match(written) and not match.group("m")):
             return False
-        return not self._identifier(text, match)
+        return not (self._identifier(text, match) or self._reference(text, match))
+
+    @staticmethod
+    def _reference(text: str, match: re.Match[str], listed: bool = False) -> bool:
+        """Whether the count refers back to things already counted rather than stating a count: after
+        ``these``/``those``/``both`` (``these 2 issues``), or a spelled-out number of an unlisted noun after
+        ``the`` or a possessive (``the two businesses``, ``its three brands``). A listed noun after ``the`` may be
+        where the count is stated (``among the four conglomerates``), and so may figures (``the 155 passengers``)."""
+        before = _REFERENCE_BEFORE.search(text[max(0, match.start() - 12) : match.start()])
+        if before is None:
+            return False
+        if before.group("det").lower() in _ALWAYS_REFERENCE:
+            return True
+        return not listed and match.group("n")[:1].isalpha()
 
     def _identifier(self, text: str, match: re.Match[str]) -> bool:
         """Whether the number names rather than counts: a time of day (``7:24``), part of a name (``Covid-19``,
@@ -114,6 +136,8 @@ class QuantityRule:
         start, end = match.start(), match.end("n")
         if text[start - 1 : start] in {":", "#", "/"} or text[end : end + 1] in {":", "/"} or _NAME_HYPHEN.search(text[:start]):
             return True
+        if match.group("n")[:1].isdigit() and _NAME_BEFORE.search(text[max(0, start - 12) : start]):
+            return True  # "any new 365 stores", "the latest 737 jets": an adjective before the figure makes it a name
         counted = match.groupdict().get("noun") or match.groupdict().get("w1") or ""
         before = _CAPITALISED_BEFORE.search(text[max(0, start - 30) : start])
         if before and before.start(1) + max(0, start - 30) > 0 and counted[:1].islower():

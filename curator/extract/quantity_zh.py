@@ -7,8 +7,12 @@ A listed noun after the number and measure word gives its canonical unit
 facts.yaml) with a unit of its own is the unit (``死亡162人`` -> people,
 ``9.6万次`` -> times, ``4名男子`` -> people: 次 counts occurrences of a verb,
 名 and 位 people); else, after a measure word such as 个 or 块, the unit is
-the noun that follows as written, its first two characters (most Chinese
-nouns are two characters; function characters such as 的 and 了 end it).
+the noun that follows as written: the run of characters up to a function
+character (的, 了, 被, ...), whole when it is two or three long (显卡,
+住宅楼), its last two when four (a noun phrase ends in its head: 新冠疫苗
+counts 疫苗), and its first two when longer (a noun before a verb). A count
+after a demonstrative (这两种物质, "these two substances") refers back and
+states nothing; 八十年代 is a decade, not eighty years.
 Without a measure word only a listed noun counts. A
 four-digit number before 年 is a year (a date), a number after 第 an
 ordinal, 周年 an anniversary, ``21小时前`` ("21 hours ago") a time stamp; a lone 一 ("a", "one") is no claim and a lone
@@ -25,7 +29,16 @@ from curator.extract.numbers import ZH_NUMBER, try_number
 from curator.extract.qualify import TIME_UNITS, amount_qualifier
 from curator.extract.sentences import Sentence
 
-_STOP = set("的了在和与及、是将被从向对为中上下等也都就而或并其该此这那些年月日时分秒多余第不没有已还又再很最更共约近以到至于把让给")
+_STOP = set("的了在和与及、是将被从向对为中上下等也都就而或并其该此这那些年月日时分秒多余第不没有已还又再很最更共约近以到至于把让给均仍获皆即")
+_REFERENCE_BEFORE = re.compile(r"(?:这|那|此|该|上述|前述|这些|那些)$")
+_DECADE_AFTER = "代"
+_VERBS = frozenset(
+    """开工 开业 开通 开展 开放 参与 参加 进行 进入 发生 发布 出现 出台 获得 获批 完成 实现 建成 投产 上线 落地 入选 签约
+    签署 达成 通过 表示 认为 宣布 加入 死亡 遇难 受伤 失踪 被捕 涉及 涉嫌 存在 位于 包括 成为 需要 得到 受到 遭到 正在
+    已经 共计 合计 同时 分别 相继 陆续 均已 出售 售出 停产 关闭 倒闭 上市 退市""".split()
+)
+"""Common two-character verbs and adverbs: after a measure word and a noun they start the predicate (5个项目开工),
+so they are never the head of the counted noun phrase."""
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _HALF_UNITS = {"年半": "years", "个半月": "months", "个半小时": "hours", "天半": "days", "周半": "weeks"}
 
@@ -62,9 +75,11 @@ class ChineseQuantityRule:
             value = try_number(match.group("n"))
             if found is None or value is None or match.group("n") in {"一", "二"}:
                 continue
+            if _REFERENCE_BEFORE.search(text, 0, match.start()):
+                continue  # 这两种物质 ("these two substances") refers back to things already counted
             unit, end = found
-            if unit == "years" and re.fullmatch(r"(?:19|20)\d\d", match.group("n")):
-                continue
+            if unit == "years" and (re.fullmatch(r"(?:19|20)\d\d", match.group("n")) or text[end : end + 1] == _DECADE_AFTER):
+                continue  # 2019年 is a year, 八十年代 the eighties
             if unit in TIME_UNITS and text[end : end + 1] == "前":
                 continue  # 21小时前 is "21 hours ago": when a page was posted, not a fact
             value *= self.lex.magnitudes_zh[match.group("m")] if match.group("m") else 1
@@ -85,10 +100,22 @@ class ChineseQuantityRule:
         unit = self.lex.measures.get(measure)
         if unit:
             return unit, at
-        following = text[at : at + 2]
-        if len(following) == 2 and all(_CJK.match(ch) and ch not in _STOP for ch in following):
-            return following, at + 2
-        return None
+        run = 0
+        while run < 5 and at + run < len(text) and _CJK.match(text[at + run]) and text[at + run] not in _STOP:
+            run += 1
+        for offset in range(1, run - 1):  # a listed noun as the head of the phrase: 5个重点城市 counts cities
+            inner = self.noun.match(text, at + offset, at + run)
+            if inner and inner.group():
+                return self.lex.nouns[inner.group().lower()], inner.end()
+        if run in (2, 3):
+            noun, end = text[at : at + run], at + run
+        elif run == 4 and text[at + 2 : at + 4] not in _VERBS:  # a noun phrase ends in its head: 新冠疫苗 counts 疫苗
+            noun, end = text[at + 2 : at + 4], at + 4
+        elif run >= 4:  # a noun then a verb (5个项目开工): its first two characters
+            noun, end = text[at : at + 2], at + 2
+        else:
+            return None
+        return self.lex.nouns.get(noun, noun), end
 
     def _add(self, ctx: Context, sentence: Sentence, start: int, end: int, value: float, unit: str,
              subject: str | None, qualifier: str | None = None) -> None:
