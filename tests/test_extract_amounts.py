@@ -149,3 +149,15 @@ def test_a_range_is_stated_with_both_ends(text: str, statement: str) -> None:
     """A reviewer accepts what the statement says: a range never reads as its low end alone."""
     [ranged] = [c for c in facts(text) if "range" in c.attrs]
     assert ranged.statement.endswith(statement)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It charges a minimum of $100 Australian per ride.", [("$100", 100.0, "AUD", "at least")]),
+        ("The deal is worth $5 million Canadian.", [("$5 million", 5e6, "CAD", None)]),
+        ("It costs $10 in the US.", [("$10", 10.0, "USD", None)]),
+    ],
+)
+def test_a_dollar_amount_with_its_nation_after_it(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
+    assert found(text, "money") == expected

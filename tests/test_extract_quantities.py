@@ -136,3 +136,39 @@ def test_chinese_heads_references_and_decades(text: str, expected: list[tuple[st
 
 def test_chinese_qualifier_joined_by_a_verb() -> None:
     assert found("增幅仅约为29.2%。", "percent") == [("29.2%", 29.2, "%", "approximately")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a singular listed noun that modifies the next word is not the counted thing
+        ("Of the 400 city laborers, many left.", [("400 city laborers", 400.0, "laborer", None)]),
+        ("It builds on a 14-year growth strategy.", [("14-year", 14.0, "years", None)]),
+        ("It spread onto one city after another.", []),
+        # "over" before a period an amount is spread over is no "more than"
+        ("It would cut revenue by $631 billion over 10 years.", [("10 years", 10.0, "years", None)]),
+        ("It gets $1.4 billion over the next five years.", [("five years", 5.0, "years", None)]),
+        ("The war lasted over 10 years.", [("10 years", 10.0, "years", "over")]),
+        # Chinese: a verb after the measure word or inside the phrase ends the counted noun
+        ("全巴黎16条地铁线路有10条停运。", [("16条地铁线路", 16.0, "线路", None)]),
+        ("将42种退休制度合并成一个方案。", [("42种退休制度", 42.0, "制度", None)]),
+        ("对自己的另一半负责。", []),
+    ],
+)
+def test_modifiers_sequences_periods_and_chinese_verbs(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
+    assert found(text, "quantity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("两家医院都没检查出问题。", [("两家医院", 2.0, "医院", None)]),
+        ("近200家中资企业在此。", [("200家", 200.0, "companies", "approximately")]),
+        ("左眼被塞了几十块纸片。", [("十块纸片", 10.0, "纸片", "over")]),
+        ("能塞几十张纸片吗？", [("十张纸片", 10.0, "纸片", "over")]),
+        ("七八岁小孩没有恶意。", [("七八岁", 7.0, "years of age", "approximately")]),
+    ],
+)
+def test_chinese_establishments_several_and_neighbouring_numerals(
+        text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
+    assert found(text, "quantity") == expected

@@ -3,7 +3,8 @@
 ``三亿五千万元``, ``300多万元``.
 
 Prefixed dollars (``HK$``, ``US$``, ``A$``, ``C$``, ``S$``, ``NT$``) are read
-as their own currency, never as a bare ``$``. "pounds" after a number is
+as their own currency, never as a bare ``$``, and so is a ``$`` amount with its
+nation after it (``$100 Australian``). "pounds" after a number is
 sterling only in a sentence about money (``paid``, ``deal``, ``worth``,
 ``£``, a ``$`` conversion, ...) that weighs nothing (``weigh``, ``weight``,
 ``heavy``, ``a 500-pound fish``); otherwise it is weight, left to the
@@ -30,6 +31,7 @@ _STERLING_CUE = re.compile(
     r"raise[ds]?|valued?|earn\w*|bonus|pension|bank|bid|offer|rent|fee|fees)\b)|[£$€]"
 )
 _CODES = re.compile(r"^[A-Z]{3}$")
+_DOLLAR_NATION = re.compile(r"^\s(Australian|Canadian|Singapore|Hong Kong|New Taiwan|Taiwan|US|U\.S\.)\b(?:\s+dollars?)?")
 
 
 class MoneyRule:
@@ -67,6 +69,8 @@ class MoneyRule:
                 code = self.lex.currencies.get(word) or self.lex.currencies.get(word.lower()) or word.upper()
                 if code == "GBP" and self._weight(sentence, match):
                     continue
+            if code == "USD" and (match.group("sym") or match.group("rsym")) == "$":
+                code = self._dollar_named_after(sentence.text[match.end() :]) or code
             scale = self.lex.magnitudes_en[magnitude.lower()] if magnitude else 1.0
             high = match.group("high")
             attrs = {"range": [parse_number(number) * scale, parse_number(high) * scale]} if high else None
@@ -80,6 +84,13 @@ class MoneyRule:
             more = match.group("more") or match.group("several")  # 300多万, 数千万 (several tens of millions): over
             found += self._add(ctx, sentence, match, value * scale, code, "money.zh", "over" if more else None)
         link_conversions(ctx, sentence, found)
+
+    def _dollar_named_after(self, following: str) -> str | None:
+        """The currency of a bare ``$`` named after the amount: ``$100 Australian``, ``$5 million Canadian``."""
+        named = _DOLLAR_NATION.match(following)
+        if not named:
+            return None
+        return self.lex.currencies.get(f"{named.group(1)} dollars") or self.lex.currencies.get(named.group(1))
 
     @staticmethod
     def _weight(sentence: Sentence, match: re.Match[str]) -> bool:

@@ -11,7 +11,9 @@ the noun's singular (``40 lifeboats`` -> ``lifeboat``, see
 ``curator.extract.nouns``). A four-digit year, a time of day (``7:24``), an
 identifier after a capitalised word (``Flight 8501``) and a lone ``one`` are
 not counts of an unlisted noun; a figure after an adjective (``new 365 stores``: a store format) is a name,
-and a count that refers back (``the two sides``, ``these 3 issues``) states no count. ``93-year-old`` is an
+and a count that refers back (``the two sides``, ``these 3 issues``) states no count, nor does a singular
+noun that modifies the next (``400 city laborers`` counts laborers) or ``one city after another``. ``over 10
+years`` is a period (no qualifier). ``93-year-old`` is an
 age (unit ``years of age``, as 岁). Fractions are the share of a whole (unit
 ``share``, ``two-thirds`` -> 0.6667). Chinese counts are in
 ``curator.extract.quantity_zh``.
@@ -38,6 +40,9 @@ _REFERENCE_BEFORE = re.compile(r"(?i:\b(?P<det>these|those|both|the|its|their|hi
 _ALWAYS_REFERENCE = frozenset(("these", "those", "both"))
 _NAME_BEFORE = re.compile(r"(?i:\b(?:new|newest|latest|any|existing|older|newer|original|classic)\s+)$")
 _AGE_AFTER = re.compile(r"^[\s-]*old\b")
+_ONE_OF_MANY = re.compile(r"^\s+(?i:after\s+another|at\s+a\s+time|by\s+one|or\s+another)\b")
+_WORD_AFTER = re.compile(r"^\s+[a-z]")
+_OVER_A_PERIOD = re.compile(r"(?i:\bover\s+(?P<the>the\s+(?:next|past|last|coming)\s+)?)$")
 
 
 class QuantityRule:
@@ -52,6 +57,9 @@ class QuantityRule:
             rf"(?P<mods>(?:(?!(?i:of|in|to|and|or|the|a|by|for|from|with|on)\b)[\w’'-]+\s+){{0,2}}?)(?P<noun>{noun})"
             rf"|(?<![\d.,]\s)(?<![\d.,])(?P<bare>{big})[\s-]+(?P<noun2>{noun})"
         )
+        self.singular_forms = frozenset(
+            n for n in lex.nouns if n.isascii() and " " not in n and any(k != n and singular(k) == n for k in lex.nouns))
+        """Listed English nouns that have a listed plural (``city``: ``cities``), so are singular."""
         word = r"[A-Za-z][A-Za-z'’-]*"
         self.open = re.compile(rf"{number}[\s-]+(?P<w1>{word})(?:\s+(?P<w2>{word}))?")
         fractions = sorted(lex.fractions, key=len, reverse=True)
@@ -82,6 +90,8 @@ class QuantityRule:
                 if value is None or self._identifier(text, match) or self._reference(text, match, listed=True):
                     continue
                 noun = match.group("noun")
+                if self._modifier(text, match, value):
+                    continue
             unit, end = self.lex.nouns[noun.lower()], match.end()
             if unit == "times" and _MULTIPLE_AFTER.match(text[end:]):
                 unit = "fold"
@@ -99,6 +109,29 @@ class QuantityRule:
                 continue
             noun, end = found
             self._add(ctx, sentence, match.start(), end, value, self.lex.nouns.get(noun.lower(), singular(noun)), subject, "quantity.open")
+    def _modifier(self, text: str, match: re.Match[str], value: float) -> bool:
+        """Whether a listed noun is not the counted thing: in the singular after a number other than one and before
+        another word it modifies (``400 city laborers``: laborers are counted), or one of a sequence (``one city
+        after another``, ``one body at a time``)."""
+        after = text[match.end() : match.end() + 20]
+        if value == 1:
+            return _ONE_OF_MANY.match(after) is not None
+        noun = match.group("noun").lower()
+        joined = "-" in text[match.end("n") : match.start("noun")]  # "a 14-year growth strategy" is 14 years
+        return not joined and noun in self.singular_forms and _WORD_AFTER.match(after) is not None
+
+    @staticmethod
+    def _period(ctx: Context, sentence: Sentence, start: int) -> bool:
+        """Whether ``over`` before a span of time at sentence offset ``start`` names the period an amount is spread
+        over (``over the next five years``, ``$631 billion over 10 years``) rather than "more than"."""
+        before = _OVER_A_PERIOD.search(sentence.text[max(0, start - 30) : start])
+        if before is None:
+            return False
+        if before.group("the"):
+            return True
+        over_at = sentence.start + start - len(before.group())
+        return any(0 <= over_at - c.end <= 3 for c in ctx.in_sentence(sentence, "money"))
+
     def _value(self, match: re.Match[str]) -> float | None:
         written = match.group("n")
         value = self.lex.number_words[written.lower()] if written[:1].isalpha() else parse_number(written)
@@ -165,5 +198,7 @@ class QuantityRule:
         if unit in TIME_UNITS and _AGO.match(sentence.text[end:]):
             return  # "21 hours ago" is when a page was posted, not a fact
         qualifier = amount_qualifier(ctx, sentence, sentence.start + start, sentence.start + end)
+        if qualifier == "over" and unit in TIME_UNITS and self._period(ctx, sentence, start):
+            qualifier = None  # "$631 billion over 10 years": the period, not "more than ten years"
         ctx.add("quantity", sentence.start + start, sentence.start + end, value, unit=unit, qualifier=qualifier,
                 subject=subject, extractor=rule)

@@ -12,7 +12,8 @@ character (的, 了, 被, ...), whole when it is two or three long (显卡,
 住宅楼), its last two when four (a noun phrase ends in its head: 新冠疫苗
 counts 疫苗), and its first two when longer (a noun before a verb). A count
 after a demonstrative (这两种物质, "these two substances") refers back and
-states nothing; 八十年代 is a decade, not eighty years.
+states nothing; 八十年代 is a decade, not eighty years. 几十张 and 数十家 are over
+ten (as money's 数千万元), 七八岁 about seven (two neighbouring numerals).
 Without a measure word only a listed noun counts. A
 four-digit number before 年 is a year (a date), a number after 第 an
 ordinal, 周年 an anniversary, ``21小时前`` ("21 hours ago") a time stamp; a lone 一 ("a", "one") is no claim and a lone
@@ -29,12 +30,16 @@ from curator.extract.numbers import ZH_NUMBER, try_number
 from curator.extract.qualify import TIME_UNITS, amount_qualifier
 from curator.extract.sentences import Sentence
 
-_STOP = set("的了在和与及、是将被从向对为中上下等也都就而或并其该此这那些年月日时分秒多余第不没有已还又再很最更共约近以到至于把让给均仍获皆即")
+_STOP = set("的了在和与及、是将被从向对为中上下等也都就而或并其该此这那些年月日时分秒多余第不没有已还又再很最更共约近以到至于把让给均仍获皆即吗呢吧啊")
+_NEIGHBOURS = re.compile(r"^([一二三四五六七八])([二三四五六七八九])$")
+"""Two neighbouring numerals (七八岁, 三四个): "seven or eight", not 78."""
 _REFERENCE_BEFORE = re.compile(r"(?:这|那|此|该|上述|前述|这些|那些)$")
 _DECADE_AFTER = "代"
+_ESTABLISHMENT = "家"
+"""The measure word of establishments of any kind: the noun after it says which (医院, 银行); alone it is companies."""
 _VERBS = frozenset(
     """开工 开业 开通 开展 开放 参与 参加 进行 进入 发生 发布 出现 出台 获得 获批 完成 实现 建成 投产 上线 落地 入选 签约
-    签署 达成 通过 表示 认为 宣布 加入 死亡 遇难 受伤 失踪 被捕 涉及 涉嫌 存在 位于 包括 成为 需要 得到 受到 遭到 正在
+    签署 达成 通过 表示 认为 宣布 加入 合并 停运 停工 停业 停航 取消 关停 死亡 遇难 受伤 失踪 被捕 涉及 涉嫌 存在 位于 包括 成为 需要 得到 受到 遭到 正在
     已经 共计 合计 同时 分别 相继 陆续 均已 出售 售出 停产 关闭 倒闭 上市 退市""".split()
 )
 """Common two-character verbs and adverbs: after a measure word and a noun they start the predicate (5个项目开工),
@@ -69,6 +74,8 @@ class ChineseQuantityRule:
             if match.group("den") not in {"百", "千", "万"} and den and num is not None:
                 self._add(ctx, sentence, match.start(), match.end(), round(num / den, 4), "share", subject)
         for match in self.fraction_word.finditer(text):
+            if text[match.start() - 1 : match.start()] == "另":
+                continue  # 另一半 is one's partner, no share
             self._add(ctx, sentence, match.start(), match.end(), self.lex.fractions[match.group()], "share", subject)
         for match in self.count.finditer(text):
             found = self._unit(text, match)
@@ -83,7 +90,11 @@ class ChineseQuantityRule:
             if unit in TIME_UNITS and text[end : end + 1] == "前":
                 continue  # 21小时前 is "21 hours ago": when a page was posted, not a fact
             value *= self.lex.magnitudes_zh[match.group("m")] if match.group("m") else 1
-            qualifier = "over" if match.group("more") else None
+            several = text[match.start() - 1 : match.start()] in {"几", "数"}  # 几十张 is some tens: over ten
+            qualifier = "over" if match.group("more") or several else None
+            neighbours = _NEIGHBOURS.match(match.group("n"))
+            if neighbours and "一二三四五六七八九".index(neighbours[2]) == "一二三四五六七八九".index(neighbours[1]) + 1:
+                value, qualifier = float(try_number(neighbours[1]) or 0), "approximately"
             self._add(ctx, sentence, match.start(), end, value, unit, subject, qualifier)
 
     def _unit(self, text: str, match: re.Match[str]) -> tuple[str, int] | None:
@@ -98,11 +109,21 @@ class ChineseQuantityRule:
         if not measure:
             return None
         unit = self.lex.measures.get(measure)
+        if unit and measure == _ESTABLISHMENT:
+            return self._open_noun(text, at) or (unit, at)  # 两家医院 counts hospitals; 5家 alone, companies
         if unit:
             return unit, at
+        return self._open_noun(text, at)
+
+    def _open_noun(self, text: str, at: int) -> tuple[str, int] | None:
+        """An unlisted noun after a measure word (or the listed noun heading it) and where it ends."""
         run = 0
         while run < 5 and at + run < len(text) and _CJK.match(text[at + run]) and text[at + run] not in _STOP:
             run += 1
+        if text[at : at + 2] in _VERBS:
+            return None  # 16条线路有10条停运: the count is of the noun before, a verb follows
+        verb = next((p for p in (2, 3, 4) if p < run and text[at + p : at + p + 2] in _VERBS), None)
+        run = verb or run  # 42种退休制度合并: the phrase ends where a verb starts
         for offset in range(1, run - 1):  # a listed noun as the head of the phrase: 5个重点城市 counts cities
             inner = self.noun.match(text, at + offset, at + run)
             if inner and inner.group():

@@ -102,3 +102,18 @@ def nearest_year(month: int, day: int, base: dt.date, future: bool = False) -> d
             continue
     side = [d for d in options if (d > base if future else d <= base)]
     return min(side, key=lambda d: abs((d - base).days)) if side else None
+
+
+def nearest_day_of_month(day: int, base: dt.date, future: bool = False) -> dt.date | None:
+    """The day of the month ``day`` in the publication month or the one before (after, when the sentence speaks of
+    the future), the nearest on or before the publication date (after it when ``future``): in an article of 10
+    December, ``9日`` is 9 December and ``28日`` 28 November. ``None`` for a day no nearby month has."""
+    options = []
+    for shift in (-1, 0, 1):
+        month_index = base.year * 12 + base.month - 1 + shift
+        try:
+            options.append(dt.date(month_index // 12, month_index % 12 + 1, day))
+        except ValueError:
+            continue
+    side = [d for d in options if (d > base if future else d <= base)]
+    return min(side, key=lambda d: abs((d - base).days)) if side else None
