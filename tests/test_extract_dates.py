@@ -115,3 +115,16 @@ def test_a_span_of_days_in_one_month_keeps_both_ends() -> None:
 @pytest.mark.parametrize("text", ["地址：北京市朝阳区大屯路甲11号", "发布日期：2019-03-06 责任编辑：龙慧"])
 def test_street_numbers_and_page_labels_are_no_dates(text: str) -> None:
     assert found(text, "date", "2019-05-18") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("１２月３日，２０１９年的计划公布。", [("１２月３日", "2019-12-03", None, None), ("２０１９年", "2019", None, None)]),
+        ("公司昨日宣布裁员。", [("昨日", "2020-01-18", None, None)]),
+        ("会议明日举行。", [("明日", "2020-01-20", None, None)]),
+        ("In 2000 years the site changed.", []),
+    ],
+)
+def test_full_width_digits_and_chinese_days_from_publication(text: str, expected: list[tuple[str, str, None, None]]) -> None:
+    assert found(text, "date", "2020-01-19") == expected

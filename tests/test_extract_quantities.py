@@ -172,3 +172,35 @@ def test_modifiers_sequences_periods_and_chinese_verbs(text: str, expected: list
 def test_chinese_establishments_several_and_neighbouring_numerals(
         text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
     assert found(text, "quantity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number that names one of a series is no count
+        ("See page 12 and pages 14-16 of the report.", []),
+        ("Room 101 holds 30 people.", [("30 people", 30.0, "people", None)]),
+        ("He boarded flight 370 with 239 passengers.", [("239 passengers", 239.0, "passengers", None)]),
+        # a range is stated with both ends; "from 5 to 10" is a change
+        ("Some 10-15 people left.", [("10-15 people", 10.0, "people", "approximately")]),
+        ("There are between 400 and 600 breaks a year.", [("400 and 600 breaks", 400.0, "break", None)]),
+        ("Stores rose from 5 to 10 stores.", [("10 stores", 10.0, "store", None)]),
+        ("Temperatures fell to -5 degrees.", [("-5 degrees", -5.0, "degree", None)]),
+        ("In 2000 years the site changed.", [("2000 years", 2000.0, "years", None)]),
+        # Chinese: a count of things takes a measure word, a bare figure before a noun names a model
+        ("一架波音737客机失事。", []),
+        ("公司有3万员工，历时3个月，等了5个小时。",
+         [("3万员工", 3e4, "employees", None), ("3个月", 3.0, "months", None), ("5个小时", 5.0, "hours", None)]),
+        # full-width digits are digits
+        ("全国有２０１９年以来的１２个城市参与。", [("１２个城市", 12.0, "cities", None)]),
+    ],
+)
+def test_labels_ranges_models_and_full_width_digits(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
+    assert found(text, "quantity") == expected
+
+
+def test_a_range_of_a_count_keeps_both_ends() -> None:
+    from extract_helpers import facts
+
+    [count] = [c for c in facts("Some 10-15 people left.") if c.kind == "quantity"]
+    assert count.attrs["range"] == [10.0, 15.0]

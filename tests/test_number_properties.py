@@ -65,3 +65,13 @@ def test_a_chinese_count_after_a_measure_word_has_a_unit_from_its_own_words(coun
     for c in extract_article(article, load_schema()):
         if c.kind == "quantity" and c.text.startswith(str(count)):
             assert c.unit in units or c.unit in c.text[len(str(count)) + 1 :]
+
+
+@settings(max_examples=100, deadline=None)
+@given(number=st.integers(min_value=0, max_value=10**6))
+def test_full_width_digits_read_as_their_ascii_twins(number: int) -> None:
+    wide = str(number).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    for text, ascii_text in ((f"增长{wide}％。", f"增长{number}%。"), (f"收入{wide}万元。", f"收入{number}万元。")):
+        got = [(c.kind, c.value, c.start, c.end) for c in extract_article(make_article(text, source="w.txt"), load_schema())]
+        want = [(c.kind, c.value, c.start, c.end) for c in extract_article(make_article(ascii_text, source="w.txt"), load_schema())]
+        assert got == want

@@ -104,7 +104,7 @@ class DateRule:
             _Pattern(re.compile(rf"(?<![\w/.-])(?P<a>{DAY})/(?P<b>{DAY})/(?P<year>{YEAR})(?![\w/-])"), self._slashed, ("/",)),
             _Pattern(re.compile(
                 rf"(?P<prep>(?i:by|no later than|not later than|since|in|from|until|till|through|before|after|during|as of|end of|early|late|mid))"
-                rf"[\s-]+(?P<year>{YEAR})(?![\d%.,]\d|[\w%-])"
+                rf"[\s-]+(?P<year>{YEAR})(?![\d%.,]\d|[\w%-]|\s+(?i:years|people|times|miles|metres|meters|feet)\b)"
                 rf"|(?P<prep2>(?i:for))\s+(?P<year2>{YEAR})(?=\s*(?:[.,;:!?)]|$|(?i:and|or|to|as|but|was|is|were|are|will|the|in|on|at|from|when|while|compared|versus|vs)\b))"),
                 self._day),
             _Pattern(re.compile(rf"(?P<year>{YEAR})年(?:(?P<mnum>1[0-2]|0?[1-9])月(?:(?P<day>{DAY})[日号])?)?(?P<suffix>前|以前|之前|以来|起)?"),

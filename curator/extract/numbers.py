@@ -34,6 +34,10 @@ HAS_DIGIT = re.compile(r"\d")
 HAS_NUMBER = re.compile(rf"[\d{ZH_DIGITS}]")
 """Cheap tests that let rules skip sentences with no number in them."""
 
+FULL_WIDTH = str.maketrans("０１２３４５６７８９．／－", "0123456789./-")
+"""Full-width digits and the point, slash and hyphen between them as ASCII, one code point for one, so offsets are kept: Chinese
+copy writes ``１２月３日`` and ``２０１９年`` as well as ``12月3日``; every rule reads the folded text."""
+
 _SCALES = (("万亿", 1e12), ("亿", 1e8), ("万", 1e4))
 _DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")
 

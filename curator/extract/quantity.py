@@ -40,6 +40,15 @@ _REFERENCE_BEFORE = re.compile(r"(?i:\b(?P<det>these|those|both|the|its|their|hi
 _ALWAYS_REFERENCE = frozenset(("these", "those", "both"))
 _NAME_BEFORE = re.compile(r"(?i:\b(?:new|newest|latest|any|existing|older|newer|original|classic)\s+)$")
 _AGE_AFTER = re.compile(r"^[\s-]*old\b")
+_FUNCTION_WORDS = frozenset(
+    "and or but nor of in on at to for from by with as than then that this these those which who whom whose is are was were".split())
+_RANGE_LOW = re.compile(rf"(?<!(?i:from) )(?:(?P<between>(?i:between))\s+)?(?P<low>{NUMBER})\s?(?:[-–]|(?i:to)|(?(between)(?i:and)|(?!)))\s?$")
+"""The low end of a range right before a count (``10-15 people``, ``5 to 10 ships``, ``between 400 and 600 breaks``);
+``from 5 to 10`` is a change, two counts."""
+_LABEL_BEFORE = re.compile(
+    r"(?i:\b(?:page|pages|pp?|room|chapter|section|article|clause|line|gate|platform|route|exit|row|seat|no|nos|number|"
+    r"flight|bus|highway|interstate|level|grade|version|model|episode|season|vol|volume|item|figure|fig|table|unit|"
+    r"apartment|apt|suite|floor|ward)\.?\s+)$")
 _ONE_OF_MANY = re.compile(r"^\s+(?i:after\s+another|at\s+a\s+time|by\s+one|or\s+another)\b")
 _WORD_AFTER = re.compile(r"^\s+[a-z]")
 _OVER_A_PERIOD = re.compile(r"(?i:\bover\s+(?P<the>the\s+(?:next|past|last|coming)\s+)?)$")
@@ -54,7 +63,7 @@ class QuantityRule:
         number = rf"(?P<n>{NUMBER}|(?i:{lex.number_word_re}))(?:\s?(?P<m>{mag}))?"
         self.english = re.compile(
             rf"{number}[\s-]+"
-            rf"(?P<mods>(?:(?!(?i:of|in|to|and|or|the|a|by|for|from|with|on)\b)[\w’'-]+\s+){{0,2}}?)(?P<noun>{noun})"
+            rf"(?P<mods>(?:(?!(?i:of|in|to|and|or|the|a|by|for|from|with|on)\b|\d)[\w’'-]+\s+){{0,2}}?)(?P<noun>{noun})"
             rf"|(?<![\d.,]\s)(?<![\d.,])(?P<bare>{big})[\s-]+(?P<noun2>{noun})"
         )
         self.singular_forms = frozenset(
@@ -135,6 +144,7 @@ class QuantityRule:
     def _value(self, match: re.Match[str]) -> float | None:
         written = match.group("n")
         value = self.lex.number_words[written.lower()] if written[:1].isalpha() else parse_number(written)
+
         if match.group("m"):
             magnitude = match.group("m")
             if len(magnitude) == 1 and magnitude.islower():
@@ -169,6 +179,8 @@ class QuantityRule:
         start, end = match.start(), match.end("n")
         if text[start - 1 : start] in {":", "#", "/"} or text[end : end + 1] in {":", "/"} or _NAME_HYPHEN.search(text[:start]):
             return True
+        if _LABEL_BEFORE.search(text[max(0, start - 12) : start]):
+            return True  # "page 12", "room 101", "No. 5": the number names one of a series
         if match.group("n")[:1].isdigit() and _NAME_BEFORE.search(text[max(0, start - 12) : start]):
             return True  # "any new 365 stores", "the latest 737 jets": an adjective before the figure makes it a name
         counted = match.groupdict().get("noun") or match.groupdict().get("w1") or ""
@@ -189,6 +201,8 @@ class QuantityRule:
             return None
         if first.islower() and is_open_noun(first) and (is_plural(first) or match.group("n") == "1"):
             return first, match.end("w1")
+        if first.lower() in _FUNCTION_WORDS:
+            return None  # "page 12 and pages 14-16": a function word ends the phrase
         if second and second.islower() and is_open_noun(second) and is_plural(second):
             return second, match.end("w2")
         return None
@@ -197,8 +211,17 @@ class QuantityRule:
              rule: str) -> None:
         if unit in TIME_UNITS and _AGO.match(sentence.text[end:]):
             return  # "21 hours ago" is when a page was posted, not a fact
+        attrs: dict[str, object] = {}
+        low = _RANGE_LOW.search(sentence.text[max(0, start - 16) : start])
+        if low and value and rule != "quantity.fraction":  # "10-15 people": both ends, from the low one
+            low_value = parse_number(low.group("low"))
+            if low_value < value:
+                attrs["range"], value = [low_value, value], low_value
+                start -= len(low.group()) - (low.start("low") - low.start())
+        elif sentence.text[start - 1 : start] in {"-", "−"} and sentence.text[start - 2 : start - 1] in {"", " ", "("}:
+            value, start = -value, start - 1  # "fell to -5 degrees"
         qualifier = amount_qualifier(ctx, sentence, sentence.start + start, sentence.start + end)
         if qualifier == "over" and unit in TIME_UNITS and self._period(ctx, sentence, start):
             qualifier = None  # "$631 billion over 10 years": the period, not "more than ten years"
         ctx.add("quantity", sentence.start + start, sentence.start + end, value, unit=unit, qualifier=qualifier,
-                subject=subject, extractor=rule)
+                subject=subject, extractor=rule, attrs=attrs)

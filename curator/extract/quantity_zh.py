@@ -14,7 +14,8 @@ counts 疫苗), and its first two when longer (a noun before a verb). A count
 after a demonstrative (这两种物质, "these two substances") refers back and
 states nothing; 八十年代 is a decade, not eighty years. 几十张 and 数十家 are over
 ten (as money's 数千万元), 七八岁 about seven (two neighbouring numerals).
-Without a measure word only a listed noun counts. A
+Without a measure word only a listed unit of measure counts (162人, 631公里),
+or a listed noun after 万/亿 or 多/余 (320多万用户): 波音737客机 names a model. A
 four-digit number before 年 is a year (a date), a number after 第 an
 ordinal, 周年 an anniversary, ``21小时前`` ("21 hours ago") a time stamp; a lone 一 ("a", "one") is no claim and a lone
 二 is "second" (二次整改; a count is written 两).
@@ -35,6 +36,12 @@ _NEIGHBOURS = re.compile(r"^([一二三四五六七八])([二三四五六七八�
 """Two neighbouring numerals (七八岁, 三四个): "seven or eight", not 78."""
 _REFERENCE_BEFORE = re.compile(r"(?:这|那|此|该|上述|前述|这些|那些)$")
 _DECADE_AFTER = "代"
+_MEASUREMENTS = TIME_UNITS | {
+    "people", "deaths", "injured", "missing", "cases", "votes", "seats", "times", "fold", "percentage points",
+    "basis points", "inches", "kilometres", "square kilometres", "square metres", "metres", "centimetres",
+    "millimetres", "miles", "tonnes", "kilograms", "pounds", "hectares", "years of age"}
+"""Listed units that follow a Chinese number with no measure word (162人, 5天, 631公里); any other listed noun
+(客机, 乘客, 公司) is counted with a measure word (21架飞机) or after 万/亿 (320万用户)."""
 _ESTABLISHMENT = "家"
 """The measure word of establishments of any kind: the noun after it says which (医院, 银行); alone it is companies."""
 _VERBS = frozenset(
@@ -101,10 +108,17 @@ class ChineseQuantityRule:
         """The unit and where the quantity ends: a listed noun, an open noun after a measure word, or the measure."""
         at = match.end()
         listed = self.noun.match(text, at)
+        if match.group("measure") and not (listed and listed.group()):
+            listed = self.noun.match(text, match.start("measure"))  # 个月, 个小时: a listed noun begins with 个
         if listed and listed.group():
             if text[listed.end() : listed.end() + 1] == "年" and listed.group() in {"周", "个月"}:
                 return None  # 10周年 is an anniversary
-            return self.lex.nouns[listed.group().lower()], listed.end()
+            unit = self.lex.nouns[listed.group().lower()]
+            scaled = match.group("m") or match.group("more") or re.search("[万亿]", match.group("n"))
+            bare = not (match.group("measure") or scaled or listed.group()[0] in self.lex.measures)
+            if bare and unit not in _MEASUREMENTS:
+                return None  # 波音737客机: a count of things takes a measure word (21架飞机); a bare figure names
+            return unit, listed.end()
         measure = match.group("measure")
         if not measure:
             return None
