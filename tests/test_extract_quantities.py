@@ -204,3 +204,20 @@ def test_a_range_of_a_count_keeps_both_ends() -> None:
 
     [count] = [c for c in facts("Some 10-15 people left.") if c.kind == "quantity"]
     assert count.attrs["range"] == [10.0, 15.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Eloise Parry, 21, was taken to hospital.", [("21", 21.0, "years of age", None)]),
+        ("In Paris, 12, and London.", []),
+        ("各地降温6～12℃，局地降幅10℃以上。",
+         [("6～12℃", 6.0, "degrees Celsius", None), ("10℃", 10.0, "degrees Celsius", "over")]),
+        ("气温为-5℃，夜间零下3℃。", [("-5℃", -5.0, "degrees Celsius", None), ("3℃", -3.0, "degrees Celsius", None)]),
+        ("距地球数千公里。", [("千公里", 1e3, "kilometres", "over")]),
+        ("工程历时3至5年。", [("3至5年", 3.0, "years", None)]),
+    ],
+)
+def test_ages_in_apposition_temperatures_several_and_chinese_ranges(
+        text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
+    assert found(text, "quantity") == expected

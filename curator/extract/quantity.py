@@ -13,8 +13,8 @@ identifier after a capitalised word (``Flight 8501``) and a lone ``one`` are
 not counts of an unlisted noun; a figure after an adjective (``new 365 stores``: a store format) is a name,
 and a count that refers back (``the two sides``, ``these 3 issues``) states no count, nor does a singular
 noun that modifies the next (``400 city laborers`` counts laborers) or ``one city after another``. ``over 10
-years`` is a period (no qualifier). ``93-year-old`` is an
-age (unit ``years of age``, as 岁). Fractions are the share of a whole (unit
+years`` is a period (no qualifier). ``93-year-old`` and
+``Eloise Parry, 21, was`` are ages (unit ``years of age``, as 岁). Fractions are the share of a whole (unit
 ``share``, ``two-thirds`` -> 0.6667). Chinese counts are in
 ``curator.extract.quantity_zh``.
 """
@@ -40,6 +40,8 @@ _REFERENCE_BEFORE = re.compile(r"(?i:\b(?P<det>these|those|both|the|its|their|hi
 _ALWAYS_REFERENCE = frozenset(("these", "those", "both"))
 _NAME_BEFORE = re.compile(r"(?i:\b(?:new|newest|latest|any|existing|older|newer|original|classic)\s+)$")
 _AGE_AFTER = re.compile(r"^[\s-]*old\b")
+_AGE_APPOSITION = re.compile(r"\b[A-Z][a-z]+, (?P<age>[1-9]\d?|1[01]\d), (?!(?:and|or|to|then)\b)(?=[a-z])")
+"""A person's age in apposition after the name (``Eloise Parry, 21, was taken``, ``Smith, 45, a teacher``)."""
 _FUNCTION_WORDS = frozenset(
     "and or but nor of in on at to for from by with as than then that this these those which who whom whose is are was were".split())
 _RANGE_LOW = re.compile(rf"(?<!(?i:from) )(?:(?P<between>(?i:between))\s+)?(?P<low>{NUMBER})\s?(?:[-–]|(?i:to)|(?(between)(?i:and)|(?!)))\s?$")
@@ -90,6 +92,10 @@ class QuantityRule:
                 continue
             fractions.append((match.start(), match.end("f")))
             self._add(ctx, sentence, match.start(), match.end("f"), value, "share", subject, "quantity.fraction")
+        for match in _AGE_APPOSITION.finditer(text):  # "Eloise Parry, 21, was taken": her age
+            taken.add(match.start("age"))
+            self._add(ctx, sentence, match.start("age"), match.end("age"), float(match.group("age")), "years of age",
+                      subject, "quantity.age")
         for match in self.english.finditer(text):
             if match.group("bare"):
                 value = self.lex.magnitudes_en[match.group("bare").lower()]

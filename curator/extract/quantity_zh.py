@@ -39,9 +39,12 @@ _DECADE_AFTER = "代"
 _MEASUREMENTS = TIME_UNITS | {
     "people", "deaths", "injured", "missing", "cases", "votes", "seats", "times", "fold", "percentage points",
     "basis points", "inches", "kilometres", "square kilometres", "square metres", "metres", "centimetres",
-    "millimetres", "miles", "tonnes", "kilograms", "pounds", "hectares", "years of age"}
+    "millimetres", "miles", "tonnes", "kilograms", "pounds", "hectares", "years of age", "degrees Celsius"}
 """Listed units that follow a Chinese number with no measure word (162人, 5天, 631公里); any other listed noun
 (客机, 乘客, 公司) is counted with a measure word (21架飞机) or after 万/亿 (320万用户)."""
+_SEVERAL = {"十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8}
+"""几/数 before a magnitude: "some tens" (几十), "several thousand" (数千): at least that many (qualifier over)."""
+_RANGE_LOW = re.compile(r"(?<![\d.])(?P<low>\d+(?:\.\d+)?)\s?[～~至到\-–]\s?$")
 _ESTABLISHMENT = "家"
 """The measure word of establishments of any kind: the noun after it says which (医院, 银行); alone it is companies."""
 _VERBS = frozenset(
@@ -86,7 +89,8 @@ class ChineseQuantityRule:
             self._add(ctx, sentence, match.start(), match.end(), self.lex.fractions[match.group()], "share", subject)
         for match in self.count.finditer(text):
             found = self._unit(text, match)
-            value = try_number(match.group("n"))
+            several = text[match.start() - 1 : match.start()] in {"几", "数"}  # 几十张, 数千公里: some tens, thousands
+            value = _SEVERAL.get(match.group("n")) if several else try_number(match.group("n"))
             if found is None or value is None or match.group("n") in {"一", "二"}:
                 continue
             if _REFERENCE_BEFORE.search(text, 0, match.start()):
@@ -97,7 +101,6 @@ class ChineseQuantityRule:
             if unit in TIME_UNITS and text[end : end + 1] == "前":
                 continue  # 21小时前 is "21 hours ago": when a page was posted, not a fact
             value *= self.lex.magnitudes_zh[match.group("m")] if match.group("m") else 1
-            several = text[match.start() - 1 : match.start()] in {"几", "数"}  # 几十张 is some tens: over ten
             qualifier = "over" if match.group("more") or several else None
             neighbours = _NEIGHBOURS.match(match.group("n"))
             if neighbours and "一二三四五六七八九".index(neighbours[2]) == "一二三四五六七八九".index(neighbours[1]) + 1:
@@ -154,6 +157,15 @@ class ChineseQuantityRule:
 
     def _add(self, ctx: Context, sentence: Sentence, start: int, end: int, value: float, unit: str,
              subject: str | None, qualifier: str | None = None) -> None:
+        attrs: dict[str, object] = {}
+        low = _RANGE_LOW.search(sentence.text, max(0, start - 12), start)
+        low_value = try_number(low.group("low")) if low else None
+        if low and low_value is not None and low_value < value:  # 降温6～12℃: both ends, from the low one
+            attrs["range"], value, start = [low_value, value], low_value, low.start()
+        elif sentence.text[start - 1 : start] in {"-", "−"} and not sentence.text[start - 2 : start - 1].isdigit():
+            value, start = -value, start - 1  # 气温为-5℃
+        elif sentence.text[max(0, start - 2) : start] == "零下":
+            value = -value  # 零下5℃ is -5
         qualifier = qualifier or amount_qualifier(ctx, sentence, sentence.start + start, sentence.start + end)
         ctx.add("quantity", sentence.start + start, sentence.start + end, value, unit=unit, qualifier=qualifier,
-                subject=subject, extractor="quantity.zh")
+                subject=subject, extractor="quantity.zh", attrs=attrs)
