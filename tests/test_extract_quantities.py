@@ -164,8 +164,8 @@ def test_modifiers_sequences_periods_and_chinese_verbs(text: str, expected: list
     [
         ("两家医院都没检查出问题。", [("两家医院", 2.0, "医院", None)]),
         ("近200家中资企业在此。", [("200家", 200.0, "companies", "approximately")]),
-        ("左眼被塞了几十块纸片。", [("十块纸片", 10.0, "纸片", "over")]),
-        ("能塞几十张纸片吗？", [("十张纸片", 10.0, "纸片", "over")]),
+        ("左眼被塞了几十块纸片。", [("几十块纸片", 10.0, "纸片", "over")]),
+        ("能塞几十张纸片吗？", [("几十张纸片", 10.0, "纸片", "over")]),
         ("七八岁小孩没有恶意。", [("七八岁", 7.0, "years of age", "approximately")]),
     ],
 )
@@ -214,10 +214,22 @@ def test_a_range_of_a_count_keeps_both_ends() -> None:
         ("各地降温6～12℃，局地降幅10℃以上。",
          [("6～12℃", 6.0, "degrees Celsius", None), ("10℃", 10.0, "degrees Celsius", "over")]),
         ("气温为-5℃，夜间零下3℃。", [("-5℃", -5.0, "degrees Celsius", None), ("3℃", -3.0, "degrees Celsius", None)]),
-        ("距地球数千公里。", [("千公里", 1e3, "kilometres", "over")]),
+        ("距地球数千公里。", [("数千公里", 1e3, "kilometres", "over")]),
         ("工程历时3至5年。", [("3至5年", 3.0, "years", None)]),
     ],
 )
 def test_ages_in_apposition_temperatures_several_and_chinese_ranges(
         text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
+    assert found(text, "quantity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Data stopped 6 ½ minutes after launch and 2¾ hours later.",
+         [("6 ½ minutes", 6.5, "minutes", None), ("2¾ hours", 2.75, "hours", None)]),
+        ("身高已有1米4，桥宽2米。", [("1米4", 1.4, "metres", None), ("2米", 2.0, "metres", None)]),
+    ],
+)
+def test_vulgar_fractions_and_metres_with_tenths(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
     assert found(text, "quantity") == expected

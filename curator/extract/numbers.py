@@ -15,8 +15,11 @@ import re
 from collections.abc import Callable
 
 _MAGNITUDE_AFTER = r"(?=\s?(?:%|％|(?i:per\s?cent|[mb]illion|trillion|thousand|bn|mn)\b))"
-NUMBER_GLUED = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}" + _MAGNITUDE_AFTER + r"|\d+(?:\.\d+)?)(?![\d])"
-"""An Arabic number that may touch letters before it (``RMB5bn``); see ``NUMBER``."""
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+NUMBER_GLUED = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}" + _MAGNITUDE_AFTER + r"|\d+(?:\.\d+)?)(?![\d])"
+                + r"(?:\s?[" + "".join(_VULGAR) + r"])?")
+"""An Arabic number that may touch letters before it (``RMB5bn``), with a vulgar fraction after it (``6 ½``,
+``2¾``: 6.5, 2.75); see ``NUMBER``."""
 NUMBER = r"(?<![A-Za-z0-9_.,])" + NUMBER_GLUED
 """An Arabic number not glued to a Latin word or another number (``6.7``, ``1,000``; not ``v2``); Chinese may
 touch it (``超过10%``). A comma before one or two digits is a decimal comma only right before a magnitude word
@@ -48,6 +51,8 @@ def parse_number(text: str) -> float:
     A leading 十, 百 or 千 counts one of it (``千亿`` is 1e11, ``千万`` 1e7).
     Raises ``ValueError`` for text that is no number (``万``, ``点``).
     """
+    if text[-1:] in _VULGAR and len(text) > 1:
+        return parse_number(text[:-1].rstrip()) + _VULGAR[text[-1]]  # "6 ½ minutes" is 6.5
     if _DECIMAL_COMMA.match(text):
         return float(text.replace(",", "."))
     plain = text.replace(",", "")

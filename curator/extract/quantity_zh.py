@@ -45,6 +45,7 @@ _MEASUREMENTS = TIME_UNITS | {
 _SEVERAL = {"十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8}
 """几/数 before a magnitude: "some tens" (几十), "several thousand" (数千): at least that many (qualifier over)."""
 _RANGE_LOW = re.compile(r"(?<![\d.])(?P<low>\d+(?:\.\d+)?)\s?[～~至到\-–]\s?$")
+_TENTHS_AFTER = re.compile(r"(\d)(?![\d.%])")
 _ESTABLISHMENT = "家"
 """The measure word of establishments of any kind: the noun after it says which (医院, 银行); alone it is companies."""
 _VERBS = frozenset(
@@ -102,10 +103,13 @@ class ChineseQuantityRule:
                 continue  # 21小时前 is "21 hours ago": when a page was posted, not a fact
             value *= self.lex.magnitudes_zh[match.group("m")] if match.group("m") else 1
             qualifier = "over" if match.group("more") or several else None
+            tenths = _TENTHS_AFTER.match(text, end) if unit == "metres" and "." not in match.group("n") else None
+            if tenths:  # 身高1米4 is 1.4 metres
+                value, end = value + int(tenths.group(1)) / 10, tenths.end()
             neighbours = _NEIGHBOURS.match(match.group("n"))
             if neighbours and "一二三四五六七八九".index(neighbours[2]) == "一二三四五六七八九".index(neighbours[1]) + 1:
                 value, qualifier = float(try_number(neighbours[1]) or 0), "approximately"
-            self._add(ctx, sentence, match.start(), end, value, unit, subject, qualifier)
+            self._add(ctx, sentence, match.start() - several, end, value, unit, subject, qualifier)
 
     def _unit(self, text: str, match: re.Match[str]) -> tuple[str, int] | None:
         """The unit and where the quantity ends: a listed noun, an open noun after a measure word, or the measure."""
