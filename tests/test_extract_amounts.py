@@ -161,3 +161,15 @@ def test_a_range_is_stated_with_both_ends(text: str, statement: str) -> None:
 )
 def test_a_dollar_amount_with_its_nation_after_it(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
     assert found(text, "money") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("医药费几百元。", [("几百元", 100.0, "CNY", "over")]),
+        ("It may bring a payment of up to a $1 billion.", [("$1 billion", 1e9, "USD", "up to")]),
+    ],
+)
+def test_several_hundred_yuan_and_a_qualifier_before_an_article(
+        text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
+    assert found(text, "money") == expected

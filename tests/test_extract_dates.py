@@ -128,3 +128,16 @@ def test_street_numbers_and_page_labels_are_no_dates(text: str) -> None:
 )
 def test_full_width_digits_and_chinese_days_from_publication(text: str, expected: list[tuple[str, str, None, None]]) -> None:
     assert found(text, "date", "2020-01-19") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sept. 25, 2018\nThe debt grew.", []),
+        ("昨天\n运营商不会提供补贴。", []),
+        ("2026-02\nThe firms sign a memorandum.", [("2026-02", "2026-02", None, None)]),
+        ("The debt grew on Sept. 25, 2018.", [("Sept. 25, 2018", "2018-09-25", None, None)]),
+    ],
+)
+def test_a_byline_date_alone_on_its_line_is_no_claim(text: str, expected: list[tuple[str, str, None, None]]) -> None:
+    assert found(text, "date", "2018-09-25") == expected

@@ -19,8 +19,8 @@
   month alone as Chinese wire copy writes it (``法国9日再次爆发罢工``): the day, from
   the published date (``attrs["relative"] = True``; see ``relative_dates``).
 
-A page's time stamp (``2018-03-02 08:58:39``, ``Date created : …``), a
-weekday followed by its date in brackets and a weekday in a title
+A page's time stamp (``2018-03-02 08:58:39``, ``Date created : …``), its
+byline date alone on a line (the publication day), a weekday followed by its date in brackets and a weekday in a title
 (《星期日报》) are not stated by the story: no candidate. ``2008-9`` is two
 years, not a month: a year-month in figures without its day needs two-digit
 months (``2026-02``).
@@ -52,6 +52,16 @@ _STAMP_LABEL = re.compile(r"^\W*(?i:(?:date\s+)?(?:created|published|updated|pos
                           r"|^\W*(?:发布|更新|发表)(?:时间|日期)\s*[:：]")
 _DATE_AFTER = re.compile(r"^\s*[（(]\s*(?:(?:1[0-2]|0?[1-9])月)?(?:[12]\d|3[01]|0?[1-9])[日号]"
                          r"|^\s*[（(]\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)")
+
+
+def _byline(ctx: Context, sentence: Sentence, match: re.Match[str], value: str, attrs: dict[str, object]) -> bool:
+    """Whether a date standing alone on its line is the page's own: the publication day (``Sept. 25, 2018`` under
+    the headline) or a relative day (``昨天`` beside a listed story). A date alone that is not the publication day
+    heads a timeline entry (``2026-02`` then the event) and stays."""
+    if sentence.text.strip(" \t.,:;，。：；|-—") != match.group().strip():
+        return False
+    published = relative_dates.published_date(ctx.article.published)
+    return bool(attrs.get("relative")) or (published is not None and value == published.isoformat())
 
 
 def _not_a_claim(text: str, match: re.Match[str]) -> bool:
@@ -131,7 +141,7 @@ class DateRule:
                 if any(s < match.end() and match.start() < e for s, e in taken) or _not_a_claim(sentence.text, match):
                     continue
                 value, qualifier, attrs = pattern.read(ctx, sentence, match)
-                if value is None:
+                if value is None or _byline(ctx, sentence, match, value, attrs):
                     continue
                 subject = subject or ctx.subject_of(sentence)
                 start, end = sentence.start + match.start(), sentence.start + match.end()

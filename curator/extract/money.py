@@ -19,7 +19,7 @@ import re
 
 from curator.extract.base import Context
 from curator.extract.lexicon import Lexicon
-from curator.extract.numbers import HAS_NUMBER, NUMBER, NUMBER_GLUED, ZH_NUMBER, parse_number, try_number
+from curator.extract.numbers import HAS_NUMBER, NUMBER, NUMBER_GLUED, ZH_NUMBER, parse_number, several, try_number
 from curator.extract.qualify import amount_qualifier
 from curator.extract.sentences import Sentence
 from curator.models import Candidate
@@ -76,7 +76,7 @@ class MoneyRule:
             attrs = {"range": [parse_number(number) * scale, parse_number(high) * scale]} if high else None
             found += self._add(ctx, sentence, match, parse_number(number) * scale, code, "money.en", attrs=attrs)
         for match in self.chinese.finditer(sentence.text):
-            value = try_number(match.group("n"))
+            value = several(match.group("n")) if match.group("several") else try_number(match.group("n"))
             if value is None:
                 continue
             scale = self.lex.magnitudes_zh[match.group("m")] if match.group("m") else 1.0

@@ -81,6 +81,17 @@ def _cn2an() -> Callable[[str, str], float]:
     return cn2an.cn2an
 
 
+SEVERAL = {"十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8}
+"""The magnitudes that 几/数 may stand before ("几十", "数千万"): "some tens", "several ten-millions"; the amount is
+at least the magnitude (the rules give the qualifier over)."""
+
+
+def several(text: str) -> float | None:
+    """The magnitude after 几/数 (``千万`` -> 1e7), or the value of a number that goes on after it (``数十万`` is
+    read as ``十万``)."""
+    return SEVERAL.get(text, try_number(text))
+
+
 def try_number(text: str) -> float | None:
     """``parse_number`` or ``None`` when the text is no number."""
     try:

@@ -28,6 +28,7 @@ import re
 from curator.extract.base import Context
 from curator.extract.lexicon import Lexicon
 from curator.extract.numbers import ZH_NUMBER, try_number
+from curator.extract.numbers import several as several_value
 from curator.extract.qualify import TIME_UNITS, amount_qualifier
 from curator.extract.sentences import Sentence
 
@@ -42,8 +43,6 @@ _MEASUREMENTS = TIME_UNITS | {
     "millimetres", "miles", "tonnes", "kilograms", "pounds", "hectares", "years of age", "degrees Celsius"}
 """Listed units that follow a Chinese number with no measure word (162人, 5天, 631公里); any other listed noun
 (客机, 乘客, 公司) is counted with a measure word (21架飞机) or after 万/亿 (320万用户)."""
-_SEVERAL = {"十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8}
-"""几/数 before a magnitude: "some tens" (几十), "several thousand" (数千): at least that many (qualifier over)."""
 _RANGE_LOW = re.compile(r"(?<![\d.])(?P<low>\d+(?:\.\d+)?)\s?[～~至到\-–]\s?$")
 _TENTHS_AFTER = re.compile(r"(\d)(?![\d.%])")
 _ESTABLISHMENT = "家"
@@ -91,7 +90,7 @@ class ChineseQuantityRule:
         for match in self.count.finditer(text):
             found = self._unit(text, match)
             several = text[match.start() - 1 : match.start()] in {"几", "数"}  # 几十张, 数千公里: some tens, thousands
-            value = _SEVERAL.get(match.group("n")) if several else try_number(match.group("n"))
+            value = several_value(match.group("n")) if several else try_number(match.group("n"))
             if found is None or value is None or match.group("n") in {"一", "二"}:
                 continue
             if _REFERENCE_BEFORE.search(text, 0, match.start()):
