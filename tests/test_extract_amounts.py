@@ -173,3 +173,19 @@ def test_a_dollar_amount_with_its_nation_after_it(text: str, expected: list[tupl
 def test_several_hundred_yuan_and_a_qualifier_before_an_article(
         text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
     assert found(text, "money") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The budget is Rs 1.5 lakh crore.", [("Rs 1.5 lakh crore", 1.5e12, "INR", None)]),
+        ("It costs Rs. 500 crore this year.", [("Rs. 500 crore", 5e9, "INR", None)]),
+        ("Samsung paid 5 trillion won and RM2.5 billion.",
+         [("5 trillion won", 5e12, "KRW", None), ("RM2.5 billion", 2.5e9, "MYR", None)]),
+        ("It raised R$ 3 million and 300 Swiss francs.", [("R$ 3 million", 3e6, "BRL", None), ("300 Swiss francs", 300.0, "CHF", None)]),
+        ("韩国花费500亿韩元，俄罗斯100亿卢布。", [("500亿韩元", 5e10, "KRW", None), ("100亿卢布", 1e10, "RUB", None)]),
+        ("She won 52 seats.", []),
+    ],
+)
+def test_currencies_of_outlets_beyond_the_seeds(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
+    assert found(text, "money") == expected

@@ -1,6 +1,6 @@
 """Amounts of money: ``$6.7 billion``, ``$6.7B``, ``HK$1.2bn``, ``US$171-million``, ``¥1 trillion``,
 ``1 trillion yen``, ``a 1.2-billion-yuan telescope``, ``$5-10 million`` (5e6, ``attrs["range"]`` to 1e7; ``from $5 to $10`` is a change, two amounts), ``RMB5bn``, ``€1,5 billion``, ``61亿美元``,
-``三亿五千万元``, ``300多万元``.
+``三亿五千万元``, ``300多万元``, ``Rs 1.5 lakh crore`` (1.5e12 INR: lakh 1e5, crore 1e7).
 
 Prefixed dollars (``HK$``, ``US$``, ``A$``, ``C$``, ``S$``, ``NT$``) are read
 as their own currency, never as a bare ``$``, and so is a ``$`` amount with its
@@ -30,7 +30,9 @@ _STERLING_CUE = re.compile(
     r"bought|buy|budget|fine[ds]?|salar(?:y|ies)|wages?|deal|revenue|profit|loss|tax|debt|loan|grant|donat\w*|"
     r"raise[ds]?|valued?|earn\w*|bonus|pension|bank|bid|offer|rent|fee|fees)\b)|[£$€]"
 )
-_CODES = re.compile(r"^[A-Z]{3}$")
+_CODES = re.compile(r"^(?:[A-Z]{2,3}|[A-Z][a-z]\.?)$")
+"""Currency words written before the amount: ISO codes (``USD 5``) and short abbreviations (``Rs 500 crore``,
+``RM5 million``, ``Rp 10,000``)."""
 _DOLLAR_NATION = re.compile(r"^\s(Australian|Canadian|Singapore|Hong Kong|New Taiwan|Taiwan|US|U\.S\.)\b(?:\s+dollars?)?")
 
 
@@ -39,7 +41,7 @@ class MoneyRule:
         self.lex = lex
         mag = rf"(?i:{lex.magnitude_en_re})(?![\w])"
         cur = rf"(?i:{lex.currency_word_re})"
-        codes = "|".join(sorted({w for w in lex.currencies if _CODES.match(w)}, key=len, reverse=True))
+        codes = "|".join(map(re.escape, sorted({w for w in lex.currencies if _CODES.match(w)}, key=len, reverse=True)))
         self.english = re.compile(
             rf"(?<!from )(?<!From )(?P<rsym>{lex.currency_symbol_re})\s?(?P<rn>{NUMBER})"
             rf"\s?(?:-|–|to)\s?(?:{lex.currency_symbol_re})?(?P<high>{NUMBER})(?:[\s-]?(?P<rm>{mag}))?"
