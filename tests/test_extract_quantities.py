@@ -233,3 +233,19 @@ def test_ages_in_apposition_temperatures_several_and_chinese_ranges(
 )
 def test_vulgar_fractions_and_metres_with_tenths(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
     assert found(text, "quantity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Twenty-five people died and two hundred people fled.",
+         [("Twenty-five people", 25.0, "people", None), ("two hundred people", 200.0, "people", None)]),
+        ("They sold two dozen eggs.", [("two dozen eggs", 24.0, "egg", None)]),
+        ("It was -5°C in Moscow and about 40 °F in Ohio, 6-8°C in Rome.",
+         [("-5°C", -5.0, "degrees Celsius", None), ("40 °F", 40.0, "degrees Fahrenheit", "approximately"),
+          ("6-8°C", 6.0, "degrees Celsius", None)]),
+        ("Highs reached 104 degrees Fahrenheit.", [("104 degrees Fahrenheit", 104.0, "degrees Fahrenheit", None)]),
+    ],
+)
+def test_compound_number_words_and_temperatures(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
+    assert found(text, "quantity") == expected

@@ -40,6 +40,9 @@ _REFERENCE_BEFORE = re.compile(r"(?i:\b(?P<det>these|those|both|the|its|their|hi
 _ALWAYS_REFERENCE = frozenset(("these", "those", "both"))
 _NAME_BEFORE = re.compile(r"(?i:\b(?:new|newest|latest|any|existing|older|newer|original|classic)\s+)$")
 _AGE_AFTER = re.compile(r"^[\s-]*old\b")
+_MULTIPLIERS = frozenset(("hundred", "dozen"))
+_TEMPERATURE = re.compile(rf"(?P<n>{NUMBER})\s?(?:°\s?(?P<scale>[CF])\b|(?P<c>℃)|(?P<f>℉))")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _AGE_APPOSITION = re.compile(r"\b[A-Z][a-z]+, (?P<age>[1-9]\d?|1[01]\d), (?!(?:and|or|to|then)\b)(?=[a-z])")
 """A person's age in apposition after the name (``Eloise Parry, 21, was taken``, ``Smith, 45, a teacher``)."""
 _FUNCTION_WORDS = frozenset(
@@ -62,7 +65,8 @@ class QuantityRule:
         mag = rf"(?i:{lex.magnitude_en_re})(?![\w])"
         big = r"(?i:trillion|billion|million|thousand)"
         noun = rf"(?i:{lex.noun_en_re})"
-        number = rf"(?P<n>{NUMBER}|(?i:{lex.number_word_re}))(?:\s?(?P<m>{mag}))?"
+        words = rf"{lex.number_word_re}(?:[\s-](?:and\s)?{lex.number_word_re})*"  # twenty-five, two hundred
+        number = rf"(?P<n>{NUMBER}|(?i:{words}))(?:\s?(?P<m>{mag}))?"
         self.english = re.compile(
             rf"{number}[\s-]+"
             rf"(?P<mods>(?:(?!(?i:of|in|to|and|or|the|a|by|for|from|with|on)\b|\d)[\w’'-]+\s+){{0,2}}?)(?P<noun>{noun})"
@@ -92,6 +96,10 @@ class QuantityRule:
                 continue
             fractions.append((match.start(), match.end("f")))
             self._add(ctx, sentence, match.start(), match.end("f"), value, "share", subject, "quantity.fraction")
+        for match in _TEMPERATURE.finditer(text) if not _CJK.search(text) else ():  # "-5°C", "104°F"; Chinese: quantity_zh
+            unit = "degrees Fahrenheit" if match.group("scale") == "F" or match.group("f") else "degrees Celsius"
+            taken.add(match.start())
+            self._add(ctx, sentence, match.start(), match.end(), parse_number(match.group("n")), unit, subject, "quantity.en")
         for match in _AGE_APPOSITION.finditer(text):  # "Eloise Parry, 21, was taken": her age
             taken.add(match.start("age"))
             self._add(ctx, sentence, match.start("age"), match.end("age"), float(match.group("age")), "years of age",
@@ -149,13 +157,22 @@ class QuantityRule:
 
     def _value(self, match: re.Match[str]) -> float | None:
         written = match.group("n")
-        value = self.lex.number_words[written.lower()] if written[:1].isalpha() else parse_number(written)
+        value = self._spelled(written) if written[:1].isalpha() else parse_number(written)
 
         if match.group("m"):
             magnitude = match.group("m")
             if len(magnitude) == 1 and magnitude.islower():
                 return None  # "15m" is fifteen minutes more often than fifteen million
             value *= self.lex.magnitudes_en[magnitude.lower()]
+        return value
+
+    def _spelled(self, written: str) -> float:
+        """A number in words: ``twenty-five`` 25, ``two hundred`` 200, ``three dozen`` 36 (units and tens add up,
+        ``hundred`` and ``dozen`` multiply what came before)."""
+        value = 0.0
+        for word in re.split(r"[\s-]+(?:and\s+)?", written.lower()):
+            number = self.lex.number_words[word]
+            value = (value or 1) * number if word in _MULTIPLIERS else value + number
         return value
 
     def _countable(self, text: str, match: re.Match[str]) -> bool:
