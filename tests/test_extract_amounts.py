@@ -189,3 +189,15 @@ def test_several_hundred_yuan_and_a_qualifier_before_an_article(
 )
 def test_currencies_of_outlets_beyond_the_seeds(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
     assert found(text, "money") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("超过七成受访者支持，近三成五的企业亏损。", [("七成", 70.0, "%", "over"), ("三成五", 35.0, "%", "approximately")]),
+        ("公司成为第一，一成不变，三成员出席。", []),
+        ("Sales rose 5pc while 10 pcs sold.", [("5pc", 5.0, "%", None)]),
+    ],
+)
+def test_tenths_in_chinese_and_pc_in_british_copy(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
+    assert found(text, "percent") == expected
