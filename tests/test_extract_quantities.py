@@ -122,6 +122,7 @@ def test_english_counts_that_state_nothing_or_name_something(
         ("5个重点城市参与。", [("5个重点城市", 5.0, "cities", None)]),
         ("5个项目开工。", [("5个项目", 5.0, "项目", None)]),
         ("全年共拿下43幅土地。", [("43幅土地", 43.0, "土地", None)]),
+        ("他发表了3篇论文。", [("3篇论文", 3.0, "论文", None)]),
         ("距离仅约50公分。", [("50公分", 50.0, "centimetres", "approximately")]),
         # a demonstrative refers back; 年代 is a decade
         ("这两种物质能帮助陈酿。这13863名患者中有人发烧。", []),

@@ -75,3 +75,18 @@ def test_full_width_digits_read_as_their_ascii_twins(number: int) -> None:
         got = [(c.kind, c.value, c.start, c.end) for c in extract_article(make_article(text, source="w.txt"), load_schema())]
         want = [(c.kind, c.value, c.start, c.end) for c in extract_article(make_article(ascii_text, source="w.txt"), load_schema())]
         assert got == want
+
+
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(hundreds=st.integers(min_value=0, max_value=9), tens=st.integers(min_value=2, max_value=9),
+       units=st.integers(min_value=0, max_value=9))
+def test_spelled_counts_read_as_their_number(hundreds: int, tens: int, units: int) -> None:
+    words = ([_UNITS[hundreds - 1], "hundred"] if hundreds else []) + [_TENS[tens - 2] + (f"-{_UNITS[units - 1]}" if units else "")]
+    article = make_article(f"Officials said {' '.join(words)} people were rescued.", source="n.txt")
+    assert article is not None
+    counts = [c.value for c in extract_article(article, load_schema()) if c.kind == "quantity"]
+    assert counts == [float(hundreds * 100 + tens * 10 + units)]
