@@ -201,3 +201,8 @@ def test_currencies_of_outlets_beyond_the_seeds(text: str, expected: list[tuple[
 )
 def test_tenths_in_chinese_and_pc_in_british_copy(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
     assert found(text, "percent") == expected
+
+
+def test_a_chinese_currency_named_before_the_amount() -> None:
+    assert found("另有港币5000万元和人民币10亿元，新台币20亿元。", "money") == [
+        ("5000万元", 5e7, "HKD", None), ("10亿元", 1e9, "CNY", None), ("20亿元", 2e9, "TWD", None)]

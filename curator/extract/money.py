@@ -1,6 +1,6 @@
 """Amounts of money: ``$6.7 billion``, ``$6.7B``, ``HK$1.2bn``, ``US$171-million``, ``¥1 trillion``,
 ``1 trillion yen``, ``a 1.2-billion-yuan telescope``, ``$5-10 million`` (5e6, ``attrs["range"]`` to 1e7; ``from $5 to $10`` is a change, two amounts), ``RMB5bn``, ``€1,5 billion``, ``61亿美元``,
-``三亿五千万元``, ``300多万元``, ``Rs 1.5 lakh crore`` (1.5e12 INR: lakh 1e5, crore 1e7).
+``三亿五千万元``, ``300多万元``, ``港币5000万元`` (HKD: a currency named before 元), ``Rs 1.5 lakh crore`` (1.5e12 INR: lakh 1e5, crore 1e7).
 
 Prefixed dollars (``HK$``, ``US$``, ``A$``, ``C$``, ``S$``, ``NT$``) are read
 as their own currency, never as a bare ``$``, and so is a ``$`` amount with its
@@ -50,6 +50,7 @@ class MoneyRule:
             rf"|(?P<n3>{NUMBER})(?:[\s-]?(?P<m3>{mag}))?[\s-](?P<word>{cur})"
         )
         zh_words = [w for w in lex.currencies if not w.isascii()]
+        self.zh_before = re.compile(f"({'|'.join(sorted((w for w in zh_words if w != '元'), key=len, reverse=True))})$")
         self.chinese = re.compile(
             rf"(?P<several>[数几](?=[十百千万亿]))?(?P<n>{ZH_NUMBER})(?P<more>多|余)?(?P<m>万亿|亿|万)?(?P<word>{'|'.join(sorted(zh_words, key=len, reverse=True))})"
         )
@@ -83,6 +84,9 @@ class MoneyRule:
                 continue
             scale = self.lex.magnitudes_zh[match.group("m")] if match.group("m") else 1.0
             code = self.lex.currencies[match.group("word")]
+            named = self.zh_before.search(sentence.text, 0, match.start()) if match.group("word") == "元" else None
+            if named:  # 港币5000万元: the currency named before the amount, 元 its unit
+                code = self.lex.currencies[named.group(1)]
             more = match.group("more") or match.group("several")  # 300多万, 数千万 (several tens of millions): over
             found += self._add(ctx, sentence, match, value * scale, code, "money.zh", "over" if more else None)
         link_conversions(ctx, sentence, found)
