@@ -33,7 +33,7 @@ EXPECTED: dict[str, list[tuple[str, str, object, str | None, str | None]]] = {
         ("quantity", "trillion parameters", 1e12, "parameters", None),
         ("money", "¥1 trillion", 1e12, "JPY", "approximately"),
         ("money", "$6.7 billion", 6.7e9, "USD", "approximately"),
-        ("quantity", "five years", 5.0, "years", "over"),
+        ("quantity", "five years", 5.0, "years", None),  # "¥1 trillion ... over five years": the period
         ("date", "fiscal year 2026", "2026", None, None),
         ("quantity", "trillion-parameter", 1e12, "parameters", None),
     ],

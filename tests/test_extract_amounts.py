@@ -149,3 +149,60 @@ def test_a_range_is_stated_with_both_ends(text: str, statement: str) -> None:
     """A reviewer accepts what the statement says: a range never reads as its low end alone."""
     [ranged] = [c for c in facts(text) if "range" in c.attrs]
     assert ranged.statement.endswith(statement)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It charges a minimum of $100 Australian per ride.", [("$100", 100.0, "AUD", "at least")]),
+        ("The deal is worth $5 million Canadian.", [("$5 million", 5e6, "CAD", None)]),
+        ("It costs $10 in the US.", [("$10", 10.0, "USD", None)]),
+    ],
+)
+def test_a_dollar_amount_with_its_nation_after_it(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
+    assert found(text, "money") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("医药费几百元。", [("几百元", 100.0, "CNY", "over")]),
+        ("It may bring a payment of up to a $1 billion.", [("$1 billion", 1e9, "USD", "up to")]),
+    ],
+)
+def test_several_hundred_yuan_and_a_qualifier_before_an_article(
+        text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
+    assert found(text, "money") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The budget is Rs 1.5 lakh crore.", [("Rs 1.5 lakh crore", 1.5e12, "INR", None)]),
+        ("It costs Rs. 500 crore this year.", [("Rs. 500 crore", 5e9, "INR", None)]),
+        ("Samsung paid 5 trillion won and RM2.5 billion.",
+         [("5 trillion won", 5e12, "KRW", None), ("RM2.5 billion", 2.5e9, "MYR", None)]),
+        ("It raised R$ 3 million and 300 Swiss francs.", [("R$ 3 million", 3e6, "BRL", None), ("300 Swiss francs", 300.0, "CHF", None)]),
+        ("韩国花费500亿韩元，俄罗斯100亿卢布。", [("500亿韩元", 5e10, "KRW", None), ("100亿卢布", 1e10, "RUB", None)]),
+        ("She won 52 seats.", []),
+    ],
+)
+def test_currencies_of_outlets_beyond_the_seeds(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
+    assert found(text, "money") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("超过七成受访者支持，近三成五的企业亏损。", [("七成", 70.0, "%", "over"), ("三成五", 35.0, "%", "approximately")]),
+        ("公司成为第一，一成不变，三成员出席。", []),
+        ("Sales rose 5pc while 10 pcs sold.", [("5pc", 5.0, "%", None)]),
+    ],
+)
+def test_tenths_in_chinese_and_pc_in_british_copy(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
+    assert found(text, "percent") == expected
+
+
+def test_a_chinese_currency_named_before_the_amount() -> None:
+    assert found("另有港币5000万元和人民币10亿元，新台币20亿元。", "money") == [
+        ("5000万元", 5e7, "HKD", None), ("10亿元", 1e9, "CNY", None), ("20亿元", 2e9, "TWD", None)]

@@ -65,7 +65,7 @@ EXPECTED: dict[str, list[tuple[str, str, object, str | None, str | None]]] = {
         ("date", "2020年5月18日", "2020-05-18", None, None),
     ],
     "zh_bbc_hk_leung_copy2.html": [
-        ("date", "星期二", "2012-12-04", None, None),  # published Monday 10 December 2012
+        ("date", "12月10日", "2012-12-10", None, None),  # "星期二（12月10日）": the bracketed date is the one stated
         ("quantity", "1.5小时", 1.5, "hours", None),
     ],
 }

@@ -78,3 +78,66 @@ def test_quarters_and_seasons_are_valid_date_values(value: str) -> None:
 def test_bad_quarters_and_seasons_are_refused(value: str) -> None:
     _, errors = load_schema().validate_fields("date", {"value": value})
     assert "ISO 8601" in errors["value"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # Chinese wire copy gives the day of the month alone: the nearest such day on or before publication
+        ("法国9日再次爆发全国大罢工。", "2019-12-10", [("9日", "2019-12-09", None, None)]),
+        ("总理28日表示将继续改革。", "2019-12-10", [("28日", "2019-11-28", None, None)]),
+        ("工程将在3日内完成，第5日结束，连续5日下雨。", "2019-12-10", []),
+        # a weekday followed by its date in brackets: the bracketed date is the one stated
+        ("梁振英在星期二（12月10日）道歉。", "2012-12-10", [("12月10日", "2012-12-10", None, None)]),
+        ("民主党计划在星期三（11日）提出动议。", "2012-12-10", [("11日", "2012-12-11", None, None)]),
+        # a weekday inside a title is a name
+        ("总理8日在接受《星期日报》采访时表示。", "2019-12-10", [("8日", "2019-12-08", None, None)]),
+        # a page's time stamps are not stated by the story
+        ("2018-03-02 08:58:39", None, []),
+        ("Date created : 2015-05-12", None, []),
+        ("First published February 1, 2016: 1:28 AM ET", None, []),
+        ("On February 1, 2016: the vote.", None, [("February 1, 2016", "2016-02-01", None, None)]),
+        # 2008-9 is two years; a month without its day needs two digits
+        ("A downturn like the one in 2008-9 is rare.", None, []),
+        ("2026-02\nThe firms sign a memorandum.", None, [("2026-02", "2026-02", None, None)]),
+    ],
+)
+def test_dates_of_wire_copy_and_page_furniture(text: str, published: str | None,
+                                                expected: list[tuple[str, str, None, None]]) -> None:
+    assert [(t, v, u, q) for t, v, u, q in found(text, "date", published)] == expected
+
+
+def test_a_span_of_days_in_one_month_keeps_both_ends() -> None:
+    dates = [c for c in facts("5月10-12日，年会在重庆举行。", "2019-05-18") if c.kind == "date"]
+    assert [(c.text, c.value, c.attrs.get("range")) for c in dates] == [("5月10-12日", "2019-05-10", ["2019-05-10", "2019-05-12"])]
+
+
+@pytest.mark.parametrize("text", ["地址：北京市朝阳区大屯路甲11号", "发布日期：2019-03-06 责任编辑：龙慧"])
+def test_street_numbers_and_page_labels_are_no_dates(text: str) -> None:
+    assert found(text, "date", "2019-05-18") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("１２月３日，２０１９年的计划公布。", [("１２月３日", "2019-12-03", None, None), ("２０１９年", "2019", None, None)]),
+        ("公司昨日宣布裁员。", [("昨日", "2020-01-18", None, None)]),
+        ("会议明日举行。", [("明日", "2020-01-20", None, None)]),
+        ("In 2000 years the site changed.", []),
+    ],
+)
+def test_full_width_digits_and_chinese_days_from_publication(text: str, expected: list[tuple[str, str, None, None]]) -> None:
+    assert found(text, "date", "2020-01-19") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sept. 25, 2018\nThe debt grew.", []),
+        ("昨天\n运营商不会提供补贴。", []),
+        ("2026-02\nThe firms sign a memorandum.", [("2026-02", "2026-02", None, None)]),
+        ("The debt grew on Sept. 25, 2018.", [("Sept. 25, 2018", "2018-09-25", None, None)]),
+    ],
+)
+def test_a_byline_date_alone_on_its_line_is_no_claim(text: str, expected: list[tuple[str, str, None, None]]) -> None:
+    assert found(text, "date", "2018-09-25") == expected

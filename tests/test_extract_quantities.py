@@ -85,3 +85,168 @@ def test_singular(plural: str, single: str) -> None:
 def test_plural_shapes() -> None:
     assert is_plural("helicopters") and is_plural("feet") and is_plural("people")
     assert not is_plural("glass") and not is_plural("status") and not is_plural("aluminium")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a figure after an adjective is part of a name (a store format, a model), not a count
+        ("Whole Foods is not opening any new 365 stores.", []),
+        ("It opened 365 new stores.", [("365 new stores", 365.0, "store", None)]),
+        # nouns of discourse order what is said, they count nothing in the world
+        ("The sale is being done in two steps.", []),
+        ("Five things we learned from the interview", []),
+        ("Two gunmen died, and three others may have escaped.", [("Two gunmen", 2.0, "gunman", None)]),
+        # a count that refers back states nothing new; the figure itself, or a listed noun, may state it
+        ("Tensions between the two sides ran hot, and the two businesses may merge.", []),
+        ("These 2 issues matter.", []),
+        ("The 155 passengers and the four conglomerates agreed.",
+         [("155 passengers", 155.0, "passengers", None), ("four conglomerates", 4.0, "companies", None)]),
+        # an age is years of age, as 岁 is in Chinese
+        ("The 93 year-old and 52-year-old Grace left.",
+         [("93 year-old", 93.0, "years of age", None), ("52-year-old", 52.0, "years of age", None)]),
+        ("Police questioned 12 fishermen.", [("12 fishermen", 12.0, "fisherman", None)]),
+    ],
+)
+def test_english_counts_that_state_nothing_or_name_something(
+        text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
+    assert found(text, "quantity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a noun phrase after a measure word ends in its head
+        ("全国已有6种新冠疫苗。", [("6种新冠疫苗", 6.0, "疫苗", None)]),
+        ("4幢住宅楼的外墙脱落。", [("4幢住宅楼", 4.0, "住宅楼", None)]),
+        ("5个重点城市参与。", [("5个重点城市", 5.0, "cities", None)]),
+        ("5个项目开工。", [("5个项目", 5.0, "项目", None)]),
+        ("全年共拿下43幅土地。", [("43幅土地", 43.0, "土地", None)]),
+        ("他发表了3篇论文。", [("3篇论文", 3.0, "论文", None)]),
+        ("距离仅约50公分。", [("50公分", 50.0, "centimetres", "approximately")]),
+        # a demonstrative refers back; 年代 is a decade
+        ("这两种物质能帮助陈酿。这13863名患者中有人发烧。", []),
+        ("早在上世纪八十年代就澄清了。", []),
+        # a qualifier may be joined to the number by 有/为
+        ("至少有两名宇航员喝了酒。", [("两名", 2.0, "people", "at least")]),
+    ],
+)
+def test_chinese_heads_references_and_decades(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
+    assert found(text, "quantity") == expected
+
+
+def test_chinese_qualifier_joined_by_a_verb() -> None:
+    assert found("增幅仅约为29.2%。", "percent") == [("29.2%", 29.2, "%", "approximately")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a singular listed noun that modifies the next word is not the counted thing
+        ("Of the 400 city laborers, many left.", [("400 city laborers", 400.0, "laborer", None)]),
+        ("It builds on a 14-year growth strategy.", [("14-year", 14.0, "years", None)]),
+        ("It spread onto one city after another.", []),
+        # "over" before a period an amount is spread over is no "more than"
+        ("It would cut revenue by $631 billion over 10 years.", [("10 years", 10.0, "years", None)]),
+        ("It gets $1.4 billion over the next five years.", [("five years", 5.0, "years", None)]),
+        ("The war lasted over 10 years.", [("10 years", 10.0, "years", "over")]),
+        # Chinese: a verb after the measure word or inside the phrase ends the counted noun
+        ("全巴黎16条地铁线路有10条停运。", [("16条地铁线路", 16.0, "线路", None)]),
+        ("将42种退休制度合并成一个方案。", [("42种退休制度", 42.0, "制度", None)]),
+        ("对自己的另一半负责。", []),
+    ],
+)
+def test_modifiers_sequences_periods_and_chinese_verbs(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
+    assert found(text, "quantity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("两家医院都没检查出问题。", [("两家医院", 2.0, "医院", None)]),
+        ("近200家中资企业在此。", [("200家", 200.0, "companies", "approximately")]),
+        ("左眼被塞了几十块纸片。", [("几十块纸片", 10.0, "纸片", "over")]),
+        ("能塞几十张纸片吗？", [("几十张纸片", 10.0, "纸片", "over")]),
+        ("七八岁小孩没有恶意。", [("七八岁", 7.0, "years of age", "approximately")]),
+    ],
+)
+def test_chinese_establishments_several_and_neighbouring_numerals(
+        text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
+    assert found(text, "quantity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number that names one of a series is no count
+        ("See page 12 and pages 14-16 of the report.", []),
+        ("Room 101 holds 30 people.", [("30 people", 30.0, "people", None)]),
+        ("He boarded flight 370 with 239 passengers.", [("239 passengers", 239.0, "passengers", None)]),
+        # a range is stated with both ends; "from 5 to 10" is a change
+        ("Some 10-15 people left.", [("10-15 people", 10.0, "people", "approximately")]),
+        ("There are between 400 and 600 breaks a year.", [("400 and 600 breaks", 400.0, "break", None)]),
+        ("Stores rose from 5 to 10 stores.", [("10 stores", 10.0, "store", None)]),
+        ("Temperatures fell to -5 degrees.", [("-5 degrees", -5.0, "degree", None)]),
+        ("In 2000 years the site changed.", [("2000 years", 2000.0, "years", None)]),
+        # Chinese: a count of things takes a measure word, a bare figure before a noun names a model
+        ("一架波音737客机失事。", []),
+        ("公司有3万员工，历时3个月，等了5个小时。",
+         [("3万员工", 3e4, "employees", None), ("3个月", 3.0, "months", None), ("5个小时", 5.0, "hours", None)]),
+        # full-width digits are digits
+        ("全国有２０１９年以来的１２个城市参与。", [("１２个城市", 12.0, "cities", None)]),
+    ],
+)
+def test_labels_ranges_models_and_full_width_digits(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
+    assert found(text, "quantity") == expected
+
+
+def test_a_range_of_a_count_keeps_both_ends() -> None:
+    from extract_helpers import facts
+
+    [count] = [c for c in facts("Some 10-15 people left.") if c.kind == "quantity"]
+    assert count.attrs["range"] == [10.0, 15.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Eloise Parry, 21, was taken to hospital.", [("21", 21.0, "years of age", None)]),
+        ("In Paris, 12, and London.", []),
+        ("各地降温6～12℃，局地降幅10℃以上。",
+         [("6～12℃", 6.0, "degrees Celsius", None), ("10℃", 10.0, "degrees Celsius", "over")]),
+        ("气温为-5℃，夜间零下3℃。", [("-5℃", -5.0, "degrees Celsius", None), ("3℃", -3.0, "degrees Celsius", None)]),
+        ("距地球数千公里。", [("数千公里", 1e3, "kilometres", "over")]),
+        ("工程历时3至5年。", [("3至5年", 3.0, "years", None)]),
+    ],
+)
+def test_ages_in_apposition_temperatures_several_and_chinese_ranges(
+        text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
+    assert found(text, "quantity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Data stopped 6 ½ minutes after launch and 2¾ hours later.",
+         [("6 ½ minutes", 6.5, "minutes", None), ("2¾ hours", 2.75, "hours", None)]),
+        ("身高已有1米4，桥宽2米。", [("1米4", 1.4, "metres", None), ("2米", 2.0, "metres", None)]),
+    ],
+)
+def test_vulgar_fractions_and_metres_with_tenths(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
+    assert found(text, "quantity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Twenty-five people died and two hundred people fled.",
+         [("Twenty-five people", 25.0, "people", None), ("two hundred people", 200.0, "people", None)]),
+        ("They sold two dozen eggs.", [("two dozen eggs", 24.0, "egg", None)]),
+        ("It was -5°C in Moscow and about 40 °F in Ohio, 6-8°C in Rome.",
+         [("-5°C", -5.0, "degrees Celsius", None), ("40 °F", 40.0, "degrees Fahrenheit", "approximately"),
+          ("6-8°C", 6.0, "degrees Celsius", None)]),
+        ("Highs reached 104 degrees Fahrenheit.", [("104 degrees Fahrenheit", 104.0, "degrees Fahrenheit", None)]),
+    ],
+)
+def test_compound_number_words_and_temperatures(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
+    assert found(text, "quantity") == expected

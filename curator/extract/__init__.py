@@ -3,7 +3,7 @@
 One pass per sentence: entities and names of the venture first (the other
 rules use them for the sentence's subject), then money, percent, dates, quantities, relations. The
 lexicon is the schema's with the article's corpus profile laid over it (the one given, else the one
-recorded on the article at ingest, else none). A
+recorded on the article at ingest, else none). Rules read each sentence with full-width digits folded to ASCII (``１２月３日``; offsets are kept). A
 number claimed by a stronger kind is not also a quantity (``1000万台`` is
 not a date, ``$6.7 billion`` is not a count).
 """
@@ -21,11 +21,12 @@ from curator.extract.entities import EntityRule
 from curator.extract.lexicon import Lexicon, lexicon_for
 from curator.extract.money import MoneyRule
 from curator.extract.ner import Ner, NerRule
+from curator.extract.numbers import FULL_WIDTH
 from curator.extract.percent import PercentRule
 from curator.extract.quantity import QuantityRule
 from curator.extract.quantity_zh import ChineseQuantityRule
 from curator.extract.relations import NamingRule, RelationRule
-from curator.extract.sentences import split_sentences
+from curator.extract.sentences import Sentence, split_sentences
 from curator.models import Article, Candidate
 from curator.schema import Profile, Schema, load_profile
 
@@ -58,8 +59,9 @@ def extract_article(article: Article, schema: Schema, profile: Profile | None = 
     if ner is not None:
         rules = [rules[0], NerRule(ner, ctx.sentences), *rules[1:]]
     for sentence in ctx.sentences:
+        read = Sentence(sentence.start, sentence.end, sentence.text.translate(FULL_WIDTH))  # quotes keep the original
         for rule in rules:
-            rule.run(ctx, sentence)
+            rule.run(ctx, read)
     return _resolve_overlaps(list(ctx.found.values()))
 
 

@@ -80,7 +80,7 @@ class Context:
         match = self.lex.qualifier_re.search(before) or self.lex.qualifier_zh_re.search(before)
         if not match:
             return None
-        word = match.group().strip()
+        word = (match.groupdict().get("q") or match.group()).strip()
         return self.lex.qualifiers.get(word) or self.lex.qualifiers.get(word.lower())
 
     def about_venture(self, sentence: Sentence) -> bool:

@@ -15,8 +15,15 @@
   (``by``), ``since 1995`` (``since``), ``for 2017`` (at the end of a clause:
   ``for 1995 numbers`` counts numbers): a bare year counts only after a
   preposition, so numbers that merely look like years are left alone;
-- ``yesterday``, ``on Tuesday``, ``last Tuesday``, ``上周二``: the day, from the
-  published date (``attrs["relative"] = True``; see ``relative_dates``).
+- ``yesterday``, ``on Tuesday``, ``last Tuesday``, ``上周二``, and the day of the
+  month alone as Chinese wire copy writes it (``法国9日再次爆发罢工``): the day, from
+  the published date (``attrs["relative"] = True``; see ``relative_dates``).
+
+A page's time stamp (``2018-03-02 08:58:39``, ``Date created : …``), its
+byline date alone on a line (the publication day), a weekday followed by its date in brackets and a weekday in a title
+(《星期日报》) are not stated by the story: no candidate. ``2008-9`` is two
+years, not a month: a year-month in figures without its day needs two-digit
+months (``2026-02``).
 """
 
 from __future__ import annotations
@@ -40,6 +47,33 @@ _YEAR_IN_TEXT = re.compile(rf"(?<!\d)({YEAR})(?!\d)")
 _DATE_QUALIFIERS = {"by", "since", "until"}
 
 Read = tuple[str | None, str | None, dict[str, object]]
+_TIME_AFTER = re.compile(r"^[,:]?\s*\d{1,2}:\d{2}")
+_STAMP_LABEL = re.compile(r"^\W*(?i:(?:date\s+)?(?:created|published|updated|posted|modified)\b|first\s+published|last\s+updated)"
+                          r"|^\W*(?:发布|更新|发表)(?:时间|日期)\s*[:：]")
+_DATE_AFTER = re.compile(r"^\s*[（(]\s*(?:(?:1[0-2]|0?[1-9])月)?(?:[12]\d|3[01]|0?[1-9])[日号]"
+                         r"|^\s*[（(]\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)")
+
+
+def _byline(ctx: Context, sentence: Sentence, match: re.Match[str], value: str, attrs: dict[str, object]) -> bool:
+    """Whether a date standing alone on its line is the page's own: the publication day (``Sept. 25, 2018`` under
+    the headline) or a relative day (``昨天`` beside a listed story). A date alone that is not the publication day
+    heads a timeline entry (``2026-02`` then the event) and stays."""
+    if sentence.text.strip(" \t.,:;，。：；|-—") != match.group().strip():
+        return False
+    published = relative_dates.published_date(ctx.article.published)
+    return bool(attrs.get("relative")) or (published is not None and value == published.isoformat())
+
+
+def _not_a_claim(text: str, match: re.Match[str]) -> bool:
+    """Dates that the story does not state: a page's time stamp (a date then a time of day, ``2018-03-02
+    08:58:39``, or after a label, ``Date created : 2015-05-12``), a weekday whose date follows in brackets (``星期三（11日）``: the bracketed date is the one stated), and a
+    weekday inside a title in 《》 (《星期日报》 is a newspaper)."""
+    if _TIME_AFTER.match(text[match.end() :]) or _STAMP_LABEL.match(text):
+        return True
+    if match.groupdict().get("en") or match.groupdict().get("zh") or match.groupdict().get("zhweek"):
+        opened = text.rfind("《", 0, match.start())
+        return bool(_DATE_AFTER.match(text[match.end() :])) or (opened >= 0 and text.find("》", opened) >= match.end())
+    return False
 
 
 @dataclass(frozen=True)
@@ -71,20 +105,24 @@ class DateRule:
                 ("spring", "summer", "autumn", "winter", "fall", "春", "夏", "秋", "冬")),
             _Pattern(re.compile(rf"(?<![\d$€£¥.,])(?P<day>{DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?{capital_month}\.?"
                                 rf"(?:,?\s+(?P<year>{YEAR}))?(?![\d:\w])"), self._day),
-            _Pattern(re.compile(rf"{capital_month}\.?\s+(?P<day>{DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?(?![\d:])"), self._day),
+            _Pattern(re.compile(rf"{capital_month}\.?\s+(?P<day>{DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?(?!\d|:\d)"), self._day),
             _Pattern(re.compile(rf"{capital_month}\.?,?\s+(?:of\s+)?(?P<year>{YEAR})(?!\d)"), self._day),
             _Pattern(re.compile(
-                rf"(?<![\w/.-])(?P<year>{YEAR})([-/.])(?P<mnum>0?[1-9]|1[0-2])(?:\2(?P<day>{DAY}))?(?![\w-]|[/.]\d)"), self._day,
+                rf"(?<![\w/.-])(?P<year>{YEAR})(?:([-/.])(?P<mnum>0?[1-9]|1[0-2])\2(?P<day>{DAY})|[-/.](?P<mnum2>0[1-9]|1[0-2]))(?![\w-]|[/.]\d)"),
+                self._day,
                 ("-", "/", ".")),
             _Pattern(re.compile(rf"(?<![\w/.-])(?P<a>{DAY})/(?P<b>{DAY})/(?P<year>{YEAR})(?![\w/-])"), self._slashed, ("/",)),
             _Pattern(re.compile(
                 rf"(?P<prep>(?i:by|no later than|not later than|since|in|from|until|till|through|before|after|during|as of|end of|early|late|mid))"
-                rf"[\s-]+(?P<year>{YEAR})(?![\d%.,]\d|[\w%-])"
+                rf"[\s-]+(?P<year>{YEAR})(?![\d%.,]\d|[\w%-]|\s+(?i:years|people|times|miles|metres|meters|feet)\b)"
                 rf"|(?P<prep2>(?i:for))\s+(?P<year2>{YEAR})(?=\s*(?:[.,;:!?)]|$|(?i:and|or|to|as|but|was|is|were|are|will|the|in|on|at|from|when|while|compared|versus|vs)\b))"),
                 self._day),
             _Pattern(re.compile(rf"(?P<year>{YEAR})年(?:(?P<mnum>1[0-2]|0?[1-9])月(?:(?P<day>{DAY})[日号])?)?(?P<suffix>前|以前|之前|以来|起)?"),
                      self._day, ("年",)),
-            _Pattern(re.compile(rf"(?<!\d)(?P<mnum>1[0-2]|0?[1-9])月(?P<day>{DAY})[日号](?P<suffix>前|以前|之前|以来|起)?"), self._day, ("月",)),
+            _Pattern(re.compile(rf"(?<!\d)(?P<mnum>1[0-2]|0?[1-9])月(?P<day>{DAY})(?:[-–~至到](?P<day_to>{DAY}))?[日号](?P<suffix>前|以前|之前|以来|起)?"),
+                     self._month_day, ("月",)),
+            _Pattern(re.compile(rf"(?<![\d月年第前后近每数多这那连续\-–~至到])(?P<dday>{DAY})日(?![内间游前后以来])"), self._day_of_month,
+                     ("日",), True, True),
             _Pattern(relative_dates.PATTERN, self._relative, relative_dates.CUES, False, True),
         ]
 
@@ -100,10 +138,10 @@ class DateRule:
             if pattern.cues and not any(cue in lowered for cue in pattern.cues):
                 continue
             for match in pattern.regex.finditer(sentence.text):
-                if any(s < match.end() and match.start() < e for s, e in taken):
+                if any(s < match.end() and match.start() < e for s, e in taken) or _not_a_claim(sentence.text, match):
                     continue
                 value, qualifier, attrs = pattern.read(ctx, sentence, match)
-                if value is None:
+                if value is None or _byline(ctx, sentence, match, value, attrs):
                     continue
                 subject = subject or ctx.subject_of(sentence)
                 start, end = sentence.start + match.start(), sentence.start + match.end()
@@ -154,6 +192,11 @@ class DateRule:
             return None, None, {}
         return f"{match.group('year')}-{month:02d}-{day:02d}", None, {}
 
+    def _day_of_month(self, ctx: Context, sentence: Sentence, match: re.Match[str]) -> Read:
+        base = relative_dates.published_date(ctx.article.published)
+        day = relative_dates.nearest_day_of_month(int(match.group("dday")), base, relative_dates.ahead(sentence.text, match.start())) if base else None
+        return (day.isoformat(), None, {"relative": True}) if day else (None, None, {})
+
     def _relative(self, ctx: Context, sentence: Sentence, match: re.Match[str]) -> Read:
         base = relative_dates.published_date(ctx.article.published)
         day = relative_dates.resolve(match, sentence.text, base) if base else None
@@ -165,8 +208,8 @@ class DateRule:
         groups = match.groupdict()
         year = groups.get("year") or groups.get("year2")
         month = self.lex.months[groups["month"].lower()] if groups.get("month") else None
-        if groups.get("mnum"):
-            month = int(groups["mnum"])
+        if groups.get("mnum") or groups.get("mnum2"):
+            month = int(groups.get("mnum") or groups["mnum2"])
         day = int(groups["day"]) if groups.get("day") else None
         qualifier = _PREPOSITIONS.get((groups.get("prep") or "").lower())
         if groups.get("suffix"):
@@ -187,3 +230,11 @@ class DateRule:
         if day is None:
             return f"{year}-{month:02d}", qualifier, attrs
         return f"{year}-{month:02d}-{day:02d}", qualifier, attrs
+
+    def _month_day(self, ctx: Context, sentence: Sentence, match: re.Match[str]) -> Read:
+        """A Chinese month-day, and a span of days in one month (``5月10-12日``: from the 10th, ``attrs["range"]``
+        to the 12th)."""
+        value, qualifier, attrs = self._day(ctx, sentence, match)
+        if value is not None and match.group("day_to") and int(match.group("day_to")) > int(match.group("day")):
+            attrs["range"] = [value, f"{value[:-2]}{int(match.group('day_to')):02d}"]
+        return value, qualifier, attrs

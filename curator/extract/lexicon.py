@@ -244,11 +244,11 @@ def build_lexicon(schema: Schema, profile: Profile | None = None) -> Lexicon:
         roles=tuple(roles),
         currency_symbol_re=r"(?<![A-Za-z.])" + alternation(symbols),
         currency_word_re=alternation(words, latin_bounds=True, after_hyphen=True),
-        qualifier_re=re.compile(r"(?<![\w])" + alternation(latin_qualifiers) + r"\s+$", re.IGNORECASE),
-        qualifier_zh_re=re.compile(alternation(chinese_qualifiers) + r"$"),
+        qualifier_re=re.compile(r"(?<![\w])(?P<q>" + alternation(latin_qualifiers) + r")\s+(?:an?\s+)?$", re.IGNORECASE),  # up to a $1 billion
+        qualifier_zh_re=re.compile("(?P<q>" + alternation(chinese_qualifiers) + r")(?:有|为|达|了)?$"),  # 至少有两名, 约为29.2%
         qualifier_after_re=re.compile(r"\s*" + alternation(list(qualifiers_after), latin_bounds=True), re.IGNORECASE),
         magnitude_en_re=alternation(list(en)),
-        number_word_re=alternation(list(number_words), latin_bounds=True),
+        number_word_re=alternation(list(number_words), latin_bounds=True, after_hyphen=True),  # twenty-five
         month_re="(?i:" + alternation(list(months), latin_bounds=True) + ")",
         noun_en_re=alternation([w for w in nouns if w.isascii()], latin_bounds=True, after_hyphen=True),
         noun_zh_re=alternation([w for w in nouns if not w.isascii()]),

@@ -1,9 +1,10 @@
 """Amounts of money: ``$6.7 billion``, ``$6.7B``, ``HK$1.2bn``, ``US$171-million``, ``¥1 trillion``,
 ``1 trillion yen``, ``a 1.2-billion-yuan telescope``, ``$5-10 million`` (5e6, ``attrs["range"]`` to 1e7; ``from $5 to $10`` is a change, two amounts), ``RMB5bn``, ``€1,5 billion``, ``61亿美元``,
-``三亿五千万元``, ``300多万元``.
+``三亿五千万元``, ``300多万元``, ``港币5000万元`` (HKD: a currency named before 元), ``Rs 1.5 lakh crore`` (1.5e12 INR: lakh 1e5, crore 1e7).
 
 Prefixed dollars (``HK$``, ``US$``, ``A$``, ``C$``, ``S$``, ``NT$``) are read
-as their own currency, never as a bare ``$``. "pounds" after a number is
+as their own currency, never as a bare ``$``, and so is a ``$`` amount with its
+nation after it (``$100 Australian``). "pounds" after a number is
 sterling only in a sentence about money (``paid``, ``deal``, ``worth``,
 ``£``, a ``$`` conversion, ...) that weighs nothing (``weigh``, ``weight``,
 ``heavy``, ``a 500-pound fish``); otherwise it is weight, left to the
@@ -18,7 +19,7 @@ import re
 
 from curator.extract.base import Context
 from curator.extract.lexicon import Lexicon
-from curator.extract.numbers import HAS_NUMBER, NUMBER, NUMBER_GLUED, ZH_NUMBER, parse_number, try_number
+from curator.extract.numbers import HAS_NUMBER, NUMBER, NUMBER_GLUED, ZH_NUMBER, parse_number, several, try_number
 from curator.extract.qualify import amount_qualifier
 from curator.extract.sentences import Sentence
 from curator.models import Candidate
@@ -29,7 +30,10 @@ _STERLING_CUE = re.compile(
     r"bought|buy|budget|fine[ds]?|salar(?:y|ies)|wages?|deal|revenue|profit|loss|tax|debt|loan|grant|donat\w*|"
     r"raise[ds]?|valued?|earn\w*|bonus|pension|bank|bid|offer|rent|fee|fees)\b)|[£$€]"
 )
-_CODES = re.compile(r"^[A-Z]{3}$")
+_CODES = re.compile(r"^(?:[A-Z]{2,3}|[A-Z][a-z]\.?)$")
+"""Currency words written before the amount: ISO codes (``USD 5``) and short abbreviations (``Rs 500 crore``,
+``RM5 million``, ``Rp 10,000``)."""
+_DOLLAR_NATION = re.compile(r"^\s(Australian|Canadian|Singapore|Hong Kong|New Taiwan|Taiwan|US|U\.S\.)\b(?:\s+dollars?)?")
 
 
 class MoneyRule:
@@ -37,7 +41,7 @@ class MoneyRule:
         self.lex = lex
         mag = rf"(?i:{lex.magnitude_en_re})(?![\w])"
         cur = rf"(?i:{lex.currency_word_re})"
-        codes = "|".join(sorted({w for w in lex.currencies if _CODES.match(w)}, key=len, reverse=True))
+        codes = "|".join(map(re.escape, sorted({w for w in lex.currencies if _CODES.match(w)}, key=len, reverse=True)))
         self.english = re.compile(
             rf"(?<!from )(?<!From )(?P<rsym>{lex.currency_symbol_re})\s?(?P<rn>{NUMBER})"
             rf"\s?(?:-|–|to)\s?(?:{lex.currency_symbol_re})?(?P<high>{NUMBER})(?:[\s-]?(?P<rm>{mag}))?"
@@ -46,6 +50,7 @@ class MoneyRule:
             rf"|(?P<n3>{NUMBER})(?:[\s-]?(?P<m3>{mag}))?[\s-](?P<word>{cur})"
         )
         zh_words = [w for w in lex.currencies if not w.isascii()]
+        self.zh_before = re.compile(f"({'|'.join(sorted((w for w in zh_words if w != '元'), key=len, reverse=True))})$")
         self.chinese = re.compile(
             rf"(?P<several>[数几](?=[十百千万亿]))?(?P<n>{ZH_NUMBER})(?P<more>多|余)?(?P<m>万亿|亿|万)?(?P<word>{'|'.join(sorted(zh_words, key=len, reverse=True))})"
         )
@@ -67,19 +72,31 @@ class MoneyRule:
                 code = self.lex.currencies.get(word) or self.lex.currencies.get(word.lower()) or word.upper()
                 if code == "GBP" and self._weight(sentence, match):
                     continue
+            if code == "USD" and (match.group("sym") or match.group("rsym")) == "$":
+                code = self._dollar_named_after(sentence.text[match.end() :]) or code
             scale = self.lex.magnitudes_en[magnitude.lower()] if magnitude else 1.0
             high = match.group("high")
             attrs = {"range": [parse_number(number) * scale, parse_number(high) * scale]} if high else None
             found += self._add(ctx, sentence, match, parse_number(number) * scale, code, "money.en", attrs=attrs)
         for match in self.chinese.finditer(sentence.text):
-            value = try_number(match.group("n"))
+            value = several(match.group("n")) if match.group("several") else try_number(match.group("n"))
             if value is None:
                 continue
             scale = self.lex.magnitudes_zh[match.group("m")] if match.group("m") else 1.0
             code = self.lex.currencies[match.group("word")]
+            named = self.zh_before.search(sentence.text, 0, match.start()) if match.group("word") == "元" else None
+            if named:  # 港币5000万元: the currency named before the amount, 元 its unit
+                code = self.lex.currencies[named.group(1)]
             more = match.group("more") or match.group("several")  # 300多万, 数千万 (several tens of millions): over
             found += self._add(ctx, sentence, match, value * scale, code, "money.zh", "over" if more else None)
         link_conversions(ctx, sentence, found)
+
+    def _dollar_named_after(self, following: str) -> str | None:
+        """The currency of a bare ``$`` named after the amount: ``$100 Australian``, ``$5 million Canadian``."""
+        named = _DOLLAR_NATION.match(following)
+        if not named:
+            return None
+        return self.lex.currencies.get(f"{named.group(1)} dollars") or self.lex.currencies.get(named.group(1))
 
     @staticmethod
     def _weight(sentence: Sentence, match: re.Match[str]) -> bool:

@@ -24,9 +24,13 @@ NOT_NOUNS = frozenset(
     great high low higher lower top key main total further extra separate different various similar local foreign
     former latter first second third last next previous early late earlier later recent current annual daily
     weekly monthly yearly full half whole entire estimated reported confirmed possible potential nearly almost
-    roughly approximately so too very year-old years-old year-on-year o'clock hrs mins secs""".split()
+    roughly approximately so too very year-old years-old year-on-year o'clock hrs mins secs
+    things ways steps reasons questions issues sides aspects options kinds types sorts lessons ideas factors
+    stages phases others examples""".split()
 )
-"""Words that are never the counted thing (they are not nouns, or they are qualifiers, units of time of day)."""
+"""Words that are never the counted thing: they are not nouns, or they are qualifiers, units of time of day, or
+nouns of discourse that order what the writer says rather than count things in the world (``done in two
+steps``, ``five things we learned``, ``three others``)."""
 
 MODIFIERS = frozenset(
     """new more other additional major small large big senior junior young old local foreign international
@@ -46,6 +50,7 @@ _IRREGULAR = {
 }
 for _word in ("people", "aircraft", "sheep", "fish", "deer", "staff", "police", "cattle", "personnel"):
     _IRREGULAR.setdefault(_word, _word)
+_SINGULAR_MEN = frozenset(("specimen", "regimen", "abdomen", "stamen", "hymen", "semen", "acumen", "omen", "amen"))
 _PLURAL_ALWAYS = frozenset(("people", "police", "cattle", "personnel", "staff"))
 _WORD = re.compile(r"^[a-z][a-z'’-]*[a-z]$")
 
@@ -61,6 +66,8 @@ def singular(noun: str) -> str:
         return head + sep + _IRREGULAR[last]
     if len(last) <= 3 or last.endswith(("ss", "us", "is", "ics")):
         return word
+    if last.endswith("men") and last not in _SINGULAR_MEN:
+        return head + sep + last[:-3] + "man"  # gunmen, fishermen, policemen
     if last.endswith("ies"):
         last = last[:-3] + "y"
     elif last.endswith(("ches", "shes", "xes", "zes", "sses", "oes")):
@@ -73,7 +80,7 @@ def singular(noun: str) -> str:
 def is_plural(word: str) -> bool:
     """Whether an English noun looks plural (``vessels``, ``feet``), not ``glass`` or ``status``."""
     last = word.lower().rpartition("-")[2]
-    return last in _PLURAL_ALWAYS or (last in _IRREGULAR and _IRREGULAR[last] != last) or (
+    return last in _PLURAL_ALWAYS or (last in _IRREGULAR and _IRREGULAR[last] != last) or (last.endswith("men") and singular(last) != last) or (
         last.endswith("s") and not last.endswith(("ss", "us", "is")) and singular(last) != last
     )
 

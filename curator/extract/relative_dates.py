@@ -5,8 +5,8 @@ A bare weekday (``on Tuesday``, ``周二``) is the last one on or before the
 publication day (news reports what happened: "on Tuesday" in Tuesday's paper
 is that day), or the first one after it when the words before it in the
 sentence speak of the future (``will``, ``is due to``, ``将``, ``计划``: see
-``FUTURE``). ``yesterday``, ``last``/``next`` weekdays and 昨天/前天/明天 are
-read by dateparser with ``RELATIVE_BASE`` set to the publication date.
+``FUTURE``). 昨天/昨日/前天/明天/明日 are counted from the publication day;
+``yesterday`` and ``last``/``next`` weekdays are read by dateparser with ``RELATIVE_BASE`` set to the publication date.
 Chinese week-prefixed weekdays (上周二, 本周一, 下周五) are
 the weekday of the previous, current or next Monday-based week, which
 dateparser does not read. Without a publication date there is nothing to
@@ -21,15 +21,17 @@ import re
 WEEKDAYS_EN = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _ZH_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _ZH_WEEK_SHIFT = {"上": -1, "本": 0, "这": 0, "下": 1}
+_ZH_DAYS = {"昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1}
+"""Chinese days counted from the publication day, read directly (dateparser does not read 昨日)."""
 
 PATTERN = re.compile(
     rf"(?P<en>(?:(?i:last|next|this)\s+|(?<=\b[Oo]n\s))(?:{WEEKDAYS_EN})\b|\b(?i:yesterday|tomorrow)\b)"
     r"|(?P<zhweek>(?P<shift>[上本这下])(?:周|星期|礼拜)(?P<day>[一二三四五六日天]))"
-    r"|(?P<zh>(?<![上本这下])(?:周|星期|礼拜)[一二三四五六日天](?![年末度])|昨天|昨日|前天|明天)"
+    r"|(?P<zh>(?<![上本这下])(?:周|星期|礼拜)[一二三四五六日天](?![年末度])|昨天|昨日|前天|明天|明日)"
 )
 """A bare English weekday counts after ``on`` (``on Tuesday``) or with last/next/this."""
 
-CUES = ("day", "yesterday", "tomorrow", "周", "星期", "礼拜", "昨", "前天", "明天")
+CUES = ("day", "yesterday", "tomorrow", "周", "星期", "礼拜", "昨", "前天", "明天", "明日")
 """One of these is in every sentence ``PATTERN`` can match (lower-cased): a cheap test before the regex."""
 
 FUTURE = re.compile(
@@ -61,6 +63,8 @@ def resolve(match: re.Match[str], sentence: str, base: dt.date) -> dt.date | Non
         monday = base - dt.timedelta(days=base.weekday())
         return monday + dt.timedelta(days=7 * _ZH_WEEK_SHIFT[match.group("shift")] + _ZH_WEEKDAY[match.group("day")])
     written = match.group()
+    if written in _ZH_DAYS:
+        return base + dt.timedelta(days=_ZH_DAYS[written])
     bare = _bare_weekday(match)
     future = ahead(sentence, match.start())
     if bare is not None:
@@ -98,6 +102,21 @@ def nearest_year(month: int, day: int, base: dt.date, future: bool = False) -> d
     for year in (base.year - 1, base.year, base.year + 1):
         try:
             options.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    side = [d for d in options if (d > base if future else d <= base)]
+    return min(side, key=lambda d: abs((d - base).days)) if side else None
+
+
+def nearest_day_of_month(day: int, base: dt.date, future: bool = False) -> dt.date | None:
+    """The day of the month ``day`` in the publication month or the one before (after, when the sentence speaks of
+    the future), the nearest on or before the publication date (after it when ``future``): in an article of 10
+    December, ``9日`` is 9 December and ``28日`` 28 November. ``None`` for a day no nearby month has."""
+    options = []
+    for shift in (-1, 0, 1):
+        month_index = base.year * 12 + base.month - 1 + shift
+        try:
+            options.append(dt.date(month_index // 12, month_index % 12 + 1, day))
         except ValueError:
             continue
     side = [d for d in options if (d > base if future else d <= base)]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "inc", "corp", "co", "ltd", "no", "vs", "etc", "e.g", "i.e",
     "u.s", "u.k", "u.n", "e.u", "approx", "est", "dept", "gov", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "fig", "vol", "p", "pp",
+    "sep", "sept", "oct", "nov", "dec", "fig", "vol", "p", "pp", "rs",
 }
 # A source citation such as "(asahi.com)" or "(meti.go.jp 2)" after a stop belongs to the sentence it cites.
 _CITATION = r"(?:\s*\((?:[\w-]+\.)+[a-z]{2,}(?:\s+\d+)?\))"
