@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -178,3 +179,22 @@ def test_the_summary_counts_unsaved_decisions() -> None:
     assert SessionTally(decided=2, unsaved=2).summary("ana", None) == (
         "ana this session: 2 decided, 0 skipped, 0 disputes opened; 2 decisions were NOT saved (the database stayed locked)."
     )
+
+
+@pilot_test
+async def test_quitting_while_another_program_holds_the_lock_closes_at_once_with_the_summary(
+    make_review_app: AppFactory, review_data: ReviewData
+) -> None:
+    """No decision waits, but the cursor move's lease does: q closes within about a second, not after the minute."""
+    app = make_review_app()
+    with contextlib.ExitStack() as held:
+        async with app.run_test() as pilot:
+            await settle(pilot)
+            held.enter_context(write_lock(review_data.path))  # held until the app has shut down
+            await pilot.press("j")
+            await pilot.pause(0.5)  # the lease and saved place for the new row are now waiting for the lock
+            started = time.monotonic()
+            await pilot.press("q")
+        closed = time.monotonic() - started
+    assert closed < 5, f"the app took {closed:.1f} s to close: something waited out SQLite's busy timeout"
+    assert app.summary == "alice this session: 0 decided, 0 skipped, 0 disputes opened; 13 of 13 left to decide."
