@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from review_data import ReviewData, open_db, pilot_test, settle, until
 
+from curator.errors import CuratorError
 from curator.models import Status
 from curator.tui import patient_write
 from curator.tui.app import CuratorApp
@@ -172,12 +173,12 @@ async def test_quitting_with_a_decision_not_saved_says_so_in_the_summary(
             await pilot.press("q")
             await until(pilot, lambda: app._exit, "the second q to quit")
     assert decided(review_data.path) == {}
-    assert app.summary is not None and "; 1 decision was NOT saved (the database stayed locked)." in app.summary
+    assert app.summary is not None and "; 1 decision was NOT saved (the screen said why)." in app.summary
 
 
 def test_the_summary_counts_unsaved_decisions() -> None:
     assert SessionTally(decided=2, unsaved=2).summary("ana", None) == (
-        "ana this session: 2 decided, 0 skipped, 0 disputes opened; 2 decisions were NOT saved (the database stayed locked)."
+        "ana this session: 2 decided, 0 skipped, 0 disputes opened; 2 decisions were NOT saved (the screen said why)."
     )
 
 
@@ -198,3 +199,28 @@ async def test_quitting_while_another_program_holds_the_lock_closes_at_once_with
         closed = time.monotonic() - started
     assert closed < 5, f"the app took {closed:.1f} s to close: something waited out SQLite's busy timeout"
     assert app.summary == "alice this session: 0 decided, 0 skipped, 0 disputes opened; 13 of 13 left to decide."
+
+
+@pilot_test
+async def test_a_decision_the_database_refuses_outright_stays_on_the_line_as_not_saved(
+    make_review_app: AppFactory, review_data: ReviewData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not a lock this time (a full disk, say): the same sentence and line, and the cursor stays on the fact."""
+    first = review_data.ids(0)[0]
+    app = make_review_app()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        main = main_of(app)
+
+        def full(*args: object, **kwargs: object) -> None:
+            raise CuratorError(f"the disk holding {review_data.path} is full, so nothing was written; free some space and try again.")
+
+        monkeypatch.setattr("curator.tui.screens.review_decide.record_decisions", full)
+        await pilot.press("a")
+        await settle(pilot)
+        assert main.query_one(WriteStatus).text == "Not saved: accept of SoftBank (entity) · decide it again to retry"
+        assert f"Your accept of SoftBank (entity) was not saved: the disk holding {review_data.path} is full" in " ".join(
+            str(n.message) for n in app._notifications
+        )
+        assert main.review.current == first and app.tally.unsaved == 1
+    assert decided(review_data.path) == {}
