@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+import threading
 from collections.abc import Callable
 
 from review_data import ReviewData, open_db, pilot_test, settle, until
@@ -62,14 +62,15 @@ async def test_keys_typed_ahead_of_nothing_left_to_review_are_dropped_not_applie
         await settle(pilot)
         main = app.main_screen()
         assert main is not None and main.review.current == last
-        find = app.bg.next_review_article
+        find, typed = app.bg.next_review_article, threading.Event()
 
         def slow_find(*args: object) -> str | None:
-            time.sleep(0.4)  # the search for the next article is still running when the next keys arrive
+            typed.wait(10)  # the search for the next article is still running when the next keys arrive
             return find(*args)  # type: ignore[arg-type]
 
         app.bg.next_review_article = slow_find  # type: ignore[method-assign]
         await pilot.press("a", "a", "r")
+        typed.set()
         await settle(pilot)
         assert "Nothing left to review with this filter. ✓ 2 keys were typed ahead and not applied." in toasts(app)
     with open_db(review_data.path) as store:
