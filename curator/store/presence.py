@@ -98,8 +98,12 @@ class Presence(Connection):
 
         return self._write(work)
 
-    def turn_to_decide(self, candidate_id: str, reviewer: str, ttl_s: float, seen_version: int, now: float | None = None) -> DecideTurn:
+    def turn_to_decide(
+        self, candidate_id: str, reviewer: str, ttl_s: float, seen_version: int | None, now: float | None = None
+    ) -> DecideTurn:
         """Lease ``candidate_id`` for ``reviewer`` and check nobody decided it since they saw ``seen_version``, in one write.
+
+        ``seen_version`` None skips the check (the lease is still taken).
 
         A screen calls it just before recording a key press: with the lease
         taken, no other screen can decide the candidate until this one has,
@@ -116,7 +120,7 @@ class Presence(Connection):
                 row = self._execute("SELECT reviewer FROM leases WHERE candidate_id = ?", (candidate_id,)).fetchone()
                 holder = row[0] if row else "another reviewer"
             row = self._execute("SELECT version FROM candidates WHERE id = ?", (candidate_id,)).fetchone()
-            return DecideTurn(holder, row is not None and int(row[0]) != seen_version)
+            return DecideTurn(holder, seen_version is not None and row is not None and int(row[0]) != seen_version)
 
         return self._write(work)
 

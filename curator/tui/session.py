@@ -10,7 +10,7 @@ from curator.store.review_records import ReviewCounts
 @dataclass
 class SessionTally:
     """Counted by the review screen as it records: decisions (a skip is not one), skips, undos, disputes opened,
-    and writes the database refused to the end (``unsaved``: the screen said so, and so does the summary)."""
+    and decisions the database never took (``unsaved``: the screen said why, and the summary counts them)."""
 
     decided: int = 0
     skipped: int = 0
@@ -30,5 +30,5 @@ class SessionTally:
             if counts.skipped:
                 text += f" ({counts.skipped:,} of them skipped)"
         if self.unsaved:
-            text += f"; {self.unsaved:,} decision{' was' if self.unsaved == 1 else 's were'} NOT saved (the database stayed locked)"
+            text += f"; {self.unsaved:,} decision{' was' if self.unsaved == 1 else 's were'} NOT saved (the screen said why)"
         return text + "."

@@ -129,15 +129,15 @@ class ReviewDecide(ReviewView):
             self._ticker.stop()
             self._ticker = None
         self.busy = False
-        if waiting is None:
-            return
-        if message.error is not None:
+        if waiting is not None and message.error is not None:
             dropped = len(self._queue)
             self._queue.clear()
             self._not_saved(waiting.what, waiting.key, message.error, dropped)
             return
-        self._saved(waiting.key)
-        waiting.landed(message.result)
+        if waiting is not None:
+            self._unsaved.pop(waiting.key, None)
+            self._show_unsaved(dropped=0)
+            waiting.landed(message.result)
         if not self.busy:
             self._end()
 
@@ -178,8 +178,8 @@ class ReviewDecide(ReviewView):
             self.query_one(WriteStatus).waiting(waiting.what, seconds, queued, waiting.refused, quitting)
 
     def _saved(self, key: str) -> None:
-        self._unsaved.pop(key, None)
-        self._show_unsaved(dropped=0)
+        if self._unsaved.pop(key, None) is not None:
+            self._show_unsaved(dropped=0)
 
     def _not_saved(self, what: str, key: str, error: str, dropped: int) -> None:
         """One sentence for the toast; the line keeps the write as not saved until it is saved."""
@@ -201,7 +201,11 @@ class ReviewDecide(ReviewView):
         self, action: Action, fields: dict[str, Any] | None = None, note: str | None = None, adjudicate: bool = False,
         reason: str | None = None,
     ) -> None:
-        """Lease, check the version seen and record, then move on; another screen's candidate is passed over."""
+        """Lease, check the version seen and record, then move on; another screen's candidate is passed over.
+
+        A decision composed in a dialog (edited fields, a reason or a note) skips the version check: the
+        reviewer wrote it about the fact itself, so it is kept (a dispute, if views differ), never thrown away.
+        """
         candidate_id = self.review.current
         if candidate_id is None:
             self.app.bell()
@@ -210,7 +214,8 @@ class ReviewDecide(ReviewView):
         app = self.curator
         if self._seen[0] != candidate_id:
             self._see(candidate_id)
-        seen_version = self._seen[1]
+        composed = fields is not None or note is not None or reason is not None
+        seen_version = None if composed else self._seen[1]
 
         def job() -> tuple[DecideTurn, Outcome | CandidateState | None]:
             turn = app.writer.turn_to_decide(candidate_id, app.reviewer, app.lease_seconds, seen_version)
