@@ -9,7 +9,9 @@ and Industrial Technology Development Organization (NEDO)``) is one mention,
 not two. Names no lexicon lists come from ``open_entities`` (extractor
 ``entity.open.<rule>``; ``entity.open.repeat`` for a bare mention of a name
 the article gives elsewhere) wherever they do not overlap a lexicon name; an
-apposition ``X, the chief executive of Y`` also gives X the role.
+apposition ``X, the chief executive of Y`` also gives X the role. The outlet
+of a dateline and the staff of a credit line (``PROVENANCE_RULES``) are no
+claims and are not looked for again elsewhere in the article.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from curator.extract.sentences import Sentence
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+PROVENANCE_RULES = frozenset({"dateline", "byline"})
+"""Rules whose names tell who filed or wrote the story (provenance, see curator.provenance), not who is in it."""
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,8 @@ def article_names(sentences: list[tuple[int, str]]) -> ArticleNames:
             found += chinese(text, known_people)
         by_sentence[start] = found
         for f in found:
-            written.setdefault(text[f.start : f.end], (f.name, f.type))
+            if f.rule not in PROVENANCE_RULES:
+                written.setdefault(text[f.start : f.end], (f.name, f.type))
     for surname, full in known_people.items():
         if surname.isascii() and len(surname) >= 3 and surname != full:
             written.setdefault(surname, (full, "person"))
@@ -81,7 +86,7 @@ class EntityRule:
             index = bisect.bisect_left(starts, end) - 1  # lexicon mentions never overlap: one bisection
             if ctx.is_blocked(start, end) or (index >= 0 and ends[index] > start):
                 continue
-            if f.rule == "dateline":  # the outlet that filed the story: provenance (curator.provenance), not a claim
+            if f.rule in PROVENANCE_RULES:
                 continue
             entity = self.lex.entity(f.name) or Entity(f.name, f.type)
             mentions.append(Mention(start, end, entity))

@@ -11,8 +11,12 @@
 - people: a name after a title (``Mr``, ``President``, ``airline boss``),
   next to a speech verb (``said Lin Mei-hua``, ``Tony Fernandes tweeted``),
   in an apposition (``X, the chief executive of Y``; ``the mayor of
-  Surabaya, Tri Rismaharini``), in a byline (``By X and Y``, ``Reporting by
-  X, Y and Z``); a surname alone is the person named in full before it.
+  Surabaya, Tri Rismaharini``); a surname alone is the person named in full before it.
+
+Staff credits (``By X and Y``, ``Reporting by X, Y and Z; Editing by W``,
+``Photo by X``) are found too, rule ``byline``, so that no other rule reads
+their names; the people who wrote or edited a story are not people in it, and
+they lend no surname to a later mention.
 
 The Chinese rules are in ``open_entities_zh``; ``Found`` and ``dedupe`` serve both.
 
@@ -24,7 +28,7 @@ capitalised word, a month, a weekday or a headline never becomes an entity.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # -- English ------------------------------------------------------------------
 
@@ -112,6 +116,11 @@ _BYLINE = re.compile(rf"^(?:By|BY)\s(?P<names>{_PERSON}(?:(?:,\s|\sand\s){_PERSO
 _CREDIT = re.compile(
     rf"(?i:reporting|writing|editing|compiled|additional\sreporting|photos?|photographs?|interview)\sby\s"
     rf"(?P<names>{_PERSON}(?:(?:,\s|\sand\s|;\s)(?!(?i:writing|editing)){_PERSON}(?:\sin\s[A-Z][A-Z/ ]+)?){{0,20}})"
+)
+# A picture credit: "(AP Photo/Jane Doe)", "(Jane Doe/ Space Agency Press Service photo via AP)", "Photo: X/Reuters".
+_PICTURE_CREDIT = re.compile(
+    r"\((?=[^()]{0,160}/)(?=[^()]{0,160}\b(?i:photos?|pictures?|images|file|handout)\b)[^()]{1,160}\)"
+    r"|(?m:^\s*(?i:photo|photograph|picture|image|credit|source)s?\s*:.{0,160}$)"
 )
 _LIST_SPLIT = re.compile(r",\s|\sand\s|;\s")
 _ORG_NAME = rf"(?P<org>{_ORG_WORD}(?:\s{_ORG_WORD}){{0,3}})"
@@ -201,8 +210,11 @@ def english(text: str, known_people: dict[str, str]) -> list[Found]:
             at = match.start("names")
             for part in _LIST_SPLIT.split(match.group("names")):
                 part = re.sub(r"\sin\s[A-Z][A-Z/ ]+$", "", part)
-                _person(found, text, text.index(part, at), part, "byline", known_people)
+                _person(found, text, text.index(part, at), part, "byline", {})
                 at = text.index(part, at) + len(part)
+    credits = [(m.start(), m.end()) for m in _PICTURE_CREDIT.finditer(text)]
+    if credits:
+        found = [replace(f, rule="byline") if any(a <= f.start < b for a, b in credits) else f for f in found]
     return dedupe(found)
 
 

@@ -8,7 +8,10 @@ before a generic suffix (上市公司) or the suffix is part of a common word
 (全部, 结局); people after a role word (所长, 总裁, 记者, …, and the names
 listed after it with 、) or before a speech verb (表示, 说, 指出, 称), starting
 with a common surname (the usual reading of 百家姓), and transliterated names
-joined by ``·``. Every look-back is a fixed window, so the work is linear.
+joined by ``·``. Staff (记者, 编辑, 责任编辑, 通讯员, …) and the outlet of a
+source line (来源：人民日报) are found with rule ``byline``: they tell who
+wrote the story, not who is in it. Every look-back is a fixed window, so the
+work is linear.
 """
 
 from __future__ import annotations
@@ -48,8 +51,12 @@ _ZH_STOP = re.compile(
 _ZH_ROLE = re.compile(
     r"所长|总裁|行长|部长|记者|主席|发言人|董事长|总经理|首席执行官|执行官|CEO|教授|院长|局长|市长|总统|总理|省长|"
     r"书记|主任|经理|创始人|研究员|特首|行政长官|司长|署长|处长|议员|参选人|校长|会长|理事长|大使|法官|律师|分析师|"
-    r"经济学家|主编|编辑|编译|作者|总监|董事|副总裁|总编辑|领事|首相|大臣|州长|议长|委员|代表|党员"
+    r"经济学家|主编|编辑|编译|作者|通讯员|实习生|摄影|校对|总监|董事|副总裁|总编辑|领事|首相|大臣|州长|议长|委员|代表|党员"
 )
+_ZH_STAFF = frozenset({"记者", "编辑", "编译", "作者", "通讯员", "实习生", "摄影", "校对"})
+"""Role words of the people who make the story (责任编辑 ends in 编辑): a name after one is a byline, not a claim."""
+_ZH_CREDIT = re.compile(r"(?:来源|稿源|出处|转自|图片来源|图源)\s*[:：]\s*$")
+"""A source credit right before a name: the outlet the story or picture comes from."""
 _ZH_BEFORE_NAME = set("但而据和与对向让被由及并且也则即就")
 """Function characters that may stand right before a name that a speech verb follows (据李明说, 但王芳表示)."""
 _ZH_SPEECH = re.compile(r"表示|指出|说|称|认为|强调|透露|介绍|坦言|回应|告诉|宣布")
@@ -80,12 +87,14 @@ def chinese(text: str, known_people: dict[str, str]) -> list[Found]:
         if prefix is None:
             continue
         start = match.start() - len(prefix)
-        found.append(Found(start, match.end(), prefix + suffix, "organisation", "zh-suffix"))
+        rule = "byline" if _ZH_CREDIT.search(text, max(0, start - 8), start) else "zh-suffix"
+        found.append(Found(start, match.end(), prefix + suffix, "organisation", rule))
     for match in _ZH_ROLE.finditer(text):
         at = match.end()
         name = _zh_name(text, at)
+        rule = "byline" if match.group() in _ZH_STAFF else "zh-role"
         while name:  # "议员黄毓民、陈伟业": a list after one role word
-            found.append(Found(at, at + len(name), name, "person", "zh-role"))
+            found.append(Found(at, at + len(name), name, "person", rule))
             at += len(name) + 1
             name = _zh_name(text, at) if text[at - 1 : at] == "、" else None
     for match in _ZH_SPEECH.finditer(text):
@@ -110,7 +119,7 @@ def chinese(text: str, known_people: dict[str, str]) -> list[Found]:
         if len(head) - drop >= 2 and len(re.split("[·•]", name)[-1]) >= 2:
             found.append(Found(match.start() + drop, match.start() + len(name), name[drop:], "person", "zh-transliterated"))
     for f in found:
-        if f.type == "person":
+        if f.type == "person" and f.rule != "byline":
             known_people.setdefault(f.name, f.name)
     return dedupe(found)
 
