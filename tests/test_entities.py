@@ -199,6 +199,29 @@ def test_no_entity_without_a_cue(text: str) -> None:
     assert entities(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title of several words before a name that a speech verb follows is no part of the name
+        ("Tunisian Prime Minister Habib Essid said the attack failed.", [("Habib Essid", "person")]),
+        ("In 1991, President George H.W. Bush held back the loans.", [("George H.W. Bush", "person")]),
+        # a lowercase particle joined by a hyphen; the honorific and surname alone is the same person
+        ("“We acted,” said Omar Hassan al-Bashir. Mr. Bashir left.",
+         [("Omar Hassan al-Bashir", "person"), ("Omar Hassan al-Bashir", "person")]),
+        # letters with marks: the name as written, its surname found again as written
+        ("“It was unfair,” said François Hollande. Hollande left the hall.",
+         [("François Hollande", "person"), ("François Hollande", "person")]),
+        ("“No,” Recep Tayyip Erdoğan said. Erdoğan relented, said Łukasz Kowalski of Škoda Group.",
+         [("Recep Tayyip Erdoğan", "person"), ("Recep Tayyip Erdoğan", "person"), ("Łukasz Kowalski", "person"),
+          ("Škoda Group", "organisation")]),
+        ("“Yes,” said Seán O'Brien.", [("Seán O'Brien", "person")]),
+        ("The dam held, said Tony\u00a0Fernandes.", [("Tony Fernandes", "person")]),
+    ],
+)
+def test_names_as_written(text: str, expected: list[tuple[str, str]]) -> None:
+    assert entities(text) == expected
+
+
 def test_apposition_gives_the_role() -> None:
     article = make_article("Tony Fernandes, the chief executive of AirAsia Group, said the airline would help.", source="t.txt")
     [role] = [c for c in extract_article(article, load_schema()) if c.kind == "role"]

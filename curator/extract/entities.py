@@ -65,9 +65,9 @@ def article_names(sentences: list[tuple[int, str]]) -> ArticleNames:
         for f in found:
             if f.rule not in PROVENANCE_RULES:
                 written.setdefault(text[f.start : f.end], (f.name, f.type))
-    for surname, full in known_people.items():
+    for surname, full in known_people.items():  # the surname as the full name writes it (Núñez, folded Nunez)
         if surname.isascii() and len(surname) >= 3 and surname != full:
-            written.setdefault(surname, (full, "person"))
+            written.setdefault(full[-len(surname) :], (full, "person"))
     pattern = re.compile(alternation(list(written), latin_bounds=True)) if written else None
     return ArticleNames(by_sentence, written, pattern)
 

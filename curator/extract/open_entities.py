@@ -28,13 +28,16 @@ capitalised word, a month, a weekday or a headline never becomes an entity.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 # -- English ------------------------------------------------------------------
 
-_NAME_WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Za-z][a-z]+)*"
+_NAME_WORD = r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Za-z][a-z]+)*"  # Lin, McLaughlin, O'Brien, Collett-White
 _PARTICLE = r"(?:de|del|da|di|van|von|der|den|bin|binti|al|el|la|le|du|dos|ter)"
-_PERSON = rf"(?:{_NAME_WORD}|[A-Z]\.)(?:\s(?:{_PARTICLE}\s)?(?:{_NAME_WORD}|[A-Z]\.)){{0,3}}"
+_INITIALS = r"(?:[A-Z]\.){1,3}"  # "George H.W. Bush"; first, a single one (J. Smith): "D.A. Davidson" is a firm
+_PREFIXED = rf"(?:{_PARTICLE}|d|ad|ash|as|ibn|abu)[-'’]{_NAME_WORD}"  # al-Bashir, d'Estaing
+_PERSON = rf"(?:{_NAME_WORD}|[A-Z]\.)(?:\s(?:{_PARTICLE}\s)?(?:{_NAME_WORD}|{_INITIALS}|{_PREFIXED})){{0,3}}"
 _ORG_WORD = r"(?:[A-Z][A-Za-z]*[a-z][A-Za-z]*|[A-Z]{2,6}|[A-Z]\.[A-Z]\.|&)(?:[-'’][A-Za-z]+)?"
 _ORG_RUN = re.compile(rf"(?<![\w'’-]){_ORG_WORD}(?:\s{_ORG_WORD}){{0,6}}(?![\w-])")
 _OF_FORM = re.compile(
@@ -91,6 +94,7 @@ _TITLES = (
     r"scientist|executive|manager|minister|secretary|governor|mayor|senator|leader|head|owner|investor|"
     r"prosecutor|judge|pilot|captain|official|adviser|advisor|consultant|photographer|colleague)"
 )
+_TITLE_PREFIX = re.compile(rf"(?:(?:{_TITLES})\.?\s)+")
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|President|Senator|Sen|Rep|Gov|Governor|Mayor|Judge)\b")
 _TITLE_NAME = re.compile(rf"(?<![\w-])(?:{_TITLES})\.?\s(?P<name>{_PERSON})")
 _SPEECH = r"said|says|told|added|noted|wrote|tweeted|explained|argued|warned|stated|asked|replied|recalled|insisted|announced"
@@ -152,7 +156,43 @@ class Found:
 
 
 def english(text: str, known_people: dict[str, str]) -> list[Found]:
-    """Organisations and people of one English sentence; ``known_people`` maps surnames seen so far to full names."""
+    """Organisations and people of one English sentence; ``known_people`` maps surnames seen so far to full names.
+
+    The cues are read on the sentence with its Latin letters folded to ASCII of the same case, one character for
+    one (``François`` reads as ``Francois``, ``Erdoğan`` as ``Erdogan``), and the names are given as written.
+    """
+    shape = text.translate(_FoldTable())
+    found = _english(shape, known_people)
+    if shape == text:
+        return found
+    written: dict[str, str] = {}
+    for f in found:
+        if f.name == shape[f.start : f.end] or f.name == " ".join(shape[f.start : f.end].split()):
+            written[f.name] = " ".join(text[f.start : f.end].split()) if " " in f.name else text[f.start : f.end]
+    for surname, full in known_people.items():
+        known_people[surname] = written.get(full, full)
+    return [replace(f, name=written.get(f.name, f.name)) for f in found]
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table: a Latin letter with marks to its ASCII base of the same case (``é`` -> ``e``,
+    ``Ł`` -> ``L``), any other Latin letter to ``a``/``A``; everything else unchanged (Unicode decomposition, NFD)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if ch.isspace():
+            folded = " " if ch not in "\n\r" else ch
+        elif ch.isascii() or not (ch.isupper() or ch.islower()) or not unicodedata.name(ch, "").startswith("LATIN"):
+            folded = ch
+        else:
+            base = unicodedata.normalize("NFD", ch)[0]
+            folded = base if base.isascii() and base.isalpha() else ("A" if ch.isupper() else "a")
+            folded = folded.upper() if ch.isupper() else folded.lower()
+        self[code] = folded
+        return folded
+
+
+def _english(text: str, known_people: dict[str, str]) -> list[Found]:
     found: list[Found] = []
     if _furniture(text):
         return found
@@ -245,6 +285,9 @@ def _trim(words: list[str]) -> tuple[int, int]:
 
 def _person(found: list[Found], text: str, start: int, name: str, rule: str, known_people: dict[str, str],
             single: bool = False, role: str | None = None, of: str | None = None) -> None:
+    title = _TITLE_PREFIX.match(name)
+    if title and title.end() < len(name):  # "Prime Minister Habib Essid said": the name is what follows the title
+        start, name = start + title.end(), name[title.end() :]
     words = name.split(" ")
     while words and words[0] in _NOT_NAMES:
         start += len(words[0]) + 1
@@ -262,6 +305,9 @@ def _person(found: list[Found], text: str, start: int, name: str, rule: str, kno
     else:
         canonical = name
         known_people.setdefault(words[-1], name)
+        particle = re.match(r"[a-z]+[-'’]", words[-1])
+        if particle:  # "Mr. Bashir" after "Omar Hassan al-Bashir"
+            known_people.setdefault(words[-1][particle.end() :], name)
     found.append(Found(start, start + len(name), canonical, "person", rule, role, of))
 
 
