@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from curator.extract.base import Context, Mention
 from curator.extract.lexicon import Entity, Lexicon, alternation
-from curator.extract.open_entities import Found, dedupe, english
+from curator.extract.open_entities import FOLD, Found, dedupe, english
 from curator.extract.open_entities_zh import chinese
 from curator.extract.sentences import Sentence
 
@@ -56,13 +56,15 @@ def article_names(sentences: list[tuple[int, str]]) -> ArticleNames:
     """Run the cue rules over every sentence of an article (``(start, text)`` pairs) in order."""
     known_people: dict[str, str] = {}
     by_sentence: dict[int, list[Found]] = {}
-    written: dict[str, tuple[str, str]] = {}
     for start, text in sentences:
         found = english(text, known_people)
         if _HAN.search(text):
             found += chinese(text, known_people)
         by_sentence[start] = found
-        for f in found:
+    written: dict[str, tuple[str, str]] = {}
+    for start, text in sentences:  # "Mr. Reeves" before the sentence that names Eric Reeves in full is him too
+        by_sentence[start] = [_full_name(f, known_people) for f in by_sentence[start]]
+        for f in by_sentence[start]:
             if f.rule not in PROVENANCE_RULES:
                 written.setdefault(text[f.start : f.end], (f.name, f.type))
     for surname, full in known_people.items():  # the surname as the full name writes it (Núñez, folded Nunez)
@@ -70,6 +72,13 @@ def article_names(sentences: list[tuple[int, str]]) -> ArticleNames:
             written.setdefault(full[-len(surname) :], (full, "person"))
     pattern = re.compile(alternation(list(written), latin_bounds=True)) if written else None
     return ArticleNames(by_sentence, written, pattern)
+
+
+def _full_name(f: Found, known_people: dict[str, str]) -> Found:
+    if f.type != "person" or " " in f.name:
+        return f
+    full = known_people.get(f.name) or known_people.get(f.name.translate(FOLD))
+    return replace(f, name=full) if full else f
 
 
 class EntityRule:
