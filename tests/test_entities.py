@@ -292,6 +292,40 @@ def test_people_described_in_the_story(text: str, expected: list[tuple[str, str]
     assert entities(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a unit named after its parent joins two fields with 与; a long name is whole or not at all
+        ("重庆师范大学地理与旅游学院承办，中国科学院地理科学与资源研究所参加。",
+         [("重庆师范大学地理与旅游学院", "organisation"), ("中国科学院地理科学与资源研究所", "organisation")]),
+        ("他在法国里昂国立应用科学院留学。", [("法国里昂国立应用科学院", "organisation")]),
+        # verbs, adverbs, dates and descriptors before an organisation are not part of its name
+        ("小花去禹州市人民医院检查，经河南电视台曝光后，下届承办单位浙江大学发言。",
+         [("禹州市人民医院", "organisation"), ("河南电视台", "organisation"), ("浙江大学", "organisation")]),
+        ("看不出是在哪家医院。学校还多次组织观看。她因偶尔出现眼部不适请假。", []),
+        ("25日获公司总裁增持。", []),
+        # 局地 (locally), 党工委, a hall (报告厅) are no organisations; a department 厅 is
+        ("海南岛南部局地有大雨。街道党工委委员到金融街调研。", []),
+        ("大会在西南大学圆顶报告厅举行，省商务厅出席。", [("西南大学", "organisation"), ("省商务厅", "organisation")]),
+        # a role word is no name (副市长任组长: 任 "serves as"); an adverb after a name is not in it
+        ("以副市长任组长的调查组成立。", []),
+        ("卢宇说，卢宇还认为应该增设代表。", [("卢宇", "person"), ("卢宇", "person")]),
+        # a foreign name joined by · is a run of transliteration characters: no role word, conjunction or verb in it
+        ("1969年，在和尼尔·阿姆斯特朗走出登月舱后，宇航员巴兹·奥尔德林喝了酒。",
+         [("尼尔·阿姆斯特朗", "person"), ("巴兹·奥尔德林", "person")]),
+        ("法国总统埃马纽埃尔·马克龙说，改革将继续。", [("埃马纽埃尔·马克龙", "person")]),
+        ("年会在重庆·西南大学举行。", [("西南大学", "organisation")]),
+        # rights notices, disclaimers, dispatch marks and an outlet's channel line are the page's, not the story's
+        ("【本文的中文相关权益归腾讯公司独家所有。】", []),
+        ("声明：证券时报力求信息真实。", []),
+        ("证券时报APP", []),
+        ("证券时报e公司讯，当升科技竞得用地。", []),
+    ],
+)
+def test_chinese_names_whole_and_only_names(text: str, expected: list[tuple[str, str]]) -> None:
+    assert entities(text) == expected
+
+
 def test_apposition_gives_the_role() -> None:
     article = make_article("Tony Fernandes, the chief executive of AirAsia Group, said the airline would help.", source="t.txt")
     [role] = [c for c in extract_article(article, load_schema()) if c.kind == "role"]
