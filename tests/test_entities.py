@@ -320,6 +320,17 @@ def test_people_described_in_the_story(text: str, expected: list[tuple[str, str]
         ("声明：证券时报力求信息真实。", []),
         ("证券时报APP", []),
         ("证券时报e公司讯，当升科技竞得用地。", []),
+        # a title glued before a name (国家主席习近平), a foreign name after a role in transliteration characters
+        ("国家主席习近平在北京会见了来宾。", [("习近平", "person")]),
+        ("国务院总理李克强表示，美国总统特朗普说，经济向好。",
+         [("国务院", "organisation"), ("李克强", "person"), ("特朗普", "person")]),
+        ("总统大选结果公布，部长会议召开。", []),
+        # names listed before 等 and a noun saying what they are; 北京协和医院 keeps its 和
+        ("参加会议的有阿里巴巴、腾讯和百度等公司。",
+         [("阿里巴巴", "organisation"), ("腾讯", "organisation"), ("百度", "organisation")]),
+        ("北京协和医院、华为等机构和张三、李四等人出席。",
+         [("北京协和医院", "organisation"), ("华为", "organisation"), ("张三", "person"), ("李四", "person")]),
+        ("北京、上海等城市下雪，人民群众出行。", []),
     ],
 )
 def test_chinese_names_whole_and_only_names(text: str, expected: list[tuple[str, str]]) -> None:

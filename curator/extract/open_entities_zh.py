@@ -23,7 +23,7 @@ from curator.extract.open_entities import Found, dedupe
 
 _ZH_ORG_SUFFIX = re.compile(
     r"股份有限公司|有限责任公司|有限公司|公司|集团|银行|大学|学院|研究院|研究所|研究中心|协会|学会|基金会|联合会|委员会|"
-    r"医院|政府|航空|法院|检察院|出版社|电视台|天文台|气象台|电台|日报|晚报|时报|通讯社|交易所|事务所|实验室|中心|组织|联盟|"
+    r"医院|政府|航空|法院|检察院|国务院|议院|出版社|电视台|天文台|气象台|电台|日报|晚报|时报|通讯社|交易所|事务所|实验室|中心|组织|联盟|"
     r"部(?![长分门署队位件落])|局(?![长面势部限地])|署(?![长名])|厅(?![长])|党(?![员派内外委工组])"
 )
 _ZH_BAD_BEFORE = {
@@ -33,6 +33,13 @@ _ZH_BAD_BEFORE = {
     "党": set("政入退建"),
     "中心": set("市为以其心重核"),
 }
+_ZH_ITEM = r"[^\s，,。；;：:、！？“”\"（）()《》]{2,12}?"
+_ZH_LISTED = re.compile(
+    rf"(?P<items>{_ZH_ITEM}(?:(?:、|和|与|及|以及){_ZH_ITEM})+)等(?:\d+家|多家|几家|[一二三四五六七八九十]+家)?"
+    r"(?P<kind>公司|企业|机构|银行|集团|高校|大学|媒体|平台|厂商|车企|药企|券商|基金|人(?!民|工|类|口|才|员|士|群))"
+)
+_ZH_LAST_GAP = re.compile(r"以及|和|与|及")
+"""Names listed before 等 and a noun that says what they are: organisations (等公司, 等企业) or people (等人)."""
 _ZH_GOOD_BEFORE = {"厅": set("务育安政公生通源化业利法境技输设划监计")}
 """A 厅 is a government department only after its field (商务厅, 教育厅, 办公厅); else a hall (报告厅, 金桂厅, 餐厅)."""
 _ZH_SOFT_STOP = re.compile(r"[和与及为同共]")
@@ -75,7 +82,7 @@ _ZH_AFTER_NAME = re.compile(
     r"等|则|就|已|将|还|今|昨|此|同|及|从|被|作|是|为|于|）|\)|[^\u4e00-\u9fff]|$)"
 )
 _SURNAMES = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金"
+    "习栗阎冼粟帅揭王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金"
     "石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章"
     "鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟"
     "艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄"
@@ -109,6 +116,8 @@ def chinese(text: str, known_people: dict[str, str]) -> list[Found]:
     for match in _ZH_ORG_SUFFIX.finditer(text):
         suffix = match.group()
         prefix = _zh_org_prefix(text[max(0, match.start() - _ZH_WINDOW) : match.start()], suffix, match.start() >= _ZH_WINDOW)
+        if prefix is None and suffix == "国务院":
+            prefix = ""  # the State Council needs no place before it
         if prefix is None:
             continue
         start = match.start() - len(prefix)
@@ -116,6 +125,16 @@ def chinese(text: str, known_people: dict[str, str]) -> list[Found]:
                   or (not text[:start].strip() and _ZH_CHANNEL.fullmatch(text, match.end())))
         rule = "byline" if credit else "zh-suffix"
         found.append(Found(start, match.end(), prefix + suffix, "organisation", rule))
+    for match in _ZH_LISTED.finditer(text):  # "阿里巴巴、腾讯和百度等公司", "张三、李四等人"
+        kind = "person" if match.group("kind").startswith("人") else "organisation"
+        at = match.start("items")
+        for item in _zh_items(match.group("items")):
+            start = text.index(item, at)
+            cut = _ZH_STOP.match(item) or _ZH_LAST_GAP.match(item) if start == match.start("items") else None
+            name, start = (item[cut.end() :], start + cut.end()) if cut else (item, start)
+            at = start + len(name)
+            if len(name) >= 2 and (kind == "organisation" or _zh_looks_like_name(name)):
+                found.append(Found(start, at, name, kind, "zh-list"))
     for match in _ZH_ROLE.finditer(text):
         at = match.end()
         name = _zh_name(text, at)
@@ -156,6 +175,14 @@ def chinese(text: str, known_people: dict[str, str]) -> list[Found]:
     return dedupe(found)
 
 
+def _zh_items(items: str) -> list[str]:
+    """The names of a list: split at 、, and the last at 和/与/及 unless it is an organisation's name (北京协和医院)."""
+    parts = items.split("、")
+    if not _ZH_ORG_SUFFIX.search(parts[-1]):
+        parts[-1:] = [p for p in _ZH_LAST_GAP.split(parts[-1]) if p]
+    return parts
+
+
 def _zh_org_prefix(window: str, suffix: str, clipped: bool) -> str | None:
     """The name before an organisation suffix: after the last hard stop (punctuation, 的, 表示, …); a
     conjunction (和, 与, 为, …) ends it too unless what follows alone is no name (北京协和医院, 华为技术有限公司)
@@ -192,9 +219,14 @@ def _zh_looks_like_name(name: str) -> bool:
 
 
 def _zh_name(text: str, at: int) -> str | None:
-    """A Chinese name of two to four characters right after a role word, ending where the name must end."""
+    """A name right after a role word, ending where a name must end: a Chinese one of two to four characters
+    from a common surname, or a foreign one written in transliteration characters (总统特朗普说)."""
     for length in (3, 2, 4):
         name = text[at : at + length]
         if len(name) == length and _zh_looks_like_name(name) and _ZH_AFTER_NAME.match(text, at + length):
             return name
+    sounds = _SOUNDS_HEAD.match(text, at).group()[:5]
+    for length in range(len(sounds), 1, -1):
+        if _ZH_AFTER_NAME.match(text, at + length) and not _ZH_SPEECH.search(sounds[1:length]):
+            return sounds[:length]
     return None
