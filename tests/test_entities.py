@@ -267,6 +267,10 @@ def test_no_name_from_titles_kinds_or_places(text: str, expected: list[tuple[str
         # "Acme Inc for Google shares": a firm's name does not go on past "for"; "the Bank of Japan and Google" two names
         ("He sold Acme Inc for Google shares.", [("Acme Inc", "organisation"), ("Google", "organisation")]),
         ("Deals with the Bank of Japan and Google rose.", [("Bank of Japan", "organisation"), ("Google", "organisation")]),
+        # an acronym after "the" that speaks or owns is an organisation; a role, a measure or a country is not
+        ("In an interview with the BBC, he spoke. The FBI said so.", [("BBC", "organisation"), ("FBI", "organisation")]),
+        ("The CEO said the US was fine and the GDP grew.", []),
+        ("United Nations peacekeepers and the E.U. arrived.", [("United Nations", "organisation"), ("European Union", "organisation")]),
     ],
 )
 def test_organisation_names_whole(text: str, expected: list[tuple[str, str]]) -> None:
@@ -286,6 +290,11 @@ def test_organisation_names_whole(text: str, expected: list[tuple[str, str]]) ->
         # an organisation so described stays an organisation, and "which" is no person's
         ("Amnesty International, a London-based rights group, said so.", [("Amnesty International", "organisation")]),
         ("Acme Holdings, which Amazon bought, said so.", [("Acme Holdings", "organisation")]),
+        # people listed after a plural role; a long description before the comma; a compound title
+        ("The figures are cabinet ministers Jonathan Moyo and Saviour Kasukuwere.",
+         [("Jonathan Moyo", "person"), ("Saviour Kasukuwere", "person")]),
+        ("It featured the Prime Minister’s national security adviser, Andrew Shearer, and others.", [("Andrew Shearer", "person")]),
+        ("Bassi advises Attorney-General George Brandis on crime.", [("George Brandis", "person")]),
     ],
 )
 def test_people_described_in_the_story(text: str, expected: list[tuple[str, str]]) -> None:
@@ -331,6 +340,12 @@ def test_people_described_in_the_story(text: str, expected: list[tuple[str, str]
         ("北京协和医院、华为等机构和张三、李四等人出席。",
          [("北京协和医院", "organisation"), ("华为", "organisation"), ("张三", "person"), ("李四", "person")]),
         ("北京、上海等城市下雪，人民群众出行。", []),
+        # a title written after the name (李旭锋教授, 陈伊芬秘书长) where a name may start: after a role, an
+        # organisation or punctuation; not after an ordinary word (他的博士导师, 王教授)
+        ("西南大学党委书记李旭锋教授、学会秘书长张国友研究员出席。",
+         [("西南大学", "organisation"), ("李旭锋", "person"), ("张国友", "person")]),
+        ("顺德区金融业联合会陈伊芬秘书长到访。", [("顺德区金融业联合会", "organisation"), ("陈伊芬", "person")]),
+        ("他的博士导师说，王教授说。", []),
     ],
 )
 def test_chinese_names_whole_and_only_names(text: str, expected: list[tuple[str, str]]) -> None:

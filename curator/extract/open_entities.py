@@ -111,7 +111,7 @@ _ROLE_NOUNS = (
 )
 _TITLES = (
     r"Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Sen|Rep|Gov|Gen|Capt|Lt|Col|President|Vice\sPresident|Prime\sMinister|"
-    r"(?:[A-Z][a-z]+\s)?Minister|Premier|Chancellor|Senator|Governor|Mayor|Judge|Ambassador|Secretary|"
+    r"(?:[A-Z][a-z]+\s)?Minister|(?:Attorney|Solicitor|Auditor|Surgeon)[-\s]General|Premier|Chancellor|Senator|Governor|Mayor|Judge|Ambassador|Secretary|"
     r"Chairman|Chairwoman|Chief\sExecutive|CEO|CFO|CTO|Director|Professor|King|Queen|Prince|Princess|Pope|"
     rf"Speaker|Commissioner|Inspector|Detective|Sergeant|Officer|Coach|{_ROLE_NOUNS}"
 )
@@ -122,7 +122,8 @@ _PERSON_NOUNS = (
     r"wife|husband|widow|widower|mother|father|son|daughter|brother|sister|grandmother|grandfather|boy|girl|man|woman|"
     r"actor|actress|singer|musician|rapper|artist|author|novelist|poet|player|coach|chef|farmer|engineer|developer|"
     r"spokes(?:man|woman|person)|politician|lawmaker|legislator|senator|congress(?:man|woman)|candidate|diplomat|"
-    r"ambassador|prosecutor|pilot|driver|soldier|veteran|victim|survivor|witness|expert|critic|advocate|voice|commander"
+    r"ambassador|prosecutor|pilot|driver|soldier|veteran|victim|survivor|witness|expert|critic|advocate|voice|commander|"
+    r"advis[eo]r|aide|assistant|deputy"
 )
 _WHO = re.compile(rf"(?<![\w-])(?P<name>{_PERSON}),\s(?:who|whose)\s")
 _AGED = re.compile(rf"(?<![\w-])(?P<name>{_PERSON}),\s\d{{1,3}},")
@@ -131,7 +132,16 @@ _DESCRIBED = re.compile(
     rf"(?:{_PERSON_NOUNS})s?\b"
 )
 _DESCRIBED_FIRST = re.compile(
-    rf"(?<![\w-])(?:[Hh]is|[Hh]er|[Tt]heir|[Aa]|[Tt]he)\s(?:[\w-]+\s){{0,2}}(?:{_PERSON_NOUNS}),\s(?P<name>{_PERSON}),"
+    rf"(?<![\w-])(?:[Hh]is|[Hh]er|[Tt]heir|[Aa]|[Tt]he)\s(?:[\w’'-]+\s){{0,4}}(?:{_PERSON_NOUNS}),\s(?P<name>{_PERSON}),"
+)
+# People listed after a plural role: "cabinet ministers Jonathan Moyo and Saviour Kasukuwere".
+_ROLE_LIST = re.compile(rf"(?<![\w-])(?:{_ROLE_NOUNS})s\s(?P<names>{_PERSON}(?:(?:,\s|,?\sand\s){_PERSON}){{1,5}})")
+# An acronym after "the" that acts or owns: "the BBC's editor", "the FBI said"; not a role, a measure or a country.
+_THE_ACRONYM = re.compile(
+    r"(?<![\w-])(?:the|The)\s(?P<org>[A-Z]{2,6})(?=['’]s\b|\s(?:said|says|reported|told|has|had|is|was|will|would)\b|[.,;:])"
+)
+_NOT_ACRONYMS = frozenset(
+    "CEO CFO CTO COO GDP IPO AI TV PC DNA RNA ATM VAT GST CPI PMI ETF OTC SUV EV API URL PDF FAQ MP PM VP UK USA".split()
 )
 _TITLE_IN_NAME = re.compile(rf".*(?<![\w-])(?:{_TITLES}|(?i:{_ROLE_NOUNS}))\.?\s")  # "Opposition Leader Bill Shorten"
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|President|Senator|Sen|Rep|Gov|Governor|Mayor|Judge)\b")
@@ -278,6 +288,13 @@ def _english(text: str, known_people: dict[str, str]) -> list[Found]:
             _person(found, text, match.start("name"), match.group("name"), "apposition", known_people, role=role, of=org)
             at = match.start("org") + sum(len(w) + 1 for w in words[:first])
             found.append(Found(at, at + len(org), org, "organisation", "apposition"))
+    for match in _ROLE_LIST.finditer(text):
+        for part in _LIST_SPLIT.split(match.group("names")):
+            part = part.removeprefix("and ")
+            _person(found, text, text.index(part, match.start("names")), part, "title", known_people)
+    for match in _THE_ACRONYM.finditer(text):
+        if match.group("org") not in _NOT_ACRONYMS and not is_place(match.group("org")):
+            found.append(Found(match.start("org"), match.end("org"), match.group("org"), "organisation", "org-context"))
     for pattern in (_BYLINE, _CREDIT):
         for match in pattern.finditer(text):
             at = match.start("names")

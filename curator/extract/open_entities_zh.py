@@ -40,6 +40,9 @@ _ZH_LISTED = re.compile(
 )
 _ZH_LAST_GAP = re.compile(r"以及|和|与|及")
 """Names listed before 等 and a noun that says what they are: organisations (等公司, 等企业) or people (等人)."""
+_ZH_TITLE_AFTER = re.compile(r"秘书长|教授|研究员|院士|博士|先生|女士|主任|会长|董事长|总经理|总裁")
+"""Titles written after a name (陈伊芬秘书长, 袁强先生): the name before one is a person where a name may start."""
+_ZH_ORG_END = re.compile(rf"(?:{_ZH_ORG_SUFFIX.pattern})$")
 _ZH_GOOD_BEFORE = {"厅": set("务育安政公生通源化业利法境技输设划监计")}
 """A 厅 is a government department only after its field (商务厅, 教育厅, 办公厅); else a hall (报告厅, 金桂厅, 餐厅)."""
 _ZH_SOFT_STOP = re.compile(r"[和与及为同共]")
@@ -58,7 +61,7 @@ _ZH_STOP = re.compile(
     r"限制|考虑|派发|会上|承办|主办|协办|单位|多次|再次|首次|曾经|\d+[日月年号]|经(?![济贸营管销])|[前因像归拟有去过获哪])"
 )
 _ZH_ROLE = re.compile(
-    r"所长|总裁|行长|部长|记者|主席|发言人|董事长|总经理|首席执行官|执行官|CEO|教授|院长|局长|市长|总统|总理|省长|"
+    r"所长|总裁|行长|部长|秘书长|记者|主席|发言人|董事长|总经理|首席执行官|执行官|CEO|教授|院长|局长|市长|总统|总理|省长|"
     r"书记|主任|经理|创始人|研究员|特首|行政长官|司长|署长|处长|议员|参选人|校长|会长|理事长|大使|法官|律师|分析师|"
     r"经济学家|主编|编辑|编译|作者|通讯员|实习生|摄影|校对|组长|队长|科长|班长|社长|厂长|村长|总监|董事|副总裁|总编辑|领事|首相|大臣|州长|议长|委员|代表|党员"
 )
@@ -78,7 +81,7 @@ _ZH_BEFORE_NAME = set("但而据和与对向让被由及并且也则即就")
 """Function characters that may stand right before a name that a speech verb follows (据李明说, 但王芳表示)."""
 _ZH_SPEECH = re.compile(r"表示|指出|说|称|认为|强调|透露|介绍|坦言|回应|告诉|宣布")
 _ZH_AFTER_NAME = re.compile(
-    r"(?:表示|指出|说|称|认为|强调|透露|介绍|坦言|回应|告诉|宣布|承认|批评|报道|先生|女士|在|的|和|与|也|曾|于|对|向|"
+    r"(?:表示|指出|说|称|认为|强调|透露|介绍|坦言|回应|告诉|宣布|承认|批评|报道|先生|女士|教授|研究员|院士|博士|在|的|和|与|也|曾|于|对|向|"
     r"等|则|就|已|将|还|今|昨|此|同|及|从|被|作|是|为|于|）|\)|[^\u4e00-\u9fff]|$)"
 )
 _SURNAMES = set(
@@ -135,6 +138,16 @@ def chinese(text: str, known_people: dict[str, str]) -> list[Found]:
             at = start + len(name)
             if len(name) >= 2 and (kind == "organisation" or _zh_looks_like_name(name)):
                 found.append(Found(start, at, name, kind, "zh-list"))
+    for match in _ZH_TITLE_AFTER.finditer(text):  # "党委书记李旭锋教授" is found after 书记; "联合会陈伊芬秘书长" here
+        for length in (3, 2):
+            start = match.start() - length
+            name, before = text[max(start, 0) : match.start()], text[start - 1 : start] if start > 0 else ""
+            after_org = start > 0 and _ZH_ORG_END.search(text, max(0, start - 6), start) is not None
+            if start >= 0 and _zh_looks_like_name(name) and (
+                not ("\u4e00" <= before <= "\u9fff") or before in _ZH_BEFORE_NAME or after_org
+            ):
+                found.append(Found(start, match.start(), name, "person", "zh-role"))
+                break
     for match in _ZH_ROLE.finditer(text):
         at = match.end()
         name = _zh_name(text, at)

@@ -23,9 +23,12 @@ def _places() -> frozenset[str]:
         for code, name in Locale.parse(locale).territories.items():
             if code not in _ORGANISATIONS:
                 names.update({name, name.removesuffix(" SAR China"), name.replace("&", "and")})
-    return frozenset(names)
+                if code.isalpha():
+                    names.add(code)
+    return frozenset(names | {"UK", "U.S.", "U.K."})
 
 
 def is_place(name: str) -> bool:
-    """Whether ``name`` is a country or region as CLDR writes it (``South Africa``, ``Sudan``, ``苏丹``, ``Hong Kong``)."""
+    """Whether ``name`` is a country or region as CLDR writes it (``South Africa``, ``Sudan``, ``苏丹``, ``Hong Kong``)
+    or its two-letter code (``US``, ``GB``; and ``UK``, the usual name of GB)."""
     return name in _places()
