@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from curator.cli import cli
-from curator.ingest import decode_html, find_published, make_article, read_articles
+from curator.ingest import decode_html, find_published, html_to_text, make_article, read_articles
 from curator.ingest.dates import byline_date, iso_timestamp
 
 NEWS = Path(__file__).parent / "data" / "news"
@@ -143,6 +143,12 @@ def test_a_fragment_falls_back_to_visible_text(tmp_path: Path) -> None:
     (tmp_path / "f.html").write_text("<div>SoftBank paid $6.7 billion.</div>", encoding="utf-8")
     [article], _ = read_articles(tmp_path / "f.html")
     assert (article.text, article.reader) == ("SoftBank paid $6.7 billion.", "visible-text")
+
+
+def test_visible_text_keeps_a_paragraph_wrapped_in_the_source_on_one_line() -> None:
+    """A line break inside a paragraph's source is a space, as a browser shows it (a name never splits in two)."""
+    page = "<p>The roadshow featured Police Commissioner\n    Andrew Colvin. Staffers\r\nleft.</p><pre>a\nb</pre>"
+    assert html_to_text(page).text == "The roadshow featured Police Commissioner Andrew Colvin. Staffers left.\na\nb"
 
 
 @pytest.mark.parametrize(

@@ -9,23 +9,27 @@ and Industrial Technology Development Organization (NEDO)``) is one mention,
 not two. Names no lexicon lists come from ``open_entities`` (extractor
 ``entity.open.<rule>``; ``entity.open.repeat`` for a bare mention of a name
 the article gives elsewhere) wherever they do not overlap a lexicon name; an
-apposition ``X, the chief executive of Y`` also gives X the role.
+apposition ``X, the chief executive of Y`` also gives X the role. The outlet
+of a dateline and the staff of a credit line (``PROVENANCE_RULES``) are no
+claims and are not looked for again elsewhere in the article.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from curator.extract.base import Context, Mention
 from curator.extract.lexicon import Entity, Lexicon, alternation
-from curator.extract.open_entities import Found, dedupe, english
+from curator.extract.open_entities import FOLD, Found, dedupe, english
 from curator.extract.open_entities_zh import chinese
 from curator.extract.sentences import Sentence
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+PROVENANCE_RULES = frozenset({"dateline", "byline"})
+"""Rules whose names tell who filed or wrote the story (provenance, see curator.provenance), not who is in it."""
 
 
 @dataclass(frozen=True)
@@ -52,19 +56,29 @@ def article_names(sentences: list[tuple[int, str]]) -> ArticleNames:
     """Run the cue rules over every sentence of an article (``(start, text)`` pairs) in order."""
     known_people: dict[str, str] = {}
     by_sentence: dict[int, list[Found]] = {}
-    written: dict[str, tuple[str, str]] = {}
     for start, text in sentences:
         found = english(text, known_people)
         if _HAN.search(text):
             found += chinese(text, known_people)
         by_sentence[start] = found
-        for f in found:
-            written.setdefault(text[f.start : f.end], (f.name, f.type))
-    for surname, full in known_people.items():
+    written: dict[str, tuple[str, str]] = {}
+    for start, text in sentences:  # "Mr. Reeves" before the sentence that names Eric Reeves in full is him too
+        by_sentence[start] = [_full_name(f, known_people) for f in by_sentence[start]]
+        for f in by_sentence[start]:
+            if f.rule not in PROVENANCE_RULES:
+                written.setdefault(text[f.start : f.end], (f.name, f.type))
+    for surname, full in known_people.items():  # the surname as the full name writes it (Núñez, folded Nunez)
         if surname.isascii() and len(surname) >= 3 and surname != full:
-            written.setdefault(surname, (full, "person"))
+            written.setdefault(full[-len(surname) :], (full, "person"))
     pattern = re.compile(alternation(list(written), latin_bounds=True)) if written else None
     return ArticleNames(by_sentence, written, pattern)
+
+
+def _full_name(f: Found, known_people: dict[str, str]) -> Found:
+    if f.type != "person" or " " in f.name:
+        return f
+    full = known_people.get(f.name) or known_people.get(f.name.translate(FOLD))
+    return replace(f, name=full) if full else f
 
 
 class EntityRule:
@@ -81,7 +95,7 @@ class EntityRule:
             index = bisect.bisect_left(starts, end) - 1  # lexicon mentions never overlap: one bisection
             if ctx.is_blocked(start, end) or (index >= 0 and ends[index] > start):
                 continue
-            if f.rule == "dateline":  # the outlet that filed the story: provenance (curator.provenance), not a claim
+            if f.rule in PROVENANCE_RULES:
                 continue
             entity = self.lex.entity(f.name) or Entity(f.name, f.type)
             mentions.append(Mention(start, end, entity))

@@ -11,8 +11,12 @@
 - people: a name after a title (``Mr``, ``President``, ``airline boss``),
   next to a speech verb (``said Lin Mei-hua``, ``Tony Fernandes tweeted``),
   in an apposition (``X, the chief executive of Y``; ``the mayor of
-  Surabaya, Tri Rismaharini``), in a byline (``By X and Y``, ``Reporting by
-  X, Y and Z``); a surname alone is the person named in full before it.
+  Surabaya, Tri Rismaharini``); a surname alone is the person named in full before it.
+
+Staff credits (``By X and Y``, ``Reporting by X, Y and Z; Editing by W``,
+``Photo by X``) are found too, rule ``byline``, so that no other rule reads
+their names; the people who wrote or edited a story are not people in it, and
+they lend no surname to a later mention.
 
 The Chinese rules are in ``open_entities_zh``; ``Found`` and ``dedupe`` serve both.
 
@@ -24,20 +28,31 @@ capitalised word, a month, a weekday or a headline never becomes an entity.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from curator.extract.name_text import FOLD, credit_spans, title_spans
+from curator.extract.places import is_place
 
 # -- English ------------------------------------------------------------------
 
-_NAME_WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Za-z][a-z]+)*"
+_NAME_WORD = r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Za-z][a-z]+)*"  # Lin, McLaughlin, O'Brien, Collett-White
 _PARTICLE = r"(?:de|del|da|di|van|von|der|den|bin|binti|al|el|la|le|du|dos|ter)"
-_PERSON = rf"(?:{_NAME_WORD}|[A-Z]\.)(?:\s(?:{_PARTICLE}\s)?(?:{_NAME_WORD}|[A-Z]\.)){{0,3}}"
+_INITIALS = r"(?:[A-Z]\.){1,3}"  # "George H.W. Bush"; first, a single one (J. Smith): "D.A. Davidson" is a firm
+_PREFIXED = rf"(?:{_PARTICLE}|d|ad|ash|as|ibn|abu)[-'’]{_NAME_WORD}"  # al-Bashir, d'Estaing
+_PERSON = rf"(?:{_NAME_WORD}|[A-Z]\.)(?:\s(?:{_PARTICLE}\s)?(?:{_NAME_WORD}|{_INITIALS}|{_PREFIXED})){{0,3}}"
 _ORG_WORD = r"(?:[A-Z][A-Za-z]*[a-z][A-Za-z]*|[A-Z]{2,6}|[A-Z]\.[A-Z]\.|&)(?:[-'’][A-Za-z]+)?"
 _ORG_RUN = re.compile(rf"(?<![\w'’-]){_ORG_WORD}(?:\s{_ORG_WORD}){{0,6}}(?![\w-])")
+# Fields an institution's name joins with "and" (Center for Health and Human Rights, Arts and Sciences).
+_FIELD = (
+    r"[A-Z][a-z]+s|Construction|Industry|Development|Research|Technology|Security|Intelligence|Environment|Health|"
+    r"Education|Culture|Commerce|Trade|Energy|Welfare|Justice|Planning|Transport|Immunology|Medicine|Inequality|Poverty"
+)
 _OF_FORM = re.compile(
-    rf"(?<![\w'’-])(?P<head>{_ORG_WORD}(?:\s{_ORG_WORD}){{0,3}})\sof\s(?:the\s)?(?P<tail>{_ORG_WORD}(?:\s{_ORG_WORD}){{0,3}})(?![\w-])"
+    rf"(?<![\w'’-])(?P<head>{_ORG_WORD}(?:\s{_ORG_WORD}){{0,3}})\s(?P<prep>of|for|on)\s(?:the\s|a\s)?"
+    rf"(?P<tail>{_ORG_WORD}(?:\s{_ORG_WORD}){{0,3}}(?:\sand\s(?:{_ORG_WORD}\s){{0,2}}(?:{_FIELD}))?)(?![\w-])"
 )
 # Inner capitals mark a brand or company name (AirAsia, DeepMind, YouTube, SpaceX), not a surname (McLaughlin).
-_CAMEL = re.compile(r"(?<![A-Za-z0-9-])(?!Mc|Mac)[A-Z][a-z]{2,8}(?:[A-Z][a-z]+)*(?:[A-Z][a-z]+|[A-Z]{1,3})(?![A-Za-z0-9-])")
+_CAMEL = re.compile(r"(?<![A-Za-z0-9@#_-])(?!Mc|Mac)[A-Z][a-z]{2,8}(?:[A-Z][a-z]+)*(?:[A-Z][a-z]+|[A-Z]{1,3})(?![A-Za-z0-9-])")
 _DATELINE = re.compile(r"\((?P<name>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)\)\s*(?:-|–|—|--)")
 
 ORG_CUES = frozenset(
@@ -53,11 +68,19 @@ ORG_CUES = frozenset(
     "Properties Logistics Shipping Steel Chemicals Semiconductor Electronics Corp.".split()
 )
 _OF_HEADS = ORG_CUES | frozenset("Republic Kingdom State States Bank University Ministry".split())
+_FOR_HEADS = frozenset(
+    "Center Centre Institute Council Committee Commission Foundation Office Agency Bureau Association Society School "
+    "College Organization Organisation Fund Alliance Coalition Board Department Ministry Court Academy Federation "
+    "Union League Network Partnership Institution Laboratory".split()
+)
+"""Heads of an institution named "X for Y" or "X on Y" (Council on Foreign Relations); a firm is never "Acme Inc for"."""
 _AFTER_ORGANISATION = frozenset(
     "President Chairman Chairwoman Chief CEO CFO CTO Minister Secretary Governor Director Commissioner Spokesman "
     "Spokeswoman Head Founder Vice Deputy Senior Managing Flight".split()
 )
 _ATTRIBUTIVE = ("-based", "-owned", "-listed", "-backed", "-led", "-run", "-born")
+_INDEFINITE = re.compile(r"(?<![\w-])(?:a|an|A|An)\s$")
+_JOINED = re.compile(rf"(?<![\w-])(?:the|The)\s(?P<left>{_ORG_WORD}(?:\s{_ORG_WORD}){{0,2}})\sand\s$")
 _STANDALONE = frozenset("Congress Parliament Senate Pentagon Kremlin NATO".split())
 _FILLER = frozenset(
     "The A An This That These Those In On At For But And Or If As By From With When While After Before Its His Her "
@@ -77,16 +100,50 @@ _NOT_NAMES = _FILLER | _CALENDAR | frozenset(
     "Colonel Professor Doctor Officials Police Government State National Federal Republic Democratic Democrats Dept "
     "Republicans Christmas Easter God Internet Street Road Avenue".split()
 )
-_TITLES = (
-    r"Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Sen|Rep|Gov|Gen|Capt|Lt|Col|President|Vice\sPresident|Prime\sMinister|"
-    r"(?:[A-Z][a-z]+\s)?Minister|Premier|Chancellor|Senator|Governor|Mayor|Judge|Ambassador|Secretary|"
-    r"Chairman|Chairwoman|Chief\sExecutive|CEO|CFO|CTO|Director|Professor|King|Queen|Prince|Princess|Pope|"
-    r"Speaker|Commissioner|Inspector|Detective|Sergeant|Officer|Coach|"
+_ROLE_NOUNS = (
     r"(?:spokes(?:man|woman|person)|boss|chief|founder|co-founder|chairman|chairwoman|president|director|"
     r"analyst|economist|professor|lawyer|attorney|reporter|correspondent|editor|columnist|author|researcher|"
     r"scientist|executive|manager|minister|secretary|governor|mayor|senator|leader|head|owner|investor|"
-    r"prosecutor|judge|pilot|captain|official|adviser|advisor|consultant|photographer|colleague)"
+    r"prosecutor|judge|pilot|captain|official|adviser|advisor|consultant|photographer|colleague|blogger|writer|"
+    r"journalist|activist|developer|chemist|physicist|biologist|historian|actor|actress|singer|rapper|musician|"
+    r"artist|novelist|poet|filmmaker|entrepreneur|businessman|businesswoman|billionaire|tycoon|candidate|lawmaker|"
+    r"legislator|politician|dissident|commander|student|co-worker)"
 )
+_TITLES = (
+    r"Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Sen|Rep|Gov|Gen|Capt|Lt|Col|President|Vice\sPresident|Prime\sMinister|"
+    r"(?:[A-Z][a-z]+\s)?Minister|(?:Attorney|Solicitor|Auditor|Surgeon)[-\s]General|Premier|Chancellor|Senator|Governor|Mayor|Judge|Ambassador|Secretary|"
+    r"Chairman|Chairwoman|Chief\sExecutive|CEO|CFO|CTO|Director|Professor|King|Queen|Prince|Princess|Pope|"
+    rf"Speaker|Commissioner|Inspector|Detective|Sergeant|Officer|Coach|{_ROLE_NOUNS}"
+)
+# Nouns that describe a person in an apposition: "Ananta Bijoy Das, a 33-year-old blogger", "His widow, Rafida Ahmed,".
+_PERSON_NOUNS = (
+    r"blogger|writer|journalist|reporter|activist|student|teacher|lawyer|attorney|doctor|physician|nurse|scholar|"
+    r"scientist|researcher|professor|economist|analyst|fellow|resident|worker|co-worker|colleague|friend|neighbou?r|"
+    r"wife|husband|widow|widower|mother|father|son|daughter|brother|sister|grandmother|grandfather|boy|girl|man|woman|"
+    r"actor|actress|singer|musician|rapper|artist|author|novelist|poet|player|coach|chef|farmer|engineer|developer|"
+    r"spokes(?:man|woman|person)|politician|lawmaker|legislator|senator|congress(?:man|woman)|candidate|diplomat|"
+    r"ambassador|prosecutor|pilot|driver|soldier|veteran|victim|survivor|witness|expert|critic|advocate|voice|commander|"
+    r"advis[eo]r|aide|assistant|deputy"
+)
+_WHO = re.compile(rf"(?<![\w-])(?P<name>{_PERSON}),\s(?:who|whose)\s")
+_AGED = re.compile(rf"(?<![\w-])(?P<name>{_PERSON}),\s\d{{1,3}},")
+_DESCRIBED = re.compile(
+    rf"(?<![\w-])(?P<name>{_PERSON}),\s(?:a|an|the|another|one\sof\sthe|his|her|their)\s(?:[\w’'-]+\s){{0,4}}?"
+    rf"(?:{_PERSON_NOUNS})s?\b"
+)
+_DESCRIBED_FIRST = re.compile(
+    rf"(?<![\w-])(?:[Hh]is|[Hh]er|[Tt]heir|[Aa]|[Tt]he)\s(?:[\w’'-]+\s){{0,4}}(?:{_PERSON_NOUNS}),\s(?P<name>{_PERSON}),"
+)
+# People listed after a plural role: "cabinet ministers Jonathan Moyo and Saviour Kasukuwere".
+_ROLE_LIST = re.compile(rf"(?<![\w-])(?:{_ROLE_NOUNS})s\s(?P<names>{_PERSON}(?:(?:,\s|,?\sand\s){_PERSON}){{1,5}})")
+# An acronym after "the" that acts or owns: "the BBC's editor", "the FBI said"; not a role, a measure or a country.
+_THE_ACRONYM = re.compile(
+    r"(?<![\w-])(?:the|The)\s(?P<org>[A-Z]{2,6})(?=['’]s\b|\s(?:said|says|reported|told|has|had|is|was|will|would)\b|[.,;:])"
+)
+_NOT_ACRONYMS = frozenset(
+    "CEO CFO CTO COO GDP IPO AI TV PC DNA RNA ATM VAT GST CPI PMI ETF OTC SUV EV API URL PDF FAQ MP PM VP UK USA".split()
+)
+_TITLE_IN_NAME = re.compile(rf".*(?<![\w-])(?:{_TITLES}|(?i:{_ROLE_NOUNS}))\.?\s")  # "Opposition Leader Bill Shorten"
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|President|Senator|Sen|Rep|Gov|Governor|Mayor|Judge)\b")
 _TITLE_NAME = re.compile(rf"(?<![\w-])(?:{_TITLES})\.?\s(?P<name>{_PERSON})")
 _SPEECH = r"said|says|told|added|noted|wrote|tweeted|explained|argued|warned|stated|asked|replied|recalled|insisted|announced"
@@ -143,7 +200,25 @@ class Found:
 
 
 def english(text: str, known_people: dict[str, str]) -> list[Found]:
-    """Organisations and people of one English sentence; ``known_people`` maps surnames seen so far to full names."""
+    """Organisations and people of one English sentence; ``known_people`` maps surnames seen so far to full names.
+
+    The cues are read on the sentence with its Latin letters folded to ASCII of the same case, one character for
+    one (``François`` reads as ``Francois``, ``Erdoğan`` as ``Erdogan``), and the names are given as written.
+    """
+    shape = text.translate(FOLD)
+    found = _english(shape, known_people)
+    if shape == text:
+        return found
+    written: dict[str, str] = {}
+    for f in found:
+        if f.name == shape[f.start : f.end] or f.name == " ".join(shape[f.start : f.end].split()):
+            written[f.name] = " ".join(text[f.start : f.end].split()) if " " in f.name else text[f.start : f.end]
+    for surname, full in known_people.items():
+        known_people[surname] = written.get(full, full)
+    return [replace(f, name=written.get(f.name, f.name)) for f in found]
+
+
+def _english(text: str, known_people: dict[str, str]) -> list[Found]:
     found: list[Found] = []
     if _furniture(text):
         return found
@@ -155,20 +230,31 @@ def english(text: str, known_people: dict[str, str]) -> list[Found]:
         for match in _OF_FORM.finditer(text):
             words = match.group("head").split(" ")
             first, last = _trim(words)
-            if first < last and words[last - 1] in _OF_HEADS and match.group("tail").split(" ")[0] not in _CALENDAR:
+            owner = [i for i in range(first, last - 1) if re.search(r"['’]s$", words[i])]
+            first = owner[-1] + 1 if owner else first  # "Stanford University's Center on ...": the center is named after it
+            heads = _OF_HEADS if match.group("prep") == "of" else _FOR_HEADS
+            if first < last and words[last - 1] in heads and match.group("tail").split(" ")[0] not in _CALENDAR:
                 start = match.start("head") + sum(len(w) + 1 for w in words[:first])
                 found.append(Found(start, match.end(), text[start : match.end()], "organisation", "of-form"))
         for pattern in (_WORKS_AT, _ORG_POSSESSIVE):
             for match in pattern.finditer(text):
                 words = match.group("org").split(" ")
                 first, last = _trim(words)
-                if first < last and not any(w in _NOT_NAMES for w in words[first:last]):
+                lone_cue = last - first == 1 and words[first] in ORG_CUES and words[first] not in _STANDALONE
+                if first < last and not lone_cue and not any(w in _NOT_NAMES for w in words[first:last]):
                     start = match.start("org") + sum(len(w) + 1 for w in words[:first])
                     name = " ".join(words[first:last])
                     found.append(Found(start, start + len(name), name, "organisation", "org-context"))
         for match in _ORG_RUN.finditer(text):
             words = match.group().split(" ")
             first, last = _trim(words)
+            for i in range(first, last - 1):  # "Stanford University's Center on ...": the organisation ends at its 's
+                base = re.sub(r"['’]s$", "", words[i])
+                if base != words[i] and base in ORG_CUES | _STANDALONE:
+                    words[i], last = base, i + 1
+                    break
+            if _INDEFINITE.search(text, 0, match.start()) and re.match(r"\s[a-z]", text[match.end() :]):
+                continue  # "a Morris Trust structure": a kind of thing named after someone, not an organisation
             cues = [i for i in range(first + 1, last) if words[i] in ORG_CUES]
             if cues and words[last - 1] not in ORG_CUES and words[cues[-1] + 1] in _AFTER_ORGANISATION:
                 last = cues[-1] + 1  # "European Commission President Jean-Claude Juncker", "Malaysian Airlines Flight"
@@ -178,9 +264,15 @@ def english(text: str, known_people: dict[str, str]) -> list[Found]:
             if (len(kept) > 1 and all(w in ORG_CUES for w in kept)) or match.group() == text.strip(" .:|»›>"):
                 continue  # "Central Bank": descriptors with no name; a line that is only a name: a menu item
             start = match.start() + sum(len(w) + 1 for w in words[:first])
-            name = " ".join(kept)
+            joined = _JOINED.search(text, 0, start) if first == 0 else None
+            if joined and not set(joined.group("left").split()) & ORG_CUES:
+                start = joined.start("left")  # "the World Travel and Tourism Council"
+            name = text[start : match.start() + sum(len(w) + 1 for w in words[:first])] + " ".join(kept)
             found.append(Found(start, start + len(name), name, "organisation", "org-cue"))
-    cues = () if _headline(text) else ((_TITLE_NAME, "title"), (_SAID_NAME, "speech"), (_NAME_SAID, "speech"), (_ROLE_FIRST, "apposition"))
+    cues = () if _headline(text) else (
+        (_TITLE_NAME, "title"), (_SAID_NAME, "speech"), (_NAME_SAID, "speech"), (_ROLE_FIRST, "apposition"),
+        (_WHO, "apposition"), (_AGED, "apposition"), (_DESCRIBED, "apposition"), (_DESCRIBED_FIRST, "apposition"),
+    )
     for pattern, rule in cues:
         for match in pattern.finditer(text):
             honorific = rule == "title" and _HONORIFIC.match(match.group()) is not None
@@ -196,14 +288,27 @@ def english(text: str, known_people: dict[str, str]) -> list[Found]:
             _person(found, text, match.start("name"), match.group("name"), "apposition", known_people, role=role, of=org)
             at = match.start("org") + sum(len(w) + 1 for w in words[:first])
             found.append(Found(at, at + len(org), org, "organisation", "apposition"))
+    for match in _ROLE_LIST.finditer(text):
+        for part in _LIST_SPLIT.split(match.group("names")):
+            part = part.removeprefix("and ")
+            _person(found, text, text.index(part, match.start("names")), part, "title", known_people)
+    for match in _THE_ACRONYM.finditer(text):
+        if match.group("org") not in _NOT_ACRONYMS and not is_place(match.group("org")):
+            found.append(Found(match.start("org"), match.end("org"), match.group("org"), "organisation", "org-context"))
     for pattern in (_BYLINE, _CREDIT):
         for match in pattern.finditer(text):
             at = match.start("names")
             for part in _LIST_SPLIT.split(match.group("names")):
                 part = re.sub(r"\sin\s[A-Z][A-Z/ ]+$", "", part)
-                _person(found, text, text.index(part, at), part, "byline", known_people)
+                _person(found, text, text.index(part, at), part, "byline", {})
                 at = text.index(part, at) + len(part)
-    return dedupe(found)
+    credits = credit_spans(text)
+    if credits:
+        found = [replace(f, rule="byline") if any(a <= f.start < b for a, b in credits) else f for f in found]
+    titles = title_spans(text)
+    if titles:
+        found = [f for f in found if not any(a <= f.start and f.end <= b for a, b in titles)]
+    return dedupe([f for f in found if not is_place(f.name)])
 
 
 def _furniture(text: str) -> bool:
@@ -233,6 +338,9 @@ def _trim(words: list[str]) -> tuple[int, int]:
 
 def _person(found: list[Found], text: str, start: int, name: str, rule: str, known_people: dict[str, str],
             single: bool = False, role: str | None = None, of: str | None = None) -> None:
+    title = _TITLE_IN_NAME.match(name)
+    if title and title.end() < len(name):  # "Zimbabwe President Robert Mugabe, his wife": the name follows the title
+        start, name = start + title.end(), name[title.end() :]
     words = name.split(" ")
     while words and words[0] in _NOT_NAMES:
         start += len(words[0]) + 1
@@ -242,6 +350,8 @@ def _person(found: list[Found], text: str, start: int, name: str, rule: str, kno
     if not words or any(w in _CALENDAR or w in ORG_CUES for w in words):
         return  # "Whole Foods said", "Justice Department": an organisation, not a person
     name = " ".join(words)
+    if is_place(name):
+        return  # "South Africa said": a country
     if len(words) == 1:
         full = known_people.get(name)
         if full is None and not single:
@@ -250,6 +360,9 @@ def _person(found: list[Found], text: str, start: int, name: str, rule: str, kno
     else:
         canonical = name
         known_people.setdefault(words[-1], name)
+        particle = re.match(r"[a-z]+[-'’]", words[-1])
+        if particle:  # "Mr. Bashir" after "Omar Hassan al-Bashir"
+            known_people.setdefault(words[-1][particle.end() :], name)
     found.append(Found(start, start + len(name), canonical, "person", rule, role, of))
 
 

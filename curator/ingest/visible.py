@@ -1,8 +1,9 @@
 """The visible-text reader: every visible block of an HTML page, one per line.
 
 The fallback when the main-text reader finds no article (a bare fragment, a
-page of one paragraph): nothing visible is lost. Scripts, styles, templates
-and the head are dropped; ``<title>``, the first ``<h1>`` and the ``og:`` /
+page of one paragraph): nothing visible is lost. A line break in the source
+is a space, as a browser shows it (outside ``<pre>``), so a paragraph wrapped
+in the source stays one line. Scripts, styles, templates and the head are dropped; ``<title>``, the first ``<h1>`` and the ``og:`` /
 canonical meta tags give the metadata.
 """
 
@@ -31,6 +32,7 @@ class _VisibleText(HTMLParser):
         self.title = ""
         self.h1: str | None = None
         self.in_h1 = False
+        self.pre = 0
         self.h1_parts: list[str] = []
         self.meta: dict[str, str] = {}
 
@@ -48,6 +50,8 @@ class _VisibleText(HTMLParser):
             self.hidden += 1
         if tag == "h1":
             self.in_h1 = True
+        if tag == "pre":
+            self.pre += 1
         if tag in _BLOCKS:
             self.parts.append("\n")
 
@@ -61,6 +65,8 @@ class _VisibleText(HTMLParser):
             self.in_title = False
         if tag in _HIDDEN and self.hidden:
             self.hidden -= 1
+        if tag == "pre" and self.pre:
+            self.pre -= 1
         if tag == "h1" and self.in_h1:
             self.in_h1 = False
             if self.h1 is None:
@@ -76,7 +82,7 @@ class _VisibleText(HTMLParser):
             return
         if self.in_h1:
             self.h1_parts.append(data)
-        self.parts.append(data)
+        self.parts.append(data if self.pre else data.replace("\r", " ").replace("\n", " "))
 
 
 def html_to_text(html: str) -> Page:
