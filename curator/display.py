@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from curator.inflection import after_one
 from curator.textsafety import BIDI_OVERRIDES, CONTROL
 
 CURRENCY_SYMBOLS = {"USD": "$", "JPY": "¥", "EUR": "€", "GBP": "£", "CNY": "CN¥"}
@@ -61,7 +62,8 @@ def format_value(kind: str, value: Any, unit: str | None = None, qualifier: str 
     elif kind == "percent":
         text = f"{_trim(number, 2)}%"
     else:
-        text = f"{human_number(number)} {unit}".strip() if unit else human_number(number)
+        shown = after_one(unit) if unit and number == 1 else unit
+        text = f"{human_number(number)} {shown}".strip() if shown else human_number(number)
     return f"{qualifier} {text}" if qualifier else text
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from extract_helpers import found
 
-from curator.extract.nouns import is_plural, singular
+from curator.inflection import is_plural, singular
 
 
 @pytest.mark.parametrize(

@@ -1,13 +1,11 @@
-"""The counted noun of an open-vocabulary quantity: is a word a noun worth a unit, and its singular.
+"""The counted noun of an open-vocabulary quantity: is a word a noun worth a unit.
 
 No part-of-speech tagger: a counted noun in news follows its number
 directly or after one modifier (``40 vessels``, ``12 new helicopters``,
 ``212 injured``), so a short list of words that are never the counted thing
 (function words, common adjectives and adverbs, time words that belong to
 dates) and word shapes that are rarely nouns (``-ly``, ``-ed``) decide. The
-singular follows the regular English plural rules plus a few irregular
-plurals (as in the Porter/Snowball tradition of suffix rules, without
-stemming the word beyond its plural).
+singular comes from ``curator.inflection``.
 """
 
 from __future__ import annotations
@@ -40,49 +38,7 @@ MODIFIERS = frozenset(
 )
 """Words that may stand between a number and its noun (``12 new helicopters``, ``155 Indonesian passengers``)."""
 
-_IRREGULAR = {
-    "people": "people", "men": "man", "women": "woman", "children": "child", "feet": "foot", "teeth": "tooth",
-    "mice": "mouse", "geese": "goose", "data": "data", "media": "media", "criteria": "criterion",
-    "phenomena": "phenomenon", "aircraft": "aircraft", "sheep": "sheep", "fish": "fish", "deer": "deer",
-    "series": "series", "species": "species", "news": "news", "crises": "crisis", "analyses": "analysis",
-    "theses": "thesis", "indices": "index", "lives": "life", "wives": "wife", "knives": "knife", "leaves": "leaf",
-    "halves": "half", "shelves": "shelf", "wolves": "wolf", "thieves": "thief",
-}
-for _word in ("people", "aircraft", "sheep", "fish", "deer", "staff", "police", "cattle", "personnel"):
-    _IRREGULAR.setdefault(_word, _word)
-_SINGULAR_MEN = frozenset(("specimen", "regimen", "abdomen", "stamen", "hymen", "semen", "acumen", "omen", "amen"))
-_PLURAL_ALWAYS = frozenset(("people", "police", "cattle", "personnel", "staff"))
 _WORD = re.compile(r"^[a-z][a-z'’-]*[a-z]$")
-
-
-def singular(noun: str) -> str:
-    """``vessels`` -> ``vessel``, ``cities`` -> ``city``, ``boxes`` -> ``box``, ``people`` -> ``people``.
-
-    Lower-cases; the last word of a hyphenated compound is the one made singular.
-    """
-    word = noun.lower()
-    head, sep, last = word.rpartition("-")
-    if last in _IRREGULAR:
-        return head + sep + _IRREGULAR[last]
-    if len(last) <= 3 or last.endswith(("ss", "us", "is", "ics")):
-        return word
-    if last.endswith("men") and last not in _SINGULAR_MEN:
-        return head + sep + last[:-3] + "man"  # gunmen, fishermen, policemen
-    if last.endswith("ies"):
-        last = last[:-3] + "y"
-    elif last.endswith(("ches", "shes", "xes", "zes", "sses", "oes")):
-        last = last[:-2]
-    elif last.endswith("s"):
-        last = last[:-1]
-    return head + sep + last
-
-
-def is_plural(word: str) -> bool:
-    """Whether an English noun looks plural (``vessels``, ``feet``), not ``glass`` or ``status``."""
-    last = word.lower().rpartition("-")[2]
-    return last in _PLURAL_ALWAYS or (last in _IRREGULAR and _IRREGULAR[last] != last) or (last.endswith("men") and singular(last) != last) or (
-        last.endswith("s") and not last.endswith(("ss", "us", "is")) and singular(last) != last
-    )
 
 
 def is_open_noun(word: str) -> bool:

@@ -25,7 +25,8 @@ import re
 
 from curator.extract.base import Context
 from curator.extract.lexicon import Lexicon
-from curator.extract.nouns import MODIFIERS, is_open_noun, is_plural, singular
+from curator.extract.nouns import MODIFIERS, is_open_noun
+from curator.inflection import is_plural, singular
 from curator.extract.numbers import NUMBER, parse_number
 from curator.extract.qualify import TIME_UNITS, amount_qualifier
 from curator.extract.sentences import Sentence
