@@ -206,3 +206,11 @@ def test_tenths_in_chinese_and_pc_in_british_copy(text: str, expected: list[tupl
 def test_a_chinese_currency_named_before_the_amount() -> None:
     assert found("另有港币5000万元和人民币10亿元，新台币20亿元。", "money") == [
         ("5000万元", 5e7, "HKD", None), ("10亿元", 1e9, "CNY", None), ("20亿元", 2e9, "TWD", None)]
+
+
+def test_a_figure_too_long_for_a_number_is_no_candidate() -> None:
+    """5,000 nines read as infinity: no article means that, and the sheet must never say ``$inf trillion``."""
+    text = "The fund raised $" + "9" * 5000 + " million last year. It also raised $5 million in May."
+    money = found(text, "money")
+    assert money == [("$5 million", 5e6, "USD", None)]
+    assert all(not isinstance(c.value, float) or c.value < 1e300 for c in facts(text))

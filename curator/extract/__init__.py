@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 from pathlib import Path
 
 from curator.extract.base import Context, candidate_id
@@ -62,7 +63,13 @@ def extract_article(article: Article, schema: Schema, profile: Profile | None = 
         read = Sentence(sentence.start, sentence.end, sentence.text.translate(FULL_WIDTH))  # quotes keep the original
         for rule in rules:
             rule.run(ctx, read)
-    return _resolve_overlaps(list(ctx.found.values()))
+    return _resolve_overlaps([c for c in ctx.found.values() if _finite(c.value)])
+
+
+def _finite(value: object) -> bool:
+    """Whether a value can be stated: a figure of more digits than a float holds (``$999…9 million``) reads as
+    infinity, which no article can mean, and is dropped rather than shown as ``$inf``."""
+    return not isinstance(value, float) or math.isfinite(value)
 
 
 def _resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
