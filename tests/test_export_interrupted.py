@@ -45,3 +45,15 @@ def test_a_temporary_left_by_kill_9_is_swept_by_the_next_export(db_path: Path, t
     assert result.exit_code == 0, result.output
     assert target.exists()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")) == [alive.name]
+
+
+def test_a_full_disk_under_standard_output_is_one_sentence(db_path: Path) -> None:
+    with open_store(db_path) as store:
+        build(store)
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "curator", "--db", str(db_path), "export", "--status", "all", "-o", "-"],
+            stdout=full, stderr=subprocess.PIPE, text=True, check=False,
+        )
+    assert done.returncode == 1
+    assert done.stderr == "curator: cannot write the export to standard output: the disk is full (no space left on device).\n"

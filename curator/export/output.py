@@ -87,6 +87,10 @@ def _stdout() -> Iterator[TextIO]:
     try:
         yield stream
         stream.flush()
+    except BrokenPipeError:
+        raise  # the reader stopped reading (``| head``): ``cli.main`` ends quietly
+    except OSError as error:
+        raise CuratorError(f"cannot write the export to standard output: {_reason(error)}.") from None
     finally:
         with contextlib.suppress(OSError, ValueError):
             stream.detach()
