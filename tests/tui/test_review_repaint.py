@@ -20,6 +20,7 @@ from curator.models import Action
 from curator.store import open_store
 from curator.tui.app import CuratorApp
 from curator.tui.screens.main import MainScreen
+from curator.tui.widgets.article_view import ArticleView
 from curator.tui.widgets.candidate_table import CandidateTable
 from curator.tui.widgets.claim_panel import ClaimPanel
 from curator.tui.widgets.fact_detail import FactDetail
@@ -53,11 +54,13 @@ async def test_a_cursor_move_repaints_the_two_rows_it_changes_not_the_table(
             await settle(pilot)
         table = app.screen.query_one(CandidateTable)
         lines = count_calls(monkeypatch, CandidateTable, "render_line")
+        text_lines = count_calls(monkeypatch, ArticleView, "render_line")
         await pilot.press("j")  # 2026-04 → SoftBank's 10% stake: facts as tall, so no pane changes size
         await settle(pilot)
         assert str(table.border_title) == "Candidates 4 of 5"
         assert table.cursor_row == 3
         assert lines[0] == 2  # the row the cursor left and the one it reached; the other rows and the header stay drawn
+        assert text_lines[0] == 2  # in the article, the line of each span ("2026-04", "10%"), of 40 on screen
 
 
 @pilot_test
