@@ -13,7 +13,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Footer
 
 from curator.errors import CuratorError
 from curator.models import Action
@@ -38,6 +38,7 @@ from curator.tui.widgets.candidate_table import CandidateTable
 from curator.tui.widgets.claim_panel import ClaimPanel
 from curator.tui.widgets.fact_detail import FactDetail
 from curator.tui.widgets.header import ReviewHeader
+from curator.tui.widgets.steady import SteadyStatic
 from curator.tui.widgets.write_status import WriteStatus
 
 QUIT_PATIENCE_S = 1.0
@@ -57,7 +58,7 @@ class MainScreen(ReviewDecide):
         with Horizontal(id="body"):
             yield ArticleList(id="articles")
             with Vertical(id="article-pane"):
-                yield Static("", id="article-meta", markup=False)
+                yield SteadyStatic("", id="article-meta")
                 yield ArticleView(id="article")
             with Vertical(id="side"):
                 yield CandidateTable(id="candidates")

@@ -16,7 +16,6 @@ from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
-from textual.widgets import Static
 
 from curator.display import format_value
 from curator.models import Article, Candidate, Status
@@ -25,12 +24,13 @@ from curator.tui.fact_detail import corroboration_words, detail_lines
 from curator.tui.review_filter import ReviewFilter
 from curator.textsafety import visible_line
 from curator.tui.safe_text import plain_line
-from curator.tui.screens.review_workers import PRESENCE_DELAY_S, ReviewWorkers
+from curator.tui.screens.review_workers import CLAIM_WAIT_S, PRESENCE_DELAY_S, ReviewWorkers
 from curator.tui.widgets.article_list import ArticleList
 from curator.tui.widgets.article_view import ArticleView, Mark
 from curator.tui.widgets.candidate_table import CandidateRow, CandidateTable
 from curator.tui.widgets.claim_panel import ClaimPanel
 from curator.tui.widgets.fact_detail import FactDetail
+from curator.tui.widgets.steady import SteadyStatic
 
 
 def article_header(article: Article, story: str | None = None) -> Text:
@@ -69,6 +69,8 @@ class ReviewView(ReviewWorkers):
         self._awaiting_choice = False
         self._pick = "review"
         self._shared: set[tuple[str, Any]] = set()
+        self._detail_for: str | None = None
+        """The candidate the detail pane shows (it waits for a claim before showing the next one)."""
 
     # -- the action queue -------------------------------------------------
 
@@ -119,7 +121,7 @@ class ReviewView(ReviewWorkers):
         self._shared = shared_values(candidates, self.curator.schema)
         link = app.reader.story_link(article_id)
         story = f"same story as {link.story_source}" if link else None
-        self.query_one("#article-meta", Static).update(article_header(article, story))
+        self.query_one("#article-meta", SteadyStatic).show_content(article_header(article, story))
         self.query_one("#article-pane").border_title = "Article"
         self.query_one("#article", ArticleView).show(article.text, self._marks(), candidate_id)
         table = self.query_one("#candidates", CandidateTable)
@@ -183,10 +185,9 @@ class ReviewView(ReviewWorkers):
 
     def _after_move(self) -> None:
         """Titles, the claim panel and (after a short rest) the lease and saved position follow the cursor."""
-        table = self.query_one("#candidates", CandidateTable)
-        where = self.review.where()
-        table.border_title = f"Candidates {where}"
-        table.border_subtitle = plain_line(self.review.filter_label())
+        self.query_one("#candidates", CandidateTable).set_titles(
+            f"Candidates {self.review.where()}", plain_line(self.review.filter_label())
+        )
         panel = self.query_one("#claim", ClaimPanel)
         candidate = self.review.candidates.get(self.review.current) if self.review.current else None
         if candidate is None:
@@ -196,21 +197,32 @@ class ReviewView(ReviewWorkers):
             panel.show(None, candidate.id, "Only this article states this; it matched no claim.")
             self._show_detail(corroboration_words(None, candidate.id, {}))
         else:
-            self._show_detail("…")
+            # The detail pane waits for the claim (a few ms: as a rule it lands before the next frame), so a move
+            # draws the pane once, not first with "…" (a second draw, and often a screen layout pass, per key).
             self._load_claim(candidate.id, candidate.claim_id)
+            self.set_timer(CLAIM_WAIT_S, self._claim_late)
         if self._presence_timer is not None:
             self._presence_timer.stop()
         self._presence_timer = self.set_timer(PRESENCE_DELAY_S, self._save_presence)
 
+    def _claim_late(self) -> None:
+        """The claim is slow to come: show the fact meanwhile, its sources as "…"."""
+        if self._detail_for != self.review.current:
+            self._show_detail("…")
+
     def _show_detail(self, corroboration: str | None) -> None:
-        """The detail pane for the current candidate; ``corroboration`` None keeps the last sentence (a new state)."""
+        """The detail pane for the current candidate; ``corroboration`` None keeps its sentence (none while awaited)."""
         candidate = self.review.candidates.get(self.review.current) if self.review.current else None
         detail = self.query_one("#detail", FactDetail)
         if candidate is None:
+            self._detail_for = None
             detail.show([], "No candidate here." if self.review.article else "Loading…")
             return
         if corroboration is None:
+            if self._detail_for != candidate.id:
+                return
             corroboration = dict(detail.lines).get("Sources", "…")
+        self._detail_for = candidate.id
         detail.show(detail_lines(candidate, self.review.states.get(candidate.id), corroboration))
 
     def _refresh_rows(self, ids: list[str]) -> None:
@@ -258,6 +270,9 @@ class ReviewView(ReviewWorkers):
         index = articles.cursor + step
         if not 0 <= index < articles.count:
             self.app.bell()
+            return
+        if (row := articles.row(index)) is not None:  # loaded already: open it now, not after a message round trip
+            self._open_article(row.id, pick=pick, index=index)
             return
         self._begin()
         self._awaiting_choice, self._pick = True, pick

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 
 PRESENCE_DELAY_S = 0.3
 COUNTS_DELAY_S = 0.3
+CLAIM_WAIT_S = 0.1
+"""How long the detail pane waits for a claim before it shows the fact with "…" for its sources."""
 
 
 class ReviewWorkers(Screen[None]):

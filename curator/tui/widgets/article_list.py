@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from rich.cells import cell_len
 from rich.segment import Segment
+from rich.style import Style
 from textual import events, work
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -65,6 +66,7 @@ class ArticleList(ScrollView, can_focus=False):
         self._loader: PageLoader | None = None
         self._generation = 0
         self._pending_choice: int | None = None
+        self._styles: dict[tuple[str, bool], Style] = {}
 
     # -- attributes down --------------------------------------------------
 
@@ -82,11 +84,20 @@ class ArticleList(ScrollView, can_focus=False):
         self.refresh()
 
     def show_cursor(self, index: int) -> None:
-        """Mark ``index`` as the current article and scroll it into view (no Chosen message)."""
-        self.cursor = index
+        """Mark ``index`` as the current article and scroll it into view (no Chosen message).
+
+        Only the two articles' lines are repainted, unless the list scrolled.
+        """
+        old, self.cursor = self.cursor, index
+        top = self.scroll_y
         if index >= 0:
             self.scroll_to_region(Region(0, index * LINES, 1, LINES), animate=False, immediate=True, force=True)
-        self.refresh()
+        if self.scroll_y != top:
+            self.refresh()
+            return
+        for row in {old, index}:
+            if row >= 0:
+                self.refresh_lines(row * LINES, LINES)
 
     def go(self, index: int) -> None:
         """Move to ``index`` and post Chosen once its row is loaded."""
@@ -159,18 +170,30 @@ class ArticleList(ScrollView, can_focus=False):
 
     # -- rendering --------------------------------------------------------
 
+    def notify_style_update(self) -> None:
+        """Styles are looked up once per theme or CSS change, not once per line."""
+        super().notify_style_update()
+        self._styles.clear()
+
+    def _style(self, name: str, partial: bool = True) -> Style:
+        style = self._styles.get((name, partial))
+        if style is None:
+            style = self._styles[(name, partial)] = self.rich_style if not name else self.get_component_rich_style(name, partial=partial)
+        return style
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._style("")
         index, line = divmod(round(self.scroll_y) + y, LINES)
         if index >= self.count:
             return Strip.blank(width, base)
         article = self.row(index)
-        style = base + self.get_component_rich_style("article-list--cursor") if index == self.cursor else base
+        style = base + self._style("article-list--cursor", partial=False) if index == self.cursor else base
         if article is None:
-            loading = self.get_component_rich_style("article-list--loading", partial=True)
-            return Strip([Segment(" …" if line == 0 else "", style + loading)]).adjust_cell_length(width, style)
-        count_style = style + self.get_component_rich_style("article-list--count", partial=True)
+            return Strip([Segment(" …" if line == 0 else "", style + self._style("article-list--loading"))]).adjust_cell_length(
+                width, style
+            )
+        count_style = style + self._style("article-list--count")
         if line:
             about = " · ".join(x for x in (article.outlet, (article.published or "")[:10], article.language) if x)
             return Strip([Segment("  " + _truncate(visible_line(about), max(width - 2, 1)), count_style)]).adjust_cell_length(
@@ -181,7 +204,7 @@ class ArticleList(ScrollView, can_focus=False):
         count = f" {article.decided}/{article.candidates}"
         title = _truncate(visible_line(article.title), max(width - 2 - len(count), 1))
         gap = max(width - 2 - cell_len(title) - len(count), 0)
-        mark_style = style + self.get_component_rich_style("article-list--done", partial=True) if done else style
+        mark_style = style + self._style("article-list--done") if done else style
         segments = [Segment(mark + " ", mark_style), Segment(title + " " * gap, style), Segment(count, count_style)]
         return Strip(segments).adjust_cell_length(width, style)
 

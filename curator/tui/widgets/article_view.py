@@ -128,16 +128,32 @@ class ArticleView(ScrollView, can_focus=False):
         self.scroll_to_current()
 
     def set_marks(self, marks: list[Mark], current: str | None) -> None:
+        """New states for the spans; only the lines of spans whose look changed are repainted (all for a new text)."""
+        before = {m.candidate_id: m for m in self._marks}
         self._marks = sorted(marks, key=lambda m: (m.start, m.end))
         self._mark_starts = [m.start for m in self._marks]
-        self._current = current
-        self.refresh()
+        old_current, self._current = self._current, current
+        if self._wrapped_width < 0 or len(before) != len(self._marks) or not self._lines:
+            self.refresh()
+            return
+        changed = {m.candidate_id for m in self._marks if before.get(m.candidate_id) != m} | {old_current, current}
+        self._refresh_spans(changed)
 
     def set_current(self, current: str | None) -> None:
+        """Move the highlight: the old and new spans' lines are repainted, or the view scrolls to the new one."""
         if current != self._current:
-            self._current = current
-            self.refresh()
+            old, self._current = self._current, current
+            top = self.scroll_y
             self.scroll_to_current()
+            if self.scroll_y == top:
+                self._refresh_spans({old, current})
+
+    def _refresh_spans(self, candidate_ids: set[str | None]) -> None:
+        for mark in self._marks:
+            if mark.candidate_id in candidate_ids:
+                first = max(bisect_right(self._line_starts, mark.start) - 1, 0)
+                last = max(bisect_right(self._line_starts, max(mark.end - 1, mark.start)) - 1, first)
+                self.refresh_lines(first, last - first + 1)
 
     def scroll_to_current(self) -> None:
         """Bring the current span into view, a third of the way down, when it is not already visible."""

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual.content import Content
+from textual.geometry import Region
 from textual.widgets import DataTable
 
 from curator.display import CORROBORATION_MARKS, DISPUTED_MARK, LEASED_MARK, STATUS_MARKS
@@ -54,11 +56,38 @@ class CandidateTable(DataTable[Text]):
     The value comes last so that a narrow screen cuts values, never the marks.
     """
 
+    _border_only = False
+    """True while ``set_titles`` sets the border's texts: their repaint is the border's lines only."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False, cursor_foreground_priority="renderable")
         self._shown: list[CandidateRow] = []
         self.compact = False
+        self._titles: tuple[str, Content] | None = None
         self._add_columns()
+
+    def set_titles(self, title: str, subtitle: Content) -> None:
+        """The border's title and subtitle (``Candidates 2 of 5``, the filter), repainting only the border lines.
+
+        Setting ``border_title`` repaints the whole widget, and every row of a
+        DataTable is drawn afresh once its cursor moved: a new title on each
+        cursor move cost more than the two rows the move changes.
+        """
+        if (title, subtitle) == self._titles:
+            return
+        self._titles = (title, subtitle)
+        self._border_only = True
+        try:
+            self.border_title, self.border_subtitle = title, subtitle
+        finally:
+            self._border_only = False
+
+    def refresh(self, *regions: Region, **options: bool) -> DataTable[Text]:
+        if self._border_only and not regions and not options:
+            # The top and bottom lines of the widget (its border), given in content coordinates.
+            (width, height), (x, y) = self.outer_size, self.content_offset
+            return super().refresh(Region(-x, -y, width, 1), Region(-x, height - 1 - y, width, 1))
+        return super().refresh(*regions, **options)
 
     def _add_columns(self) -> None:
         self.add_column("", key="status", width=2)

@@ -90,8 +90,12 @@ class ClaimPanel(ScrollView, can_focus=False):
         ]
 
     def _build(self) -> None:
-        width = self.scrollable_content_region.width
-        if width <= 0 or width == self._built_width:
+        region = self.scrollable_content_region
+        width = region.width
+        if width <= 0:
+            return
+        if width == self._built_width:
+            self._fit(region.height)
             return
         self._built_width = width
         view = self._view
@@ -123,10 +127,20 @@ class ClaimPanel(ScrollView, can_focus=False):
                 for member in members:
                     lines.extend(self._member(member, warn=True))
         self._lines = [clip([(visible_line(text), style) for text, style in line], width) for line in lines]
-        # Never shorter than the panel: a claim that fits changes no size, so it costs no screen layout.
-        height = max(len(self._lines), self.scrollable_content_region.height)
-        if self.virtual_size != (width, height):
-            self.virtual_size = Size(width, height)
+        self._fit(region.height)
+
+    def _fit(self, height: int) -> None:
+        """The scrollable size: the lines' height when they overflow the panel, else one cell.
+
+        Lines are cut to the panel's width, so the width is never scrolled. A
+        claim that fits always has the same size, so showing it costs no screen
+        layout pass, and the size never equals the panel's own: Textual then
+        re-checks the scrollbars on every layout (a size left at the panel's
+        old height kept a needless scrollbar after the panel shrank).
+        """
+        size = Size(1, len(self._lines)) if len(self._lines) > height else Size(1, 1)
+        if self.virtual_size != size:
+            self.virtual_size = size
 
     # -- rendering --------------------------------------------------------
 
