@@ -100,18 +100,27 @@ def context_words(c: Candidate) -> str:
 
 
 
-def _value_key(c: Candidate) -> object:
-    if isinstance(c.value, (int, float)):
-        return float(f"{float(c.value):.6g}") + 0.0  # no -0.0: it is 0.0 as a key, not as text
-    return str(c.value).casefold()
+def _value_key(value: object) -> object:
+    if isinstance(value, (int, float)):
+        return float(f"{float(value):.6g}") + 0.0  # no -0.0: it is 0.0 as a key, not as text
+    return str(value).casefold()
 
 
 def _block(c: Candidate) -> tuple[object, ...]:
-    if c.kind == "entity":
-        return ("entity", _value_key(c))
-    if c.kind in VALUED:
-        return (c.kind, canonical_unit(c.unit) or "", _value_key(c))
-    return (c.kind, (c.subject or "").casefold(), _value_key(c))
+    return _block_of(c.kind, c.unit, c.value, c.subject)
+
+
+def _block_of(kind: str, unit: str | None, value: object, subject: str | None) -> tuple[object, ...]:
+    if kind == "entity":
+        return ("entity", _value_key(value))
+    if kind in VALUED:
+        return (kind, canonical_unit(unit) or "", _value_key(value))
+    return (kind, (subject or "").casefold(), _value_key(value))
+
+
+def block_text(kind: str, unit: str | None, value: object, subject: str | None) -> str:
+    """The block of a candidate with these fields, as stored with its claim (``_key_text``)."""
+    return _key_text(_block_of(kind, unit, value, subject))
 
 
 def _key_text(key: tuple[object, ...]) -> str:

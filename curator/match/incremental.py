@@ -37,10 +37,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from typing import TypeVar
 
 from curator.errors import CuratorError
 from curator.gcpause import cycle_collection_paused
-from curator.match.claims import _claim, match_candidates
+from curator.match.blockwise import rematch_blockwise
+from curator.match.claims import _claim
 from curator.match.clustering import SINGLE_VALUED, _block, _cluster, _group_of, _Group, _key_text, _rank, claim_id
 from curator.match.conflicts import _conflicts, _value_ranges
 from curator.models import Candidate, Claim, Corroboration
@@ -48,22 +50,22 @@ from curator.schema import Schema
 from curator.store import StaleClaims, Store
 
 
+T = TypeVar("T")
+
 MATCH_ATTEMPTS = 5
 """How often matching starts again when another ``curator extract`` wrote claims while it computed its own."""
 
 
-def rematch(store: Store, schema: Schema) -> list[Claim]:
-    """Match every candidate in the store and replace its claims in one transaction."""
-    return _until_current(store, lambda generation: _rematch_at(store, schema, generation))
+def rematch(store: Store, schema: Schema) -> None:
+    """Match every candidate in the store, block by block (``blockwise``), and replace its claims in one transaction."""
+    _until_current(store, lambda generation: _rematch_at(store, schema, generation))
 
 
-def _rematch_at(store: Store, schema: Schema, generation: int) -> list[Claim]:
-    claims = match_candidates(store.candidates(), schema, store.article_ranks(), store.placements())
-    store.replace_claims(claims, expected=generation)
-    return claims
+def _rematch_at(store: Store, schema: Schema, generation: int) -> None:
+    rematch_blockwise(store, schema, generation)
 
 
-def _until_current(store: Store, attempt: Callable[[int], list[Claim]]) -> list[Claim]:
+def _until_current(store: Store, attempt: Callable[[int], T]) -> T:
     """Run ``attempt`` with the claims' generation read before it reads anything, again while it turns out stale.
 
     Two extracts on one database each match from what they read; the store
@@ -81,8 +83,8 @@ def _until_current(store: Store, attempt: Callable[[int], list[Claim]]) -> list[
 
 
 @cycle_collection_paused()
-def match_new(store: Store, schema: Schema) -> list[Claim]:
-    """Match the candidates in no claim yet; returns the claims written.
+def match_new(store: Store, schema: Schema) -> list[Claim] | None:
+    """Match the candidates in no claim yet; returns the claims written, or None when it matched all again.
 
     The claims ``rematch`` would make, reading and writing only what the new
     candidates touch, in one transaction; or ``rematch`` itself when new
@@ -91,7 +93,7 @@ def match_new(store: Store, schema: Schema) -> list[Claim]:
     return _until_current(store, lambda generation: _match_new_at(store, schema, generation))
 
 
-def _match_new_at(store: Store, schema: Schema, generation: int) -> list[Claim]:
+def _match_new_at(store: Store, schema: Schema, generation: int) -> list[Claim] | None:
     batch = store.unmatched_batch()
     if batch is None:
         return _rematch_at(store, schema, generation)
