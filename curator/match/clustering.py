@@ -49,8 +49,8 @@ class _Group:
         every figure as it ranks them, so the figures of one sentence are looked up one after another and meet
         the predicate finder's sentence cache (``predicates._scan``, bounded); found lazily, a leader's slot was
         looked up when a later figure met its block, in an order that missed that cache more the larger the
-        corpus (matching grew 14x for 10x the candidates, 11.2-12.2x with this). Groups read back from the store
-        (``_group_of``) still find it when first needed."""
+        corpus (BENCHMARKS.md, matching growth). Groups read back from the store (``_group_of``) still find it
+        when first needed."""
         if self.known_slot is None and self.key[0] in VALUED:
             self.known_slot = figure_slot(self.members[0])
         return self.known_slot
