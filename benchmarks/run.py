@@ -35,6 +35,7 @@ sys.path.insert(0, str(HERE))
 from bench_export_memory import bench_fact_memory  # noqa: E402
 from bench_pages import bench_pages  # noqa: E402
 from bench_scale import bench_memory, bench_save, bench_status, bench_workers, interleaved  # noqa: E402
+from bench_peers import bench_peers  # noqa: E402
 from bench_terminal import bench_terminal  # noqa: E402
 from make_corpus import write_corpus  # noqa: E402
 
@@ -451,6 +452,7 @@ BENCHES: dict[str, Callable[[Path, bool], list[Figure]]] = {
     "memory": lambda work, quick: bench_memory(work, (100, 400) if quick else (1000, 4000, 16000), 1 if quick else 3,
                                                CHILD_ENV, Figure),
     "factmem": lambda work, quick: bench_fact_memory((2_000, 20_000) if quick else (20_000, 200_000), Figure),
+    "peers": lambda work, quick: bench_peers(work, 30 if quick else 300, 1 if quick else 3, Figure),
     "terminal": lambda work, quick: bench_terminal(
         big_database(work, 2000 if quick else 100_000, 10), 20 if quick else 100, Figure
     ),

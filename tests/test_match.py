@@ -22,6 +22,7 @@ from curator.models import Article, Candidate, Claim, Corroboration
 from curator.pipeline import extract, ingest
 from curator.schema import MatchSettings, Schema, load_schema
 from curator.store import Store, open_store
+from curator.store.rebuild import BlockOf, ClaimsRebuild
 from curator.store.schema import _MIGRATIONS, _split_sql
 
 VENTURE = "SoftBank-NEC-Sony-Honda AI venture"
@@ -474,3 +475,32 @@ def test_extract_rematch_applies_changed_match_settings(db_path: Path, seeds: Pa
     output = invoke("extract", "--rematch")
     assert "Extracted 0 candidate(s) from 0 article(s)" in output
     assert not dollar_conflict()
+
+
+NEWS = Path(__file__).resolve().parent / "data" / "news"
+
+
+def test_a_full_match_block_by_block_stores_what_an_in_memory_match_makes(store: Store, seeds: Path, monkeypatch) -> None:
+    """The first extract of real news (and the seeds, for conflicts and conversions) matches block by block from the
+    store, never holding every candidate, and stores exactly the claims ``match_candidates`` makes of all of them."""
+    full = FullRematches(monkeypatch)
+    sizes: list[int] = []
+    hand_over = ClaimsRebuild.blocks
+
+    def sized(self: ClaimsRebuild, block_of: BlockOf) -> Iterator[list[Candidate]]:
+        for block in hand_over(self, block_of):
+            sizes.append(len(block))
+            yield block
+
+    monkeypatch.setattr(ClaimsRebuild, "blocks", sized)
+    ingest(store, [NEWS, seeds])
+    extract(store)
+    assert full.count == 1
+    total = sum(1 for _ in store.candidates())
+    assert sum(sizes) == total and max(sizes) < total / 10, "the candidates were not handed over a block at a time"
+    blockwise = stored_claims(store)
+    assert blockwise == full_rematch_of(store)
+    standings = Counter(claim[6] for claim in blockwise.values())
+    assert standings[Corroboration.CONFLICT] and standings[Corroboration.CORROBORATED], "the corpus tests too little"
+    assert any(len(claim[8]) > 1 for claim in blockwise.values())
+

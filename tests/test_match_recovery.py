@@ -62,7 +62,7 @@ def halves(tmp_path: Path) -> tuple[Path, Path]:
 
 @pytest.mark.parametrize(
     ("step", "matched_before"),
-    [("match_candidates", False), ("_cluster", True)],  # the first (full) match; a later, incremental one
+    [("rematch_blockwise", False), ("_cluster", True)],  # the first (full) match; a later, incremental one
 )
 def test_a_plain_extract_repairs_matching_killed_with_sigkill(tmp_path: Path, step: str, matched_before: bool) -> None:
     first, second = halves(tmp_path)

@@ -45,8 +45,12 @@ class _Group:
 
     @property
     def slot(self) -> SlotKey | None:
-        """The leader's slot (figures only): what a candidate must agree with to join. Found when first
-        needed, so a figure no other one meets costs no predicate look-up."""
+        """The leader's slot (figures only): what a candidate must agree with to join. ``_cluster`` finds it for
+        every figure as it ranks them, so the figures of one sentence are looked up one after another and meet
+        the predicate finder's sentence cache (``predicates._scan``, bounded); found lazily, a leader's slot was
+        looked up when a later figure met its block, in an order that missed that cache more the larger the
+        corpus (BENCHMARKS.md, matching growth). Groups read back from the store (``_group_of``) still find it
+        when first needed."""
         if self.known_slot is None and self.key[0] in VALUED:
             self.known_slot = figure_slot(self.members[0])
         return self.known_slot
@@ -100,18 +104,27 @@ def context_words(c: Candidate) -> str:
 
 
 
-def _value_key(c: Candidate) -> object:
-    if isinstance(c.value, (int, float)):
-        return float(f"{float(c.value):.6g}") + 0.0  # no -0.0: it is 0.0 as a key, not as text
-    return str(c.value).casefold()
+def _value_key(value: object) -> object:
+    if isinstance(value, (int, float)):
+        return float(f"{float(value):.6g}") + 0.0  # no -0.0: it is 0.0 as a key, not as text
+    return str(value).casefold()
 
 
 def _block(c: Candidate) -> tuple[object, ...]:
-    if c.kind == "entity":
-        return ("entity", _value_key(c))
-    if c.kind in VALUED:
-        return (c.kind, canonical_unit(c.unit) or "", _value_key(c))
-    return (c.kind, (c.subject or "").casefold(), _value_key(c))
+    return _block_of(c.kind, c.unit, c.value, c.subject)
+
+
+def _block_of(kind: str, unit: str | None, value: object, subject: str | None) -> tuple[object, ...]:
+    if kind == "entity":
+        return ("entity", _value_key(value))
+    if kind in VALUED:
+        return (kind, canonical_unit(unit) or "", _value_key(value))
+    return (kind, (subject or "").casefold(), _value_key(value))
+
+
+def block_text(kind: str, unit: str | None, value: object, subject: str | None) -> str:
+    """The block of a candidate with these fields, as stored with its claim (``_key_text``)."""
+    return _key_text(_block_of(kind, unit, value, subject))
 
 
 def _key_text(key: tuple[object, ...]) -> str:
@@ -158,7 +171,7 @@ def _cluster(
         if block is None:
             found[key] = block = _Block([])
         if c.kind in VALUED:
-            slot = figure_slot(c) if block.groups else None
+            slot = figure_slot(c)
             context = context_words(c)
             same = block.joining(c.subject, slot, context, threshold) if slot is not None else None
             if same is not None:

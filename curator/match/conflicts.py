@@ -43,6 +43,12 @@ def same_slot(a: _Group, b: _Group, threshold: float) -> bool:
 
 
 
+def contested(key: tuple[object, ...]) -> bool:
+    """Whether claims of this block can conflict with others of their slot: figures, and names of a named
+    venture (an unnamed venture's names say nothing)."""
+    return key[0] in NUMERIC or (key[0] in SINGLE_VALUED and bool(key[1]))
+
+
 def _conflicts(
     groups: Sequence[_Group], ids: dict[int, str], claim_of: Mapping[str, str], schema: Schema,
     focus: Collection[int] | None = None,
@@ -60,7 +66,7 @@ def _conflicts(
     converts = {id(g): {claim_of[e] for c in g.members for e in c.attrs.get("equivalents", []) if e in claim_of} for g in groups}
     by_slot: dict[tuple[object, ...], list[_Group]] = defaultdict(list)
     for g in groups:
-        if g.key[0] in NUMERIC or (g.key[0] in SINGLE_VALUED and g.key[1]):  # an unnamed venture's names say nothing
+        if contested(g.key):
             by_slot[g.key[:2]].append(g)
     for (kind, _), members in by_slot.items():
         if kind in SINGLE_VALUED:

@@ -41,10 +41,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping
+from typing import TypeVar
 
 from curator.errors import CuratorError
 from curator.gcpause import cycle_collection_paused
-from curator.match.claims import _claim, match_candidates
+from curator.match.blockwise import rematch_blockwise
+from curator.match.claims import _claim
 from curator.match.clustering import SINGLE_VALUED, _block, _cluster, _group_of, _Group, _key_text, _rank, claim_id
 from curator.match.conflicts import _conflicts, _value_ranges
 from curator.models import Candidate, Claim, Corroboration
@@ -52,23 +54,23 @@ from curator.schema import Schema
 from curator.store import StaleClaims, Store
 
 
+T = TypeVar("T")
+
 MATCH_ATTEMPTS = 5
 """How often matching starts again when another ``curator extract`` wrote claims while it computed its own."""
 
 
-def rematch(store: Store, schema: Schema) -> list[Claim]:
-    """Match every candidate in the store and replace its claims in one transaction."""
-    return _until_current(store, lambda generation: _rematch_at(store, schema, generation))
+def rematch(store: Store, schema: Schema) -> None:
+    """Match every candidate in the store, block by block (``blockwise``), and replace its claims in one transaction."""
+    _until_current(store, lambda generation: _rematch_at(store, schema, generation))
 
 
-def _rematch_at(store: Store, schema: Schema, generation: int) -> list[Claim]:
+def _rematch_at(store: Store, schema: Schema, generation: int) -> None:
     moves = store.pending_moves()  # read before the candidates: a move marked later waits for the next match
-    claims = match_candidates(store.candidates(told=True), schema, store.article_ranks(), store.placements())
-    store.replace_claims(claims, expected=generation, settled=moves)
-    return claims
+    rematch_blockwise(store, schema, generation, settled=moves)
 
 
-def _until_current(store: Store, attempt: Callable[[int], list[Claim]]) -> list[Claim]:
+def _until_current(store: Store, attempt: Callable[[int], T]) -> T:
     """Run ``attempt`` with the claims' generation read before it reads anything, again while it turns out stale.
 
     Two extracts on one database each match from what they read; the store
@@ -86,8 +88,8 @@ def _until_current(store: Store, attempt: Callable[[int], list[Claim]]) -> list[
 
 
 @cycle_collection_paused()
-def match_new(store: Store, schema: Schema) -> list[Claim]:
-    """Match the candidates in no claim yet; returns the claims written.
+def match_new(store: Store, schema: Schema) -> list[Claim] | None:
+    """Match the candidates in no claim yet; returns the claims written, or None when it matched all again.
 
     The claims ``rematch`` would make, reading and writing only what the new
     candidates touch, in one transaction; or ``rematch`` itself when new
@@ -96,7 +98,7 @@ def match_new(store: Store, schema: Schema) -> list[Claim]:
     return _until_current(store, lambda generation: _match_new_at(store, schema, generation))
 
 
-def _match_new_at(store: Store, schema: Schema, generation: int) -> list[Claim]:
+def _match_new_at(store: Store, schema: Schema, generation: int) -> list[Claim] | None:
     batch = store.unmatched_batch()
     if batch is None:
         return _rematch_at(store, schema, generation)

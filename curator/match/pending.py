@@ -25,7 +25,6 @@ from dataclasses import replace
 
 from curator.match.clustering import _block, _key_text
 from curator.match.incremental import _until_current, file_candidates, match_new, rematch
-from curator.models import Claim
 from curator.schema import Schema, load_schema
 from curator.store import Store
 
@@ -43,28 +42,29 @@ def finish_matching(store: Store, schema: Schema) -> bool:
     return True
 
 
-def settle_moves(store: Store, schema: Schema | None = None) -> list[Claim]:
+def settle_moves(store: Store, schema: Schema | None = None) -> None:
     """File every pending move again in one transaction: the blocks it leaves and joins are clustered anew.
 
-    Returns the claims written; one look-up when nothing is pending, so every decision can call it. ``schema``
+    One look-up when nothing is pending, so every decision can call it. ``schema``
     defaults to ``schema/facts.yaml``. Falls back to a full ``rematch`` when a claim involved has no key
     (written by an older curator).
     """
     if not store.pending_moves():
-        return []
+        return
     settings = schema or load_schema()
-    return _until_current(store, lambda generation: _settle_at(store, settings, generation))
+    _until_current(store, lambda generation: _settle_at(store, settings, generation))
 
 
-def _settle_at(store: Store, schema: Schema, generation: int) -> list[Claim]:
+def _settle_at(store: Store, schema: Schema, generation: int) -> None:
     moves = store.pending_moves()
     moved = store.candidates_by_id(moves, told=True)
     left = store.claims_by_id({c.claim_id for c in moved if c.claim_id})
     if any(claim.key is None for claim in left):
-        return rematch(store, schema)
+        rematch(store, schema)
+        return
     blocks = {claim.key.block for claim in left if claim.key} | {_key_text(_block(c)) for c in moved}
     replaced = {claim.id for claim in store.claims_near(blocks, (), ())}
     pool = {c.id: c for c in store.members_of_claims(replaced)} | {c.id: c for c in moved}
     new = [replace(c, claim_id=None) for c in pool.values()]
     order = store.article_ranks({c.article_id for c in new})
-    return file_candidates(store, schema, generation, new, order, replaced, moves)
+    file_candidates(store, schema, generation, new, order, replaced, moves)

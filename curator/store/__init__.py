@@ -5,6 +5,7 @@ Layout (one module per table family, each a part of ``Store``):
 - ``connection``: the connection, ``BEGIN IMMEDIATE`` writes with retry, streams, read snapshots, error sentences;
 - ``schema``: the schema version, migrations and the checks made on opening;
 - ``articles``, ``candidates``, ``claims``, ``decision_log``, ``presence``, ``provenance``: one table family each;
+- ``rebuild``: a full match's claims rebuilt block by block in a scratch file, swapped in whole;
 - ``export_rows``: the fact-sheet query; ``review``: the review screen's queries; ``summary``: ``curator status``;
 - ``search``: full-text search over articles (FTS5); ``backup``: a consistent copy of a live database;
 - ``records``, ``review_records``: the plain records they take and return (no ``sqlite3`` type leaves the package).
@@ -32,6 +33,7 @@ from curator.store.decision_log import derive_state
 from curator.store.export_rows import ExportRows
 from curator.store.presence import Presence
 from curator.store.provenance import Provenance
+from curator.store.rebuild import Rebuilds
 from curator.store.records import (
     SELECTOR_CONTEXT, ArticleHit, ArticleProgress, ExportFilter, ExportRow, FactHead, Placement, StoryLink, StoryPrint,
 )
@@ -46,11 +48,11 @@ __all__ = [
 ]
 
 
-class Store(ReviewQueries, Summary, Presence, ExportRows, Provenance, Backup):
+class Store(ReviewQueries, Summary, Presence, ExportRows, Provenance, Rebuilds, Backup):
     """A curator database. Use :func:`open_store` to get one; close it (or use it as a context manager).
 
     The parts: ``Articles``, ``Candidates``, ``Claims``, ``DecisionLog`` (through
-    ``ReviewQueries``, which also builds on ``Search``, and ``Summary``), ``Presence``, ``ExportRows``, ``Provenance``, ``Backup``.
+    ``ReviewQueries``, which also builds on ``Search``, and ``Summary``), ``Presence``, ``ExportRows``, ``Provenance``, ``Rebuilds``, ``Backup``.
     """
 
     def __enter__(self) -> Store:
