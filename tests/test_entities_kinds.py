@@ -46,6 +46,7 @@ def test_names_told_by_their_kind(text: str, expected: list[tuple[str, str]]) ->
         "The company Chief Executive said so, and the bank President resigned.",
         "Analysts said the group Monday would know.",
         "New York's home prices rose, and the city's mayor said so.",
+        "It was Yahoo Finance reported earlier, and the University announced it.",
     ],
 )
 def test_no_organisation_from_a_kind_without_a_name(text: str) -> None:

@@ -21,7 +21,9 @@ from __future__ import annotations
 import re
 
 from curator.extract.name_text import title_spans
-from curator.extract.open_entities import _NOT_NAMES, _ORG_WORD, _PERSON, _TITLE_IN_NAME, ORG_CUES, Found, _headline, dedupe
+from curator.extract.open_entities import (
+    _NOT_NAMES, _ORG_WORD, _PERSON, _STANDALONE, _TITLE_IN_NAME, ORG_CUES, Found, _headline, dedupe,
+)
 from curator.extract.places import is_place
 
 _KINDS = (
@@ -37,7 +39,9 @@ _KIND_AFTER = re.compile(
     r"(?=,|\.|\s(?:based|that|which|whose|founded|backed|owned|in|from|with|of|and)\b)"
 )
 _SPEECH = r"said|says|announced|reported|confirmed|denied|declined|disclosed|unveiled|launched|tweeted|stated"
-_SAYS = re.compile(rf"(?<=[a-z0-9,;]\s)(?P<org>[A-Z][a-z]+|[A-Z]{{2,6}})(?:['’]s)?\s(?:{_SPEECH})\b")
+_SAYS = re.compile(rf"(?<![\w'’-])(?:[a-z0-9]+[,;]?|[A-Za-z]+[,;])\s(?P<org>[A-Z][a-z]+|[A-Z]{{2,6}})\s(?:{_SPEECH})\b")
+"""A lower-case word or a comma before the name: mid-sentence, and not the end of a longer name (``Yahoo Finance
+reported``)."""
 _BEFORE_PLACE = re.compile(
     r"(?<![\w-])(?i:in|on|at|from|to|for|by|with|near|of|across|into|than|outside|inside|around|throughout)\s$"
 )
@@ -90,7 +94,7 @@ def _kinds(text: str) -> list[Found]:
 
 def _name(text: str, start: int, run: str, after_kind: bool) -> tuple[int, str] | None:
     """The name in a capitalised run at ``start``: without a leading ``The`` after a kind (``the newspaper The
-    Times``), a trailing possessive or calendar word; None for a title, filler, place or one after a preposition."""
+    Times``), a trailing possessive or calendar word; None for a title, filler, place, a lone organisation word or one after a preposition."""
     words = run.split(" ")
     if after_kind and words[0] == "The" and len(words) > 1:
         start, words = start + 4, words[1:]
@@ -102,5 +106,7 @@ def _name(text: str, start: int, run: str, after_kind: bool) -> tuple[int, str] 
         return None  # "In Ohio, a startup said": a place, not the startup
     if any(w in _NOT_ORG_WORDS or w == "&" for w in words) or is_place(name) or len(name) < 2:
         return None
+    if len(words) == 1 and name in ORG_CUES and name not in _STANDALONE:
+        return None  # "the University announced": a body named before, not a name
     return start, name
 
