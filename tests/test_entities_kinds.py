@@ -32,6 +32,14 @@ def entities(text: str) -> list[tuple[str, str]]:
         # a name with an apostrophe and one letter in it, before a possessive and what only a person has
         ("Lupita Nyong'o's now-famous Oscar dress was stolen.", [("Lupita Nyong'o", "person")]),
         ("Actor Tom Hanks’s lawyer declined to comment.", [("Tom Hanks", "person")]),
+        # a kind a person may be too names an organisation only by one word
+        ("He told Minecraft developer Mojang. The software developer John Smith agreed.",
+         [("Mojang", "organisation"), ("John Smith", "person")]),
+        # a degree after a name, then the surname alone; a lower-case police rank before a name
+        ("It was led by Michael Shadlen, Ph.D., of the lab. Dr. Shadlen said so.",
+         [("Michael Shadlen", "person"), ("Michael Shadlen", "person")]),
+        ("The pills were seized, said chief inspector Jennifer Mattinson from the police.",
+         [("Jennifer Mattinson", "person")]),
     ],
 )
 def test_names_told_by_their_kind(text: str, expected: list[tuple[str, str]]) -> None:

@@ -59,6 +59,9 @@ def article_names(sentences: list[tuple[int, str]]) -> ArticleNames:
     by_sentence: dict[int, list[Found]] = {}
     for start, text in sentences:
         found = with_kinds(text, english(text, known_people))
+        for f in found:  # a person named by a possession or a degree lends the surname too
+            if f.type == "person" and f.rule not in PROVENANCE_RULES and " " in f.name:
+                known_people.setdefault(f.name.rsplit(" ", 1)[-1], f.name)
         if _HAN.search(text):
             found += chinese(text, known_people)
         by_sentence[start] = found

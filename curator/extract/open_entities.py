@@ -111,7 +111,7 @@ _ROLE_NOUNS = (
     r"prosecutor|judge|pilot|captain|official|adviser|advisor|consultant|photographer|colleague|blogger|writer|"
     r"journalist|activist|developer|chemist|physicist|biologist|historian|actor|actress|singer|rapper|musician|"
     r"artist|novelist|poet|filmmaker|entrepreneur|businessman|businesswoman|billionaire|tycoon|candidate|lawmaker|"
-    r"legislator|politician|dissident|commander|student|co-worker)"
+    r"legislator|politician|dissident|commander|student|co-worker|inspector|detective|sergeant|constable|superintendent)"
 )
 _TITLES = (
     r"Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Sen|Rep|Gov|Gen|Capt|Lt|Col|President|Vice\sPresident|Prime\sMinister|"

@@ -2,7 +2,8 @@
 they are or by a verb only a body or person performs:
 
 - a kind noun right before the name (``The startup Globex said``, ``the taxi
-  service Uber``, ``chipmaker Nvidia``), rule ``kind``;
+  service Uber``, ``chipmaker Nvidia``; a kind a person may be too only
+  before one word: ``developer Mojang``), rule ``kind``;
 - a kind noun in an apposition right after it (``Initech, a startup, said``,
   ``Acme, a Boston-based maker of robots, said``), rule ``kind``;
 - one capitalised word in mid-sentence before a reporting verb (``on Monday
@@ -12,7 +13,8 @@ they are or by a verb only a body or person performs:
 
 People named by what is theirs (``Lupita Nyong'o's dress``, ``Tom Hanks's
 lawyer``) come here too, rule ``possessive``: a name of two words or more
-before a thing only a person has. Each pattern is a bounded run, so the
+before a thing only a person has, and by a degree after it (``Michael Shadlen, Ph.D.,``), rule ``degree``.
+Each pattern is a bounded run, so the
 work is linear in the length of the sentence.
 """
 
@@ -34,6 +36,12 @@ _KINDS = (
 )
 _NAME = rf"{_ORG_WORD}(?:\s{_ORG_WORD}){{0,3}}"
 _KIND_BEFORE = re.compile(rf"(?<![\w-])(?:{_KINDS})\s(?P<org>{_NAME})(?![\w-])")
+# Kinds a person may be too ("software developer John Smith"): an organisation only by a one-word name.
+_KIND_OR_PERSON = re.compile(
+    rf"(?<![\w-])(?:developer|rival|parent|investor|backer|partner|owner)\s(?P<org>{_ORG_WORD})(?![\w'’-]|\s[A-Z])"
+)
+# Degrees after a name: "Michael Shadlen, Ph.D., of Columbia University".
+_DEGREE = re.compile(rf"(?<![\w-])(?P<name>{_PERSON}),\s(?:Ph\.\s?D|PhD|M\.\s?D|MD|MPH|M\.P\.H|DPhil|D\.Phil|RN)\b")
 _KIND_AFTER = re.compile(
     rf"(?<![\w'’-])(?P<org>{_NAME}),\s(?:a|an|the)\s(?:[\w-]+\s){{0,4}}?(?:{_KINDS})"
     r"(?=,|\.|\s(?:based|that|which|whose|founded|backed|owned|in|from|with|of|and)\b)"
@@ -76,11 +84,14 @@ def _kinds(text: str) -> list[Found]:
     found: list[Found] = []
     if _headline(text):
         return found
-    for pattern, rule in ((_KIND_BEFORE, "kind"), (_KIND_AFTER, "kind"), (_SAYS, "org-speech")):
+    for pattern, rule in ((_KIND_BEFORE, "kind"), (_KIND_OR_PERSON, "kind"), (_KIND_AFTER, "kind"), (_SAYS, "org-speech")):
         for match in pattern.finditer(text):
-            org = _name(text, match.start("org"), match.group("org"), after_kind=pattern is _KIND_BEFORE)
+            org = _name(text, match.start("org"), match.group("org"), after_kind=pattern is not _KIND_AFTER)
             if org:
                 found.append(Found(org[0], org[0] + len(org[1]), org[1], "organisation", rule))
+    for match in _DEGREE.finditer(text):
+        if " " in match.group("name") and not set(match.group("name").split()) & (_NOT_NAMES | ORG_CUES):
+            found.append(Found(match.start("name"), match.end("name"), match.group("name"), "person", "degree"))
     for match in _POSSESSIVE.finditer(text):
         title = _TITLE_IN_NAME.match(match.group("name"))  # "Actor Tom Hanks's lawyer": the name follows the title
         start = match.start("name") + (title.end() if title else 0)
