@@ -79,6 +79,8 @@ def test_a_surname_of_the_story_before_a_verb_is_the_person() -> None:
         ("街道经济和科技促进局出席。", [("街道经济和科技促进局", "organisation")]),
         ("住房和城乡建设部发布通知。", [("住房和城乡建设部", "organisation")]),
         ("科技促进局和房地产学会表示支持。", [("科技促进局", "organisation"), ("房地产学会", "organisation")]),
+        # 报道 (reported) after a day or time is no newspaper: 星期日报道, 同时报道
+        ("媒体星期日报道了罢工，同时报道了游行。《法国星期日报》采访了他。", [("法国星期日报", "organisation")]),
         # one character before 共 (南共体) is no name, so 共 is no conjunction there
         ("南共体市场工商协会，圣保罗商会欢迎。", [("南共体市场工商协会", "organisation")]),
     ],
