@@ -9,13 +9,13 @@ they are or by a verb only a body or person performs:
 - one capitalised word in mid-sentence before a reporting verb (``on Monday
   Uber said``, ``and Nintendo announced``) that is no common word, calendar
   word, place or person named in the article, rule ``org-speech``
-  (``drop_known`` removes the last once the article's people and provenance are known).
+  (``drop_known`` removes those the article's people and provenance name).
 
-People named by what is theirs (``Lupita Nyong'o's dress``, ``Tom Hanks's
-lawyer``) come here too, rule ``possessive``: a name of two words or more
-before a thing only a person has, and by a degree after it (``Michael Shadlen, Ph.D.,``), rule ``degree``.
-Each pattern is a bounded run, so the
-work is linear in the length of the sentence.
+People come here too: by what only a person has (``Lupita Nyong'o's dress``,
+``Tom Hanks's publicist``; a name of two words or more), rule ``possessive``,
+and by a degree after the name (``Michael Shadlen, Ph.D.,``), rule
+``degree``. Each pattern is a bounded run, so the work is linear in the
+length of the sentence.
 """
 
 from __future__ import annotations
@@ -53,10 +53,10 @@ reported``)."""
 _BEFORE_PLACE = re.compile(
     r"(?<![\w-])(?i:in|on|at|from|to|for|by|with|near|of|across|into|than|outside|inside|around|throughout)\s$"
 )
+# Only a person has these: not fans, a manager or a lawyer, which a club or a firm has too (Manchester United's fans).
 _OWNED = (
     r"dress|gown|outfit|jewel(?:le)?ry|husband|wife|boyfriend|girlfriend|fianc[ée]e?|ex-wife|ex-husband|publicist|"
-    r"rep|representative|lawyer|attorney|agent|manager|mother|father|son|daughter|sister|brother|family|children|"
-    r"parents|fans|death|funeral|birthday|autopsy|memoir"
+    r"mother|father|son|daughter|sister|brother|death|funeral|birthday|autopsy|memoir"
 )
 _POSSESSIVE = re.compile(rf"(?<![\w-])(?P<name>{_PERSON})['’]s\s(?:[\w-]+\s){{0,2}}?(?:{_OWNED})\b")
 _NOT_ORG_WORDS = _NOT_NAMES | frozenset("CEO CFO CTO COO".split())
