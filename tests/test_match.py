@@ -504,3 +504,19 @@ def test_a_full_match_block_by_block_stores_what_an_in_memory_match_makes(store:
     assert standings[Corroboration.CONFLICT] and standings[Corroboration.CORROBORATED], "the corpus tests too little"
     assert any(len(claim[8]) > 1 for claim in blockwise.values())
 
+
+def test_templated_briefs_about_different_companies_are_different_claims(store: Store, tmp_path: Path) -> None:
+    """Briefs alike in all but the company's name are one story as text, yet each figure is its own company's."""
+    briefs = {
+        "acme.txt": "The startup Acme Robotics said on Monday it raised $5 million in seed funding from investors.",
+        "globex.txt": "The startup Globex said on Monday it raised $5 million in seed funding from investors.",
+        "initech.txt": "Initech, a startup, said on Monday it raised $5 million in seed funding from investors.",
+    }
+    for name, text in briefs.items():
+        (tmp_path / name).write_text(text + "\n", encoding="utf-8")
+    ingest(store, [tmp_path / name for name in briefs])
+    extract(store)
+    money = {c.subject: store.claim(c.claim_id) for c in store.candidates() if c.kind == "money"}
+    assert sorted(money) == ["Acme Robotics", "Globex", "Initech"]
+    assert len({claim.id for claim in money.values()}) == 3
+    assert all(claim.subject == subject and claim.sources == 1 for subject, claim in money.items())

@@ -105,6 +105,9 @@ def test_facts_sharing_a_value_stay_apart() -> None:
      Predicate("acquire", None, "Verizon", "Yahoo")),
     ("SoftBank invested $2 billion in Sakura AI Nexus.", "$2 billion", "money",
      Predicate("fund", None, "SoftBank", "Sakura AI Nexus")),
+    # a day or month between the company and the verb is no party to it
+    ("Acme Robotics said on Monday it raised $5 million from investors.", "$5 million", "money",
+     Predicate("raise", None, "Acme Robotics", None)),
     ("软银向该公司投资20亿美元。", "20亿美元", "money", Predicate("fund", None, None, None)),
     ("Five people were injured and 12 are missing.", "12", "quantity", Predicate("missing")),
     ("Five people were injured and 12 are missing.", "Five people", "quantity", Predicate("injure")),

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from curator.extract.base import Context, Mention
 from curator.extract.lexicon import Entity, Lexicon, alternation
 from curator.extract.open_entities import FOLD, Found, dedupe, english
+from curator.extract.open_entities_kinds import drop_known, with_kinds
 from curator.extract.open_entities_zh import chinese
 from curator.extract.sentences import Sentence
 
@@ -57,13 +58,17 @@ def article_names(sentences: list[tuple[int, str]]) -> ArticleNames:
     known_people: dict[str, str] = {}
     by_sentence: dict[int, list[Found]] = {}
     for start, text in sentences:
-        found = english(text, known_people)
+        found = with_kinds(text, english(text, known_people))
+        for f in found:  # a person named by a possession or a degree lends the surname too
+            if f.type == "person" and f.rule not in PROVENANCE_RULES and " " in f.name:
+                known_people.setdefault(f.name.rsplit(" ", 1)[-1], f.name)
         if _HAN.search(text):
             found += chinese(text, known_people)
         by_sentence[start] = found
     written: dict[str, tuple[str, str]] = {}
+    known = set(known_people) | {f.name for found in by_sentence.values() for f in found if f.rule in PROVENANCE_RULES}
     for start, text in sentences:  # "Mr. Reeves" before the sentence that names Eric Reeves in full is him too
-        by_sentence[start] = [_full_name(f, known_people) for f in by_sentence[start]]
+        by_sentence[start] = [_full_name(f, known_people) for f in drop_known(by_sentence[start], known)]
         for f in by_sentence[start]:
             if f.rule not in PROVENANCE_RULES:
                 written.setdefault(text[f.start : f.end], (f.name, f.type))

@@ -35,7 +35,8 @@ from curator.extract.places import is_place
 
 # -- English ------------------------------------------------------------------
 
-_NAME_WORD = r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Za-z][a-z]+)*"  # Lin, McLaughlin, O'Brien, Collett-White
+# Lin, McLaughlin, O'Brien, Collett-White, Nyong'o (an apostrophe and one letter, but not a possessive 's)
+_NAME_WORD = r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z][a-z]+|['’](?!s(?![a-z]))[A-Za-z][a-z]*)*"
 _PARTICLE = r"(?:de|del|da|di|van|von|der|den|bin|binti|al|el|la|le|du|dos|ter)"
 _INITIALS = r"(?:[A-Z]\.){1,3}"  # "George H.W. Bush"; first, a single one (J. Smith): "D.A. Davidson" is a firm
 _PREFIXED = rf"(?:{_PARTICLE}|d|ad|ash|as|ibn|abu)[-'’]{_NAME_WORD}"  # al-Bashir, d'Estaing
@@ -43,13 +44,16 @@ _PERSON = rf"(?:{_NAME_WORD}|[A-Z]\.)(?:\s(?:{_PARTICLE}\s)?(?:{_NAME_WORD}|{_IN
 _ORG_WORD = r"(?:[A-Z][A-Za-z]*[a-z][A-Za-z]*|[A-Z]{2,6}|[A-Z]\.[A-Z]\.|&)(?:[-'’][A-Za-z]+)?"
 _ORG_RUN = re.compile(rf"(?<![\w'’-]){_ORG_WORD}(?:\s{_ORG_WORD}){{0,6}}(?![\w-])")
 # Fields an institution's name joins with "and" (Center for Health and Human Rights, Arts and Sciences).
-_FIELD = (
-    r"[A-Z][a-z]+s|Construction|Industry|Development|Research|Technology|Security|Intelligence|Environment|Health|"
-    r"Education|Culture|Commerce|Trade|Energy|Welfare|Justice|Planning|Transport|Immunology|Medicine|Inequality|Poverty"
+_FIELD_WORDS = (
+    r"Construction|Industry|Development|Research|Technology|Security|Intelligence|Environment|Health|"
+    r"Education|Culture|Commerce|Trade|Energy|Welfare|Justice|Planning|Transport|Immunology|Medicine|Inequality|Poverty|"
+    r"Asthma|Allergy|Science|Arts|Law"
 )
+_FIELD = rf"[A-Z][a-z]+s|{_FIELD_WORDS}"
 _OF_FORM = re.compile(
     rf"(?<![\w'’-])(?P<head>{_ORG_WORD}(?:\s{_ORG_WORD}){{0,3}})\s(?P<prep>of|for|on)\s(?:the\s|a\s)?"
-    rf"(?P<tail>{_ORG_WORD}(?:\s{_ORG_WORD}){{0,3}}(?:\sand\s(?:{_ORG_WORD}\s){{0,2}}(?:{_FIELD}))?)(?![\w-])"
+    rf"(?P<tail>{_ORG_WORD}(?:\s{_ORG_WORD}){{0,3}}(?:\sand\s(?:{_ORG_WORD}\s){{0,2}}(?:{_FIELD})"
+    rf"|(?:,\s(?:{_FIELD_WORDS})){{1,4}},?\sand\s(?:{_FIELD_WORDS}))?)(?![\w-])"  # Allergy, Asthma and Immunology
 )
 # Inner capitals mark a brand or company name (AirAsia, DeepMind, YouTube, SpaceX), not a surname (McLaughlin).
 _CAMEL = re.compile(r"(?<![A-Za-z0-9@#_-])(?!Mc|Mac)[A-Z][a-z]{2,8}(?:[A-Z][a-z]+)*(?:[A-Z][a-z]+|[A-Z]{1,3})(?![A-Za-z0-9-])")
@@ -107,7 +111,7 @@ _ROLE_NOUNS = (
     r"prosecutor|judge|pilot|captain|official|adviser|advisor|consultant|photographer|colleague|blogger|writer|"
     r"journalist|activist|developer|chemist|physicist|biologist|historian|actor|actress|singer|rapper|musician|"
     r"artist|novelist|poet|filmmaker|entrepreneur|businessman|businesswoman|billionaire|tycoon|candidate|lawmaker|"
-    r"legislator|politician|dissident|commander|student|co-worker)"
+    r"legislator|politician|dissident|commander|student|co-worker|inspector|detective|sergeant|constable|superintendent)"
 )
 _TITLES = (
     r"Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Sen|Rep|Gov|Gen|Capt|Lt|Col|President|Vice\sPresident|Prime\sMinister|"

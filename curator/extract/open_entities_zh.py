@@ -23,7 +23,7 @@ from curator.extract.open_entities import Found, dedupe
 
 _ZH_ORG_SUFFIX = re.compile(
     r"股份有限公司|有限责任公司|有限公司|公司|集团|银行|大学|学院|研究院|研究所|研究中心|协会|学会|基金会|联合会|委员会|"
-    r"医院|政府|航空|法院|检察院|国务院|议院|出版社|电视台|天文台|气象台|电台|日报|晚报|时报|通讯社|交易所|事务所|实验室|中心|组织|联盟|"
+    r"医院|政府|航空|法院|检察院|国务院|议院|出版社|电视台|天文台|气象台|电台|日报(?![道告])|晚报(?![道告])|时报(?![道告])|通讯社|交易所|事务所|实验室|中心|组织|联盟|"
     r"部(?![长分门署队位件落])|局(?![长面势部限地])|署(?![长名])|厅(?![长])|党(?![员派内外委工组])"
 )
 _ZH_BAD_BEFORE = {
@@ -46,6 +46,14 @@ _ZH_ORG_END = re.compile(rf"(?:{_ZH_ORG_SUFFIX.pattern})$")
 _ZH_GOOD_BEFORE = {"厅": set("务育安政公生通源化业利法境技输设划监计")}
 """A 厅 is a government department only after its field (商务厅, 教育厅, 办公厅); else a hall (报告厅, 金桂厅, 餐厅)."""
 _ZH_SOFT_STOP = re.compile(r"[和与及为同共]")
+"""Conjunctions that may end a name on its left; one only where two characters or more stand before it (南共体市场)."""
+_ZH_FIELDS = (
+    r"国土资源|自然资源|人力资源|资源|房地产|经济|科技|科学|技术|信息化|信息|工业|住房|城乡建设|城乡|建设|发展|改革|文化|旅游|"
+    r"社会保障|社会|卫生|健康|教育|体育|交通|运输|农业|农村|商务|贸易|环境|生态|规划|安全|地理|水利|林业|民政|财政|金融|"
+    r"外事|侨务|广播|电视|新闻|出版|人口|计划生育|市场|监督|管理"
+)
+_ZH_FIELD_END = re.compile(rf"(?:{_ZH_FIELDS})$")
+_ZH_FIELD_START = re.compile(_ZH_FIELDS)
 _ZH_GENERIC = re.compile(
     r"(?:上市|控股|科技|投资|互联网|人工智能|保险|房地产|地产|能源|汽车|电信|物业|管理|咨询|贸易|金融|制药|医药|生物|"
     r"建筑|建设|技术|信息|网络|电子|软件|游戏|媒体|传媒|外国|外资|国有|国营|私营|民营|跨国|大型|小型|中型|初创|创业|"
@@ -205,7 +213,7 @@ def _zh_org_prefix(window: str, suffix: str, clipped: bool) -> str | None:
     base = window[cut.end() :] if cut else window
     if clipped and not cut:
         return None
-    cuts = [m.end() for m in _ZH_SOFT_STOP.finditer(base)][::-1] + [0]
+    cuts = [m.end() for m in _ZH_SOFT_STOP.finditer(base) if m.start() >= 2 and not _zh_fields_joined(base, m)][::-1] + [0]
     for at in cuts:
         prefix = base[at:]
         good = _ZH_GOOD_BEFORE.get(suffix)
@@ -220,6 +228,13 @@ def _zh_org_prefix(window: str, suffix: str, clipped: bool) -> str | None:
             return base  # "重庆师范大学地理与旅游学院", "中国科学院地理科学与资源研究所"
         return prefix
     return None
+
+
+def _zh_fields_joined(base: str, conjunction: re.Match[str]) -> bool:
+    """Whether ``和``/``与`` joins two fields inside one name (住房和城乡建设部, 国土资源和房地产学会,
+    经济和科技促进局) rather than two names: a field word ends what is before it and starts what follows."""
+    return (conjunction.group() in "和与" and _ZH_FIELD_END.search(base, 0, conjunction.start()) is not None
+            and _ZH_FIELD_START.match(base, conjunction.end()) is not None)
 
 
 def _zh_looks_like_name(name: str) -> bool:

@@ -60,6 +60,9 @@ _POSSESSIVE = re.compile(r"(?:['’]s?|\.)$")
 _BOUNDARY = re.compile(r"[,，](?!\d)|[;:；：、]|\s(?:and|but|while|whereas)\s|而|但", re.IGNORECASE)
 _LEADING = {"the", "a", "an", "in", "on", "at", "for", "but", "and", "after", "before", "when", "while", "its", "his",
             "her", "their", "this", "that", "missing"}
+_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+             "april", "june", "july", "august", "september", "october", "november", "december"}
+"""Capitalised words that name a day or month, no party to a predicate ("Acme said on Monday it raised")."""
 
 
 @dataclass(frozen=True)
@@ -239,7 +242,7 @@ def _capitalised(sentence: str) -> list[Mention]:
         pieces = list(re.finditer(r"\S+", match.group()))
         while pieces and pieces[0].group().casefold() in _LEADING:
             pieces.pop(0)
-        if pieces:
+        if pieces and not (len(pieces) == 1 and pieces[0].group().casefold().rstrip(",.") in _CALENDAR):
             name = _POSSESSIVE.sub("", " ".join(piece.group() for piece in pieces))
             found.append(Mention(name, match.start() + pieces[0].start(), match.end()))
     return found
