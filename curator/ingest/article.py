@@ -12,7 +12,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from curator.ingest.textmeta import detect_language, find_authors, find_outlet, find_published, find_title, find_url
+from curator.ingest.textmeta import (
+    detect_language, find_authors, find_outlet, find_published, find_title, find_url, is_credit, is_title,
+)
 from curator.models import Article
 from curator.textsafety import BIDI_OVERRIDES, CONTROL
 
@@ -122,13 +124,16 @@ def _clean_field(value: str | None) -> str | None:
 
 
 def page_article(page: Page, source: str, url: str | None = None) -> Article | None:
-    """The Article of a reader's Page; ``url`` (where it was fetched from) wins over the page's own."""
+    """The Article of a reader's Page; ``url`` (where it was fetched from) wins over the page's own. A title the
+    reader guessed from page furniture (``Photo``, ``1 / 5``, a byline; see ``textmeta.is_title``) gives way to
+    the first headline of the text, and a picture credit (``Supplied``) is no outlet."""
+    title = _clean_field(page.title)
     return make_article(
         page.text,
         source=source,
-        title=page.title,
+        title=title if title and is_title(title) and not find_published(title) else None,
         url=url or page.url,
-        outlet=page.outlet,
+        outlet=None if page.outlet and is_credit(page.outlet) else page.outlet,
         published=page.published,
         authors=page.authors,
         reader=page.reader,

@@ -9,14 +9,32 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
-from curator.ingest.dates import byline_date
+from curator.ingest.dates import byline_date, outlet_byline
 
 _URL_LINE = re.compile(
     r"^\s*(?:原始链接|原文链接|原文|来源|source|original(?:\s+source|\s+link|\s+url)?|url|link)\s*[:：]\s*(https?://\S+)",
     re.IGNORECASE | re.MULTILINE,
 )
 _ANY_URL = re.compile(r"https?://[^\s)\]>\"'，。]+")
-_SOURCE_LINE = re.compile(r"^\s*(?:original\s+source|source|来源|出处)\s*[:：]\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE)
+_SOURCE_LINE = re.compile(r"^[ \t]*(?:original\s+source|source|来源|出处)[ \t]*[:：][ \t]*(.+?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_CREDIT_WORD = (
+    r"supplied|handout|pool|file|file\s+(?:photo|picture|image)|stock|screen\s*(?:shot|grab)|courtesy\b.*|"
+    r"getty(?:\s+images)?|shutterstock|istock(?:photo)?|alamy|news\s*pix|aap\s+image|"
+    r"(?:photo|picture|image|video)s?(?:\s+credit)?|资料图片?|供图|.{1,12}供图|视觉中国|图虫创意|网络图片|东方IC"
+)
+_CREDIT = re.compile(
+    rf"(?:(?:photo|picture|image|图片?)\s*(?:credit|来源)?\s*[:：]\s*)?"
+    rf"(?:[\w.&' -]{{1,30}}\s*(?:/|via|for)\s*)?(?:{_CREDIT_WORD})(?:\s*(?:/|via|for)\s*[\w.&' -]{{1,30}})?[.。]?"
+    r"|[^/.\s][^/.]{1,40}/[^/.]{2,40}",
+    re.IGNORECASE,
+)
+"""A picture credit, never an outlet: ``Supplied``, ``Getty Images``, ``AFP/Getty``, ``file photo``, ``handout``,
+``Photo: Reuters/Pool``, ``资料图``, ``受访者供图`` (the credit words of news captions), and any
+``photographer/agency`` pair (``Benoit Tessier/Reuters``)."""
+_SLIDE = re.compile(r"\(?\d{1,3}\s*(?:/|of|／)\s*\d{1,3}\)?|(?:photo|picture|image|video|gallery|slideshow|图片?|视频)s?", re.IGNORECASE)
+_BUTTON = re.compile(r"(?:分享到|转播到|转发到|分享|收藏|打印|share(?: this| on)?|tweet|e-?mail|print|save)\S{0,10}", re.IGNORECASE)
+_KICKER = re.compile(r"[A-Za-z][A-Za-z'’-]*[:!.]?")
+_RIGHTS = re.compile(r"©|\(c\)\s|copyright|all rights reserved|版权所有|provided by", re.IGNORECASE)
 _PAREN_DOMAIN = re.compile(r"\(((?:[a-z0-9-]+\.)+[a-z]{2,})(?:\s+\d+)?\)", re.IGNORECASE)
 _FEED_NOISE = re.compile(r"collected in \d+\s*[mhd]\b|\b\d+\s*(?:min|minutes|hours?)\s+ago\b", re.IGNORECASE)
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -32,6 +50,11 @@ _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|、|，)\s*")
 _BYLINE_TAIL = re.compile(r"\s*(?:[|,;]\s*)?(?:for |in |at )?(?:reuters|ap|afp|bloomberg|cnn|bbc|staff|correspondent).*$|\s+\|.*$", re.IGNORECASE)
 BYLINE_LINES = 15
 """How many lines from the top a byline date is looked for in."""
+FOOTER_LINES = 5
+"""How many lines from the end a byline date is looked for in, when the top has none (``CNNMoney (New York) First
+published February 1, 2016`` closes CNN's pages)."""
+_ZH_DATELINE = re.compile(r".{0,20}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|電|讯|訊|报道|報道|消息)[\s:：]*")
+"""A Chinese dateline alone on its line (``TNW中文站 10月14日报道``, ``新华社北京6月21日电``): never a title."""
 
 
 def find_url(text: str) -> str | None:
@@ -48,27 +71,57 @@ def find_url(text: str) -> str | None:
 
 def find_outlet(text: str, url: str | None) -> str | None:
     """``Original source: X``, else the host of the source URL, else the first ``(domain.tld)`` citation."""
-    match = _SOURCE_LINE.search(text)
-    if match:
+    for match in _SOURCE_LINE.finditer(text):
         name = match.group(1).strip(_DECORATION)
-        if name and not name.lower().startswith("http") and not byline_date(name):
+        if name and not name.lower().startswith("http") and not byline_date(name) and not is_credit(name):
             return name
     if url:
         host = urlparse(url).hostname
         if host:
             return host.removeprefix("www.")
+    known = _byline_outlet(text)
+    if known:
+        return known
     match = _PAREN_DOMAIN.search(text)
     return match.group(1).lower().removeprefix("www.") if match else None
 
 
+def is_credit(name: str) -> bool:
+    """Whether ``name`` is a picture credit (``Supplied``, ``Getty Images``, ``AFP/Getty``, ``资料图``), not an outlet."""
+    return bool(_CREDIT.fullmatch(" ".join(name.split())))
+
+
+def _byline_outlet(text: str) -> str | None:
+    """The outlet heading a byline in the top lines (``中国网 2019-11-25``) when the outlet table knows it."""
+    from curator.provenance.outlets import canonical_outlet, outlet_table  # noqa: PLC0415 - the table only when needed
+
+    for line in _byline_lines(text):
+        found = outlet_byline(line)
+        if found and found[0] and canonical_outlet(found[0]) in outlet_table().names.values():
+            return found[0]
+    return None
+
+
 def find_title(text: str, outlet: str | None) -> str:
-    """The first non-empty line that is not a feed masthead (the outlet's name with a fetch time)."""
+    """The first line that reads as a headline: not a feed masthead (the outlet's name with a fetch time), a
+    byline (``TNW中文站2016年10月14日07:17``) or page furniture (``is_title``); else the first line."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    for line in lines[:5]:
+    for line in lines[:8]:
         masthead = _FEED_NOISE.search(line) or (outlet is not None and outlet in line and len(line) <= len(outlet) + 30)
-        if not masthead:
+        if not masthead and is_title(line) and not byline_date(line):
             return _clip(line)
     return _clip(lines[0])
+
+
+def is_title(line: str) -> bool:
+    """Whether ``line`` can be a headline: not a photo label or slide counter (``Photo``, ``1 / 5``), a rights line
+    (``© Provided by Business Insider Inc``), a share button (``转播到腾讯微博``), a picture credit, a one-word kicker (``EXCLUSIVE``) or a Chinese
+    dateline alone (``TNW中文站 10月14日报道``)."""
+    line = " ".join(line.split())
+    return bool(line) and not (
+        _SLIDE.fullmatch(line) or _KICKER.fullmatch(line) or _RIGHTS.search(line) or is_credit(line)
+        or _ZH_DATELINE.fullmatch(line) or _BUTTON.fullmatch(line)
+    )
 
 
 def _clip(line: str, limit: int = 200) -> str:
@@ -76,13 +129,19 @@ def _clip(line: str, limit: int = 200) -> str:
 
 
 def find_published(text: str) -> str | None:
-    """The first byline date in the top lines (``Published: 2026-04-13``, ``March 3, 2016``,
-    ``时间：2018-06-21``, ``最后更新: 2018-06-21 09:30:00``), ISO 8601; see ``dates.byline_date``."""
-    for line in text.split("\n")[:BYLINE_LINES]:
+    """The first byline date in the top lines, else the last lines (``Published: 2026-04-13``, ``March 3, 2016``,
+    ``时间：2018-06-21``, ``最后更新: 2018-06-21 09:30:00``, ``中国网 2019-11-25 10:37:31``), ISO 8601; see
+    ``dates.byline_date``."""
+    for line in _byline_lines(text):
         found = byline_date(line)
         if found:
             return found
     return None
+
+
+def _byline_lines(text: str) -> list[str]:
+    lines = text.split("\n")
+    return lines[:BYLINE_LINES] + lines[max(BYLINE_LINES, len(lines) - FOOTER_LINES):]
 
 
 def find_authors(text: str) -> tuple[str, ...]:
