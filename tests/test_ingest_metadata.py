@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from curator.ingest import Page, find_outlet, find_published, find_title, make_article
 from curator.ingest.article import page_article
 from curator.ingest.dates import byline_date, outlet_byline
-from curator.ingest.textmeta import is_credit, is_title
+from curator.ingest.furniture import is_credit, is_title
 from curator.provenance.placing import article_outlet
 
 
@@ -69,7 +69,9 @@ def test_a_known_outlet_in_a_closing_byline_is_the_outlet() -> None:
 @pytest.mark.parametrize(
     "furniture",
     ["Photo", "PHOTO", "Video", "1 / 5", "(3 of 12)", "EXCLUSIVE", "Breaking:", "© Provided by Business Insider Inc",
-     "Copyright 2016 The Associated Press.", "Getty Images", "转播到腾讯微博", "TNW中文站 10月14日报道"],
+     "Copyright 2016 The Associated Press.", "Getty Images", "转播到腾讯微博", "TNW中文站 10月14日报道",
+     "A new bill would make providers keep metadata for two years. Source: Supplied",
+     "Protesters gather outside parliament on Tuesday. (AFP/Getty Images)", "市民在街头排队。（资料图）"],
 )
 def test_page_furniture_is_never_the_title(furniture: str) -> None:
     assert not is_title(furniture)

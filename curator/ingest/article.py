@@ -12,9 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from curator.ingest.textmeta import (
-    detect_language, find_authors, find_outlet, find_published, find_title, find_url, is_credit, is_title,
-)
+from curator.ingest.furniture import is_credit, is_title
+from curator.ingest.textmeta import detect_language, find_authors, find_outlet, find_published, find_title, find_url
 from curator.models import Article
 from curator.textsafety import BIDI_OVERRIDES, CONTROL
 

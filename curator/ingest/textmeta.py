@@ -10,6 +10,7 @@ import re
 from urllib.parse import urlparse
 
 from curator.ingest.dates import byline_date, outlet_byline
+from curator.ingest.furniture import is_credit, is_title
 
 _URL_LINE = re.compile(
     r"^\s*(?:原始链接|原文链接|原文|来源|source|original(?:\s+source|\s+link|\s+url)?|url|link)\s*[:：]\s*(https?://\S+)",
@@ -17,24 +18,6 @@ _URL_LINE = re.compile(
 )
 _ANY_URL = re.compile(r"https?://[^\s)\]>\"'，。]+")
 _SOURCE_LINE = re.compile(r"^[ \t]*(?:original\s+source|source|来源|出处)[ \t]*[:：][ \t]*(.+?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
-_CREDIT_WORD = (
-    r"supplied|handout|pool|file|file\s+(?:photo|picture|image)|stock|screen\s*(?:shot|grab)|courtesy\b.*|"
-    r"getty(?:\s+images)?|shutterstock|istock(?:photo)?|alamy|news\s*pix|aap\s+image|"
-    r"(?:photo|picture|image|video)s?(?:\s+credit)?|资料图片?|供图|.{1,12}供图|视觉中国|图虫创意|网络图片|东方IC"
-)
-_CREDIT = re.compile(
-    rf"(?:(?:photo|picture|image|图片?)\s*(?:credit|来源)?\s*[:：]\s*)?"
-    rf"(?:[\w.&' -]{{1,30}}\s*(?:/|via|for)\s*)?(?:{_CREDIT_WORD})(?:\s*(?:/|via|for)\s*[\w.&' -]{{1,30}})?[.。]?"
-    r"|[^/.\s][^/.]{1,40}/[^/.]{2,40}",
-    re.IGNORECASE,
-)
-"""A picture credit, never an outlet: ``Supplied``, ``Getty Images``, ``AFP/Getty``, ``file photo``, ``handout``,
-``Photo: Reuters/Pool``, ``资料图``, ``受访者供图`` (the credit words of news captions), and any
-``photographer/agency`` pair (``Benoit Tessier/Reuters``)."""
-_SLIDE = re.compile(r"\(?\d{1,3}\s*(?:/|of|／)\s*\d{1,3}\)?|(?:photo|picture|image|video|gallery|slideshow|图片?|视频)s?", re.IGNORECASE)
-_BUTTON = re.compile(r"(?:分享到|转播到|转发到|分享|收藏|打印|share(?: this| on)?|tweet|e-?mail|print|save)\S{0,10}", re.IGNORECASE)
-_KICKER = re.compile(r"[A-Za-z][A-Za-z'’-]*[:!.]?")
-_RIGHTS = re.compile(r"©|\(c\)\s|copyright|all rights reserved|版权所有|provided by", re.IGNORECASE)
 _PAREN_DOMAIN = re.compile(r"\(((?:[a-z0-9-]+\.)+[a-z]{2,})(?:\s+\d+)?\)", re.IGNORECASE)
 _FEED_NOISE = re.compile(r"collected in \d+\s*[mhd]\b|\b\d+\s*(?:min|minutes|hours?)\s+ago\b", re.IGNORECASE)
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -53,8 +36,6 @@ BYLINE_LINES = 15
 FOOTER_LINES = 5
 """How many lines from the end a byline date is looked for in, when the top has none (``CNNMoney (New York) First
 published February 1, 2016`` closes CNN's pages)."""
-_ZH_DATELINE = re.compile(r".{0,20}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|電|讯|訊|报道|報道|消息)[\s:：]*")
-"""A Chinese dateline alone on its line (``TNW中文站 10月14日报道``, ``新华社北京6月21日电``): never a title."""
 
 
 def find_url(text: str) -> str | None:
@@ -86,11 +67,6 @@ def find_outlet(text: str, url: str | None) -> str | None:
     return match.group(1).lower().removeprefix("www.") if match else None
 
 
-def is_credit(name: str) -> bool:
-    """Whether ``name`` is a picture credit (``Supplied``, ``Getty Images``, ``AFP/Getty``, ``资料图``), not an outlet."""
-    return bool(_CREDIT.fullmatch(" ".join(name.split())))
-
-
 def _byline_outlet(text: str) -> str | None:
     """The outlet heading a byline in the top lines (``中国网 2019-11-25``) when the outlet table knows it."""
     from curator.provenance.outlets import canonical_outlet, outlet_table  # noqa: PLC0415 - the table only when needed
@@ -111,17 +87,6 @@ def find_title(text: str, outlet: str | None) -> str:
         if not masthead and is_title(line) and not byline_date(line):
             return _clip(line)
     return _clip(lines[0])
-
-
-def is_title(line: str) -> bool:
-    """Whether ``line`` can be a headline: not a photo label or slide counter (``Photo``, ``1 / 5``), a rights line
-    (``© Provided by Business Insider Inc``), a share button (``转播到腾讯微博``), a picture credit, a one-word kicker (``EXCLUSIVE``) or a Chinese
-    dateline alone (``TNW中文站 10月14日报道``)."""
-    line = " ".join(line.split())
-    return bool(line) and not (
-        _SLIDE.fullmatch(line) or _KICKER.fullmatch(line) or _RIGHTS.search(line) or is_credit(line)
-        or _ZH_DATELINE.fullmatch(line) or _BUTTON.fullmatch(line)
-    )
 
 
 def _clip(line: str, limit: int = 200) -> str:
