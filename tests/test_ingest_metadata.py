@@ -97,3 +97,10 @@ def test_metadata_readers_take_any_line(line: str) -> None:
     assert isinstance(is_title(line), bool) and isinstance(is_credit(line), bool)
     if line.strip():
         assert find_title(line, None).strip()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=200), st.sampled_from(["Supplied", "Getty Images", "AFP/Getty", "资料图", "受访者供图"]))
+def test_no_text_makes_a_credit_the_outlet(text: str, credit: str) -> None:
+    for placed in (f"Source: {credit}\n{text}", f"{text}\n来源：{credit}", f"{text}\nSource:\n{credit}"):
+        assert find_outlet(placed, None) != credit
