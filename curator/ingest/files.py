@@ -36,8 +36,8 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped]]:
     """Files to read: folders recursed in sorted order, hidden entries and unknown suffixes left out.
 
     A folder that cannot be listed (no permission, gone meanwhile) is reported, never passed over. Links are
-    followed, but no folder is read twice (known by device and inode), so a link back up the tree
-    (``ln -s .. dir/loop``) is named once and not walked. An address of another scheme than http(s)
+    followed, but no folder is read twice (known by device and inode): a link back up the tree
+    (``ln -s .. dir/loop``) is named once and not walked, a second way into a folder already read is passed over. An address of another scheme than http(s)
     (``ftp://``, ``file://``) is named with its scheme, never taken for a missing file.
     """
     files: list[Path] = []
@@ -64,8 +64,8 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped]]:
         child = Path(folder, name)
         if first_visit(child):
             return True
-        if child.is_symlink():
-            problems.append(Skipped(str(child), "links to a folder already read (a loop, or a second way in); not read twice"))
+        if child.is_symlink() and Path(folder).resolve().is_relative_to(child.resolve()):
+            problems.append(Skipped(str(child), "links back to a folder above it (a loop); not walked"))
         return False
 
     for raw in paths:
@@ -78,7 +78,7 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped]]:
                 continue
             found = []
             for folder, dirs, names in os.walk(path, onerror=unreadable, followlinks=True):
-                dirs[:] = [d for d in dirs if enter(folder, d)]
+                dirs[:] = [d for d in sorted(dirs) if enter(folder, d)]
                 found.extend(Path(folder, n) for n in names if not n.startswith(".") and Path(n).suffix.lower() in SUFFIXES)
             files.extend(f for f in sorted(found) if f.is_file())
         elif path.is_file():
