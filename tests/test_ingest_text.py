@@ -82,10 +82,13 @@ def test_a_false_utf16_mark_is_refused_in_one_sentence(tmp_path: Path) -> None:
 
 
 CONTROLS = [chr(c) for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)) if c != 0x0D]
+INTRODUCERS = "\x1b\x9b\x9d"
+"""ESC and the C1 CSI/OSC: they start a sequence that goes whole (tests/test_ingest_escapes.py)."""
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.one_of(st.text(min_size=1), st.sampled_from(CONTROLS)), min_size=1))
+@given(st.lists(st.one_of(st.text(min_size=1).filter(lambda t: not set(t) & set(INTRODUCERS)),
+                          st.sampled_from([c for c in CONTROLS if c not in INTRODUCERS])), min_size=1))
 def test_controls_never_stored_and_id_is_the_hash_of_what_is(parts: list[str]) -> None:
     text = "".join(parts)
     article = make_article(text, source="p.txt")
@@ -101,7 +104,7 @@ def test_controls_never_stored_and_id_is_the_hash_of_what_is(parts: list[str]) -
 def test_controls_counted_and_offsets_on_stored_text(tmp_path: Path) -> None:
     (tmp_path / "esc.txt").write_bytes(b"Title\n\x1b[31mSoftBank\x07 paid $6.7\x08 billion.\tDone\n")
     [article], _ = read_articles(tmp_path / "esc.txt")
-    assert article.text == "Title\n[31mSoftBank paid $6.7 billion.\tDone\n"
+    assert article.text == "Title\nSoftBank paid $6.7 billion.\tDone\n"
     assert article.controls_removed == 3
 
 

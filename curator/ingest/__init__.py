@@ -6,7 +6,8 @@ inputs with reasons. Storing them is the caller's job (``store.add_articles``).
 Modules: ``files`` (which files, each format's reader), ``decoding`` (bytes to
 text), ``mainhtml`` (a page's main text, trafilatura), ``visible`` (every
 visible block, the fallback), ``pagemeta`` (meta tags and JSON-LD),
-``textmeta`` and ``dates`` (metadata and bylines read off text), ``records``
+``textmeta`` and ``dates`` (metadata and bylines read off text), ``furniture`` (credits, captions and
+counters that are never a title or outlet), ``records``
 (JSON records), ``jsonl`` (JSONL read as a stream), ``fetch`` (http(s)), ``article`` (the record, control
 characters, the id).
 """

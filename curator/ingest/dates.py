@@ -16,7 +16,7 @@ from datetime import date, datetime
 _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 _MONTH = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_TIME = r"(?:[ T]+(?P<h>\d{1,2})[:：](?P<mi>\d{2})(?:[:：](?P<s>\d{2}))?)?"
+_TIME = r"(?:(?:[ T]+|(?<=日))(?P<h>\d{1,2})[:：](?P<mi>\d{2})(?:[:：](?P<s>\d{2}))?)?"
 _NUMERIC = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)(?:\s*日)?" + _TIME
 )
@@ -34,6 +34,14 @@ _BYLINE_WORDS = re.compile(
     r"mon|tue|wed|thu|fri|sat|sun|[a-z]{3,9}day|\d{1,2}[:.]\d{2}(?:am|pm)?|\d{1,2}(?:am|pm))[.,]?$",
     re.IGNORECASE,
 )
+
+_OUTLET_HEAD = re.compile(
+    r"^(?P<outlet>[A-Za-z0-9]{0,12}[\u4e00-\u9fff]{0,8}(?:网|網|报|報|社|台|站|新闻|新聞)"
+    r"|(?:(?!(?:First|Last|Published|Posted|Updated)\b)[A-Z][\w&.'’-]*[ \t]*){1,4})[ \t]*(?:[(（][^()（）]{1,30}[)）])?[ \t]*"
+)
+"""An outlet's name heading a byline (``中国网 2019-11-25 10:37``, ``TNW中文站2016年10月14日``,
+``CNNMoney (New York) First published February 1, 2016``): a Chinese name ending in 网/报/社/台/站/新闻, or up
+to four capitalised words, with an optional place in brackets."""
 
 _SOURCE_CLAUSE = re.compile(r"(?:来源|出处|source)\s*[:：].*$", re.IGNORECASE)
 """A source credit sharing the byline's line (``2020-06-06 10:08 来源：澎湃新闻``)."""
@@ -64,6 +72,18 @@ def iso_timestamp(value: str | None) -> str | None:
 
 def byline_date(line: str) -> str | None:
     """The date of a byline line, ISO 8601 (with the time when one is stated, never a zone it does not state)."""
+    found = outlet_byline(line)
+    return found[1] if found else None
+
+
+def outlet_byline(line: str) -> tuple[str | None, str] | None:
+    """(the outlet heading the byline or None, its date as in ``byline_date``), or None when ``line`` is no byline.
+
+    A byline is a date alone, or with a publication label, a weekday, a time and a zone; it may be headed by
+    an outlet's name (``_OUTLET_HEAD``): a Chinese name ending in 网/报/社/站... always, capitalised Latin words
+    only before a publication label (``CNNMoney (New York) First published ...``), so that a sentence's
+    subject before a bare date (``Apple 2019-11-25``) is not read as one.
+    """
     line = line.strip()
     if not line or len(line) > BYLINE_MAX:
         return None
@@ -71,9 +91,16 @@ def byline_date(line: str) -> str | None:
         match = pattern.search(line)
         if not match:
             continue
+        iso = _from_match(match)
         rest = (line[: match.start()] + " " + line[match.end():]).strip()
         if _LABEL.match(rest) or _LABEL.match(line) or _only_byline_words(rest):
-            return _from_match(match)
+            return (None, iso) if iso else None
+        head = _OUTLET_HEAD.match(line[: match.start()])
+        if head and iso:
+            after = (line[head.end(): match.start()] + " " + line[match.end():]).strip()
+            chinese = not head.group("outlet")[:1].isupper() or not head.group("outlet").isascii()
+            if _LABEL.match(after) or (chinese and _only_byline_words(after)):
+                return head.group("outlet").strip(), iso
         return None
     return None
 

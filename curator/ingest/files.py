@@ -8,6 +8,7 @@ come back as ``Skipped`` with the reason, never as an exception.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -27,23 +28,57 @@ SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl"}
 HTML_SUFFIXES = {".html", ".htm"}
 
 
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+"""An address's scheme (RFC 3986 section 3.1) with its ``//``: what a path never starts with."""
+
+
 def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped]]:
     """Files to read: folders recursed in sorted order, hidden entries and unknown suffixes left out.
 
-    A folder that cannot be listed (no permission, gone meanwhile) is reported, never passed over.
+    A folder that cannot be listed (no permission, gone meanwhile) is reported, never passed over. Links are
+    followed, but no folder is read twice (known by device and inode): a link back up the tree
+    (``ln -s .. dir/loop``) is named once and not walked, a second way into a folder already read is passed over. An address of another scheme than http(s)
+    (``ftp://``, ``file://``) is named with its scheme, never taken for a missing file.
     """
     files: list[Path] = []
     problems: list[Skipped] = []
+    seen: set[tuple[int, int]] = set()
 
     def unreadable(error: OSError) -> None:
         problems.append(Skipped(str(error.filename), f"folder cannot be read ({(error.strerror or str(error)).lower()})"))
 
+    def first_visit(folder: Path) -> bool:
+        try:
+            status = folder.stat()
+        except OSError:
+            return True
+        key = (status.st_dev, status.st_ino)
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
+    def enter(folder: str, name: str) -> bool:
+        if name.startswith("."):
+            return False
+        child = Path(folder, name)
+        if first_visit(child):
+            return True
+        if child.is_symlink() and Path(folder).resolve().is_relative_to(child.resolve()):
+            problems.append(Skipped(str(child), "links back to a folder above it (a loop); not walked"))
+        return False
+
     for raw in paths:
+        if isinstance(raw, str) and _SCHEME.match(raw):
+            problems.append(Skipped(raw, "only http and https addresses can be fetched"))
+            continue
         path = Path(raw)
         if path.is_dir():
+            if not first_visit(path):
+                continue
             found = []
             for folder, dirs, names in os.walk(path, onerror=unreadable, followlinks=True):
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                dirs[:] = [d for d in sorted(dirs) if enter(folder, d)]
                 found.extend(Path(folder, n) for n in names if not n.startswith(".") and Path(n).suffix.lower() in SUFFIXES)
             files.extend(f for f in sorted(found) if f.is_file())
         elif path.is_file():

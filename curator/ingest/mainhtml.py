@@ -39,7 +39,7 @@ _FURNITURE_LINE = re.compile(
     r"(?:continue reading(?: the main story)?|read more|advertisement|(?:tweet|share|link|digg|email|print|save)"
     r"(?: this| on \w+)?|reprints?|sign up.*|subscribe.*|click here.*|follow us.*|related(?: articles| stories| coverage)?"
     r"|all rights reserved.*|copyright\b.*|©.*|our standards\b.*|why you can trust\b.*"
-    r"|精彩视频推荐|相关阅读|相关新闻|推荐阅读|延伸阅读|字号|分享到.*|责任编辑[:：].*"
+    r"|精彩视频推荐|相关阅读|相关新闻|推荐阅读|延伸阅读|字号|分享到.*|转播到.*|责任编辑[:：].*"
     r"|关键词\s*>>.*|.*版权所有.*|【.*(?:未经授权|不得转载|版权).*】|打开.*客户端.*)[\s:：.。!！]*",
     re.IGNORECASE,
 )

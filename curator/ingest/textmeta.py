@@ -9,14 +9,15 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
-from curator.ingest.dates import byline_date
+from curator.ingest.dates import byline_date, outlet_byline
+from curator.ingest.furniture import is_credit, is_title
 
 _URL_LINE = re.compile(
     r"^\s*(?:原始链接|原文链接|原文|来源|source|original(?:\s+source|\s+link|\s+url)?|url|link)\s*[:：]\s*(https?://\S+)",
     re.IGNORECASE | re.MULTILINE,
 )
 _ANY_URL = re.compile(r"https?://[^\s)\]>\"'，。]+")
-_SOURCE_LINE = re.compile(r"^\s*(?:original\s+source|source|来源|出处)\s*[:：]\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE)
+_SOURCE_LINE = re.compile(r"^[ \t]*(?:original\s+source|source|来源|出处)[ \t]*[:：][ \t]*(.+?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _PAREN_DOMAIN = re.compile(r"\(((?:[a-z0-9-]+\.)+[a-z]{2,})(?:\s+\d+)?\)", re.IGNORECASE)
 _FEED_NOISE = re.compile(r"collected in \d+\s*[mhd]\b|\b\d+\s*(?:min|minutes|hours?)\s+ago\b", re.IGNORECASE)
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -32,6 +33,9 @@ _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|、|，)\s*")
 _BYLINE_TAIL = re.compile(r"\s*(?:[|,;]\s*)?(?:for |in |at )?(?:reuters|ap|afp|bloomberg|cnn|bbc|staff|correspondent).*$|\s+\|.*$", re.IGNORECASE)
 BYLINE_LINES = 15
 """How many lines from the top a byline date is looked for in."""
+FOOTER_LINES = 5
+"""How many lines from the end a byline date is looked for in, when the top has none (``CNNMoney (New York) First
+published February 1, 2016`` closes CNN's pages)."""
 
 
 def find_url(text: str) -> str | None:
@@ -48,25 +52,39 @@ def find_url(text: str) -> str | None:
 
 def find_outlet(text: str, url: str | None) -> str | None:
     """``Original source: X``, else the host of the source URL, else the first ``(domain.tld)`` citation."""
-    match = _SOURCE_LINE.search(text)
-    if match:
+    for match in _SOURCE_LINE.finditer(text):
         name = match.group(1).strip(_DECORATION)
-        if name and not name.lower().startswith("http") and not byline_date(name):
+        if name and not name.lower().startswith("http") and not byline_date(name) and not is_credit(name):
             return name
     if url:
         host = urlparse(url).hostname
         if host:
             return host.removeprefix("www.")
+    known = _byline_outlet(text)
+    if known:
+        return known
     match = _PAREN_DOMAIN.search(text)
     return match.group(1).lower().removeprefix("www.") if match else None
 
 
+def _byline_outlet(text: str) -> str | None:
+    """The outlet heading a byline in the top lines (``中国网 2019-11-25``) when the outlet table knows it."""
+    from curator.provenance.outlets import canonical_outlet, outlet_table  # noqa: PLC0415 - the table only when needed
+
+    for line in _byline_lines(text):
+        found = outlet_byline(line)
+        if found and found[0] and canonical_outlet(found[0]) in outlet_table().names.values():
+            return found[0]
+    return None
+
+
 def find_title(text: str, outlet: str | None) -> str:
-    """The first non-empty line that is not a feed masthead (the outlet's name with a fetch time)."""
+    """The first line that reads as a headline: not a feed masthead (the outlet's name with a fetch time), a
+    byline (``TNW中文站2016年10月14日07:17``) or page furniture (``is_title``); else the first line."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    for line in lines[:5]:
+    for line in lines[:8]:
         masthead = _FEED_NOISE.search(line) or (outlet is not None and outlet in line and len(line) <= len(outlet) + 30)
-        if not masthead:
+        if not masthead and is_title(line) and not byline_date(line):
             return _clip(line)
     return _clip(lines[0])
 
@@ -76,13 +94,19 @@ def _clip(line: str, limit: int = 200) -> str:
 
 
 def find_published(text: str) -> str | None:
-    """The first byline date in the top lines (``Published: 2026-04-13``, ``March 3, 2016``,
-    ``时间：2018-06-21``, ``最后更新: 2018-06-21 09:30:00``), ISO 8601; see ``dates.byline_date``."""
-    for line in text.split("\n")[:BYLINE_LINES]:
+    """The first byline date in the top lines, else the last lines (``Published: 2026-04-13``, ``March 3, 2016``,
+    ``时间：2018-06-21``, ``最后更新: 2018-06-21 09:30:00``, ``中国网 2019-11-25 10:37:31``), ISO 8601; see
+    ``dates.byline_date``."""
+    for line in _byline_lines(text):
         found = byline_date(line)
         if found:
             return found
     return None
+
+
+def _byline_lines(text: str) -> list[str]:
+    lines = text.split("\n")
+    return lines[:BYLINE_LINES] + lines[max(BYLINE_LINES, len(lines) - FOOTER_LINES):]
 
 
 def find_authors(text: str) -> tuple[str, ...]:
