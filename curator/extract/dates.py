@@ -103,6 +103,13 @@ class DateRule:
                 rf"(?i:\b(?P<season>spring|summer|autumn|winter)|\b(?P<fall>fall(?=\s+of\b)|Fall))(?:\s+of)?\s+(?P<year>{YEAR})(?!\d)"
                 rf"|(?P<year2>{YEAR})年(?P<zseason>[春夏秋冬])(?:季|天)"), self._season,
                 ("spring", "summer", "autumn", "winter", "fall", "春", "夏", "秋", "冬")),
+            _Pattern(re.compile(r"\b(?P<shift>(?i:last|this|next|this\s+past))\s+(?P<season>(?i:spring|summer|autumn|winter|fall))\b"
+                                r"(?P<year>)(?P<year2>)(?P<fall>)(?P<zseason>)"),
+                     self._season, ("spring", "summer", "autumn", "winter", "fall"), False),
+            _Pattern(re.compile(
+                rf"\b(?P<half>(?i:first|second))\s+half\s+of\s+(?:(?P<year>{YEAR})(?!\d)|(?i:the|this)\s+year\b)"
+                rf"|\b(?P<h>H[12])\s?(?P<year2>{YEAR})(?!\d)|(?:(?P<zyear>{YEAR})年)?(?P<zhalf>[上下])半年"), self._half,
+                ("half", "h1", "h2", "半年"), False),
             _Pattern(re.compile(rf"(?<![\d$€£¥.,])(?P<day>{DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?{capital_month}\.?"
                                 rf"(?:,?\s+(?P<year>{YEAR}))?(?![\d:\w])"), self._day),
             _Pattern(re.compile(rf"{capital_month}\.?\s+(?P<day>{DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?(?!\d|:\d)"), self._day),
@@ -166,24 +173,45 @@ class DateRule:
         written = groups.get("q") or groups.get("q2")
         number = int(written[1]) if written else _ORDINALS.get((groups.get("ord") or "").lower()) or _ORDINALS.get(
             groups.get("zq") or "", int(groups["zq"]) if (groups.get("zq") or "").isdigit() else 0)
-        year = groups.get("year") or groups.get("year2") or self._context_year(ctx, sentence, match)
-        if not number or year is None:
+        if not number:
             return None, None, {}
-        return f"{year}-Q{number}", None, {}
+        year = groups.get("year") or groups.get("year2") or self._context_year(ctx, sentence, match, 3 * number - 2, 3)
+        return (f"{year}-Q{number}", None, {}) if year else (None, None, {})
+
+    def _half(self, ctx: Context, sentence: Sentence, match: re.Match[str]) -> Read:
+        """``first half of 2019``, ``H2 2019``, ``2019年上半年``, ``上半年``: ISO 8601-2 semesters (40 first, 41 second)."""
+        written = (match.group("half") or match.group("h") or match.group("zhalf")).lower()
+        half = 1 if written in {"first", "h1", "上"} else 2
+        year = (match.group("year") or match.group("year2") or match.group("zyear")
+                or self._context_year(ctx, sentence, match, 6 * half - 5, 6))
+        return (f"{year}-{39 + half}", None, {}) if year else (None, None, {})
 
     def _season(self, ctx: Context, sentence: Sentence, match: re.Match[str]) -> Read:
         season = (match.group("season") or match.group("fall") or match.group("zseason")).lower()
-        return f"{match.group('year') or match.group('year2')}-{_SEASONS[season]}", None, {"season": season}
+        year = match.group("year") or match.group("year2")
+        if not year:  # "last summer", "this spring": seen from the publication day
+            base = relative_dates.published_date(ctx.article.published)
+            if base is None:
+                return None, None, {}
+            shift = match.group("shift").lower()  # "this past summer" is the last one
+            side: relative_dates.Tense = "past" if shift.endswith(("last", "past")) else "future" if shift == "next" else "nearest"
+            first = {21: 3, 22: 6, 23: 9, 24: 12}[_SEASONS[season]]
+            year = str(relative_dates.period_year(first, 3, base, side))
+        return f"{year}-{_SEASONS[season]}", None, {"season": season}
 
     @staticmethod
-    def _context_year(ctx: Context, sentence: Sentence, match: re.Match[str]) -> str | None:
-        """The year a quarter without one belongs to: the last year written before it in the sentence, else the
-        published year."""
+    def _context_year(ctx: Context, sentence: Sentence, match: re.Match[str], first_month: int, months: int) -> str | None:
+        """The year a period without one (a quarter, a half) belongs to: the last year written before it in the
+        sentence, else the one ``relative_dates.period_year`` gives by the sentence's tense (``rose in the fourth
+        quarter`` in a January paper is the last fourth quarter)."""
         years = _YEAR_IN_TEXT.findall(sentence.text[: match.start()])
         if years:
             return years[-1]
         published = relative_dates.published_date(ctx.article.published)
-        return str(published.year) if published else None
+        if published is None:
+            return None
+        side = relative_dates.tense(sentence.text, match.start(), match.end())
+        return str(relative_dates.period_year(first_month, months, published, side))
 
     def _slashed(self, ctx: Context, sentence: Sentence, match: re.Match[str]) -> Read:
         first, second = int(match.group("a")), int(match.group("b"))
@@ -198,6 +226,9 @@ class DateRule:
         return (day.isoformat(), None, {"relative": True}) if day else (None, None, {})
 
     def _relative(self, ctx: Context, sentence: Sentence, match: re.Match[str]) -> Read:
+        """A day counted from the publication day; none inside direct quotation (``relative_dates.in_quotation``)."""
+        if relative_dates.in_quotation(ctx.article.text, sentence.start + match.start()):
+            return None, None, {}
         base = relative_dates.published_date(ctx.article.published)
         day = relative_dates.resolve(match, sentence.text, base) if base else None
         if day is None:
@@ -217,8 +248,8 @@ class DateRule:
         attrs: dict[str, object] = {}
         if month is not None and day is not None and year is None:
             base = relative_dates.published_date(ctx.article.published)
-            future = relative_dates.ahead(sentence.text, match.start())
-            resolved = relative_dates.nearest_year(month, day, base, future) if base else None
+            side = relative_dates.tense(sentence.text, match.start(), match.end())
+            resolved = relative_dates.nearest_year(month, day, base, side) if base else None
             if resolved is None:
                 return (None if base else f"--{month:02d}-{day:02d}"), qualifier, attrs
             attrs["year_from"] = "published"
