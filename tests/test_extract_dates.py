@@ -141,3 +141,19 @@ def test_full_width_digits_and_chinese_days_from_publication(text: str, expected
 )
 def test_a_byline_date_alone_on_its_line_is_no_claim(text: str, expected: list[tuple[str, str, None, None]]) -> None:
     assert found(text, "date", "2018-09-25") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The fair runs May 10-12.", ("May 10-12", "2019-05-10", "2019-05-10 to 2019-05-12")),
+        ("The fair ran from May 10 to 12.", ("May 10 to 12", "2019-05-10", "2019-05-10 to 2019-05-12")),
+        ("The fair ran 10–12 May.", ("10–12 May", "2019-05-10", "2019-05-10 to 2019-05-12")),
+        ("The fair ran Sept. 3-5, 2018.", ("Sept. 3-5, 2018", "2018-09-03", "2018-09-03 to 2018-09-05")),
+        ("5月10-12日，年会在重庆举行。", ("5月10-12日", "2019-05-10", "2019-05-10 to 2019-05-12")),
+        ("年会于5月10日至12日举行。", ("5月10日至12日", "2019-05-10", "2019-05-10 to 2019-05-12")),
+    ],
+)
+def test_a_span_of_days_is_stated_with_both_ends(text: str, expected: tuple[str, str, str]) -> None:
+    [date] = [c for c in facts(text, "2019-05-18") if c.kind == "date"]
+    assert (date.text.rstrip("."), date.value, date.statement) == expected

@@ -32,6 +32,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from curator.display import format_value, range_end
 from curator.extract import relative_dates
 from curator.extract.base import Context
 from curator.extract.lexicon import Lexicon
@@ -110,9 +111,11 @@ class DateRule:
                 rf"\b(?P<half>(?i:first|second))\s+half\s+of\s+(?:(?P<year>{YEAR})(?!\d)|(?i:the|this)\s+year\b)"
                 rf"|\b(?P<h>H[12])\s?(?P<year2>{YEAR})(?!\d)|(?:(?P<zyear>{YEAR})年)?(?P<zhalf>[上下])半年"), self._half,
                 ("half", "h1", "h2", "半年"), False),
-            _Pattern(re.compile(rf"(?<![\d$€£¥.,])(?P<day>{DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?{capital_month}\.?"
-                                rf"(?:,?\s+(?P<year>{YEAR}))?(?![\d:\w])"), self._day),
-            _Pattern(re.compile(rf"{capital_month}\.?\s+(?P<day>{DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?(?!\d|:\d)"), self._day),
+            _Pattern(re.compile(rf"(?<![\d$€£¥.,])(?P<day>{DAY})(?:st|nd|rd|th)?(?:\s?[-–]\s?(?P<day_to>{DAY})(?:st|nd|rd|th)?)?"
+                                rf"\s+(?:of\s+)?{capital_month}\.?(?:,?\s+(?P<year>{YEAR}))?(?![\d:\w])"), self._day),
+            _Pattern(re.compile(rf"{capital_month}\.?\s+(?P<day>{DAY})(?:st|nd|rd|th)?"
+                                rf"(?:(?:\s?[-–]\s?|\s+(?:to|through)\s+)(?P<day_to>{DAY})(?:st|nd|rd|th)?(?![\d:%.,]\d|[\w%:]))?"
+                                rf"(?:,?\s+(?P<year>{YEAR}))?(?!\d|:\d)"), self._day),
             _Pattern(re.compile(rf"{capital_month}\.?,?\s+(?:of\s+)?(?P<year>{YEAR})(?!\d)"), self._day),
             _Pattern(re.compile(
                 rf"(?<![\w/.-])(?P<year>{YEAR})(?:([-/.])(?P<mnum>0?[1-9]|1[0-2])\2(?P<day>{DAY})|[-/.](?P<mnum2>0[1-9]|1[0-2]))(?![\w-]|[/.]\d)"),
@@ -126,8 +129,9 @@ class DateRule:
                 self._day),
             _Pattern(re.compile(rf"(?P<year>{YEAR})年(?:(?P<mnum>1[0-2]|0?[1-9])月(?:(?P<day>{DAY})[日号])?)?(?P<suffix>前|以前|之前|以来|起)?"),
                      self._day, ("年",)),
-            _Pattern(re.compile(rf"(?<!\d)(?P<mnum>1[0-2]|0?[1-9])月(?P<day>{DAY})(?:[-–~至到](?P<day_to>{DAY}))?[日号](?P<suffix>前|以前|之前|以来|起)?"),
-                     self._month_day, ("月",)),
+            _Pattern(re.compile(rf"(?<!\d)(?P<mnum>1[0-2]|0?[1-9])月(?P<day>{DAY})(?:[-–~～至到](?P<day_to>{DAY}))?[日号]"
+                                rf"(?:[-–~～至到](?P<day_to2>{DAY})[日号])?(?P<suffix>前|以前|之前|以来|起)?"),
+                     self._day, ("月",)),
             _Pattern(re.compile(rf"(?<![\d月年第前后近每数多这那连续\-–~至到])(?P<dday>{DAY})日(?![内间游前后以来])"), self._day_of_month,
                      ("日",), True, True),
             _Pattern(relative_dates.PATTERN, self._relative, relative_dates.CUES, False, True),
@@ -157,7 +161,7 @@ class DateRule:
                 qualifier = qualifier or self._qualifier_before(ctx, sentence, start)
                 if ctx.add(
                     "date", start, end, value, qualifier=qualifier, subject=subject, extractor="date", attrs=attrs,
-                    statement=f"{subject + ': ' if subject else ''}{qualifier + ' ' if qualifier else ''}{value}",
+                    statement=f"{subject + ': ' if subject else ''}{format_value('date', value, None, qualifier, range_end(value, attrs))}",
                 ):
                     taken.append((match.start(), match.end()))
 
@@ -253,19 +257,21 @@ class DateRule:
             if resolved is None:
                 return (None if base else f"--{month:02d}-{day:02d}"), qualifier, attrs
             attrs["year_from"] = "published"
-            return resolved.isoformat(), qualifier, attrs
+            return resolved.isoformat(), qualifier, _span(resolved.isoformat(), match, attrs)
         if year is None:
             return None, None, attrs
         if month is None:
             return year, qualifier, attrs
         if day is None:
             return f"{year}-{month:02d}", qualifier, attrs
-        return f"{year}-{month:02d}-{day:02d}", qualifier, attrs
+        value = f"{year}-{month:02d}-{day:02d}"
+        return value, qualifier, _span(value, match, attrs)
 
-    def _month_day(self, ctx: Context, sentence: Sentence, match: re.Match[str]) -> Read:
-        """A Chinese month-day, and a span of days in one month (``5月10-12日``: from the 10th, ``attrs["range"]``
-        to the 12th)."""
-        value, qualifier, attrs = self._day(ctx, sentence, match)
-        if value is not None and match.group("day_to") and int(match.group("day_to")) > int(match.group("day")):
-            attrs["range"] = [value, f"{value[:-2]}{int(match.group('day_to')):02d}"]
-        return value, qualifier, attrs
+
+def _span(value: str, match: re.Match[str], attrs: dict[str, object]) -> dict[str, object]:
+    """A span of days in one month (``May 10-12``, ``10-12 May``, ``5月10-12日``, ``5月10日至12日``) is one date from
+    its first day, ``attrs["range"]`` to its last: a range is stated with both ends, never its first day alone."""
+    last = match.groupdict().get("day_to") or match.groupdict().get("day_to2")
+    if last and int(last) > int(value[-2:]):
+        attrs["range"] = [value, f"{value[:-2]}{int(last):02d}"]
+    return attrs
