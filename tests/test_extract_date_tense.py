@@ -30,6 +30,12 @@ from curator.extract.relative_dates import in_quotation, nearest_year, period_ye
         # a future cue before it wins over a participle after an auxiliary ("will be held")
         ("The vote will be held on Jan. 3.", "2020-12-30", [("Jan. 3", "2021-01-03", None, None)]),
         ("The report is expected on Jan. 3.", "2020-12-30", [("Jan. 3", "2021-01-03", None, None)]),
+        ("He said the vote would be on Jan. 3.", "2020-12-30", [("Jan. 3", "2021-01-03", None, None)]),
+        # participles as adjectives and 为了 are no past event: the nearest occurrence
+        ("The proposed merger vote on Jan. 3 matters.", "2020-12-30", [("Jan. 3", "2021-01-03", None, None)]),
+        ("The Paris-based group meets on Jan. 3.", "2020-12-30", [("Jan. 3", "2021-01-03", None, None)]),
+        ("The revised budget of Jan. 3 matters.", "2020-12-30", [("Jan. 3", "2021-01-03", None, None)]),
+        ("为了1月3日的会议，各方正在准备。", "2020-12-30", [("1月3日", "2021-01-03", None, None)]),
     ],
 )
 def test_a_month_day_without_a_year_takes_the_year_its_tense_gives(

@@ -110,16 +110,22 @@ def _bare_weekday(match: re.Match[str]) -> int | None:
 
 PAST = re.compile(
     r"(?i:\b(?:was|were|had|did|said|says|ago|last|went|came|began|met|won|lost|fell|rose|told|took|made|gave|held|left|"
-    r"saw|got|became|struck|hit|paid|sold|spent|found|led|ran|wrote|broke|chose|flew|grew|knew|sent|set\s+off|"
-    r"(?!(?:need|speed|feed|seed|breed|proceed|exceed|succeed|indeed|hundred|bed|shed|red|expected|scheduled|planned|slated)\b)"
-    r"[a-z]{2,}ed)\b)|已|曾|了|此前|日前"
+    r"saw|got|became|struck|hit|paid|sold|spent|found|led|ran|wrote|broke|chose|flew|grew|knew|sent|"
+    r"(?!(?:need|speed|feed|seed|breed|proceed|exceed|succeed|indeed|hundred|bed|shed|red|expected|scheduled|planned|"
+    r"slated|proposed|based|called|named|located|related|listed|limited|united|advanced|detailed|dedicated|"
+    r"interested|concerned|involved)\b)[a-z]{2,}ed)\b)|已|曾|(?<![为除])了(?!解)|此前|日前"
 )
 """Words of a past event (``was``, ``said``, ``closed``, ``went``, ``ago``, ``last``, ``已``, ``了``): a date without a
-year near one of them is on or before the publication day."""
-_AHEAD_WORDS = re.compile(r"(?i:\b(?:expected|scheduled|planned|slated|due|upcoming|coming|next)\b)")
+year near one of them is on or before the publication day. Participles used as adjectives (``a proposed vote``,
+``based in``) and 为了/除了/了解 are no past event."""
+_AHEAD_WORDS = re.compile(r"(?i:\b(?:expected|scheduled|planned|proposed|slated|due|upcoming|coming|next|would)\b)")
+"""Words ahead of a date besides ``FUTURE``: ``the proposed vote on March 3``, reported speech (``said the vote
+would be on March 3``)."""
 Tense = Literal["past", "future", "nearest"]
-_AUXILIARY_BEFORE = re.compile(r"(?i:\b(?:be|been|being|will|would|could|might|may|can|should|must|to)\s+)$")
-"""A participle after one of these takes its tense from the auxiliary (``will be held``, ``may have``): no past cue."""
+_AUXILIARY_BEFORE = re.compile(
+    r"(?i:\b(?:be|been|being|will|would|could|might|may|can|should|must|to|the|a|an|its|their|this|that)\s+)$")
+"""A participle after one of these takes its tense from the auxiliary (``will be held``, ``may have``), or is an
+adjective after a determiner (``the revised plan``): no past cue."""
 
 
 def _past_cues(sentence: str, start: int, end: int) -> list[re.Match[str]]:
