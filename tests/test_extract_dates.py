@@ -157,3 +157,25 @@ def test_a_byline_date_alone_on_its_line_is_no_claim(text: str, expected: list[t
 def test_a_span_of_days_is_stated_with_both_ends(text: str, expected: tuple[str, str, str]) -> None:
     [date] = [c for c in facts(text, "2019-05-18") if c.kind == "date"]
     assert (date.text.rstrip("."), date.value, date.statement) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The fair ran from May 30 to June 2.", [("May 30 to June 2", "2018-05-30", "2018-05-30 to 2018-06-02")]),
+        ("The fair ran between May 10 and May 12.", [("May 10 and May 12", "2019-05-10", "2019-05-10 to 2019-05-12")]),
+        ("会议于5月10日至6月2日举行。", [("5月10日至6月2日", "2019-05-10", "2019-05-10 to 2019-06-02")]),
+        ("The plan runs from 2019 to 2021.", [("2019 to 2021", "2019", "2019 to 2021")]),
+        ("The plan ran between 2019 and 2021.", [("2019 and 2021", "2019", "2019 to 2021")]),
+        ("The plan ran in 2019-2021.", [("2019-2021", "2019", "2019 to 2021")]),
+        ("2019年至2021年，销量增长。", [("2019年至2021年", "2019", "2019 to 2021")]),
+        ("Output rose from Q1 2019 to Q3 2019.", [("Q1 2019 to Q3 2019", "2019-Q1", "2019-Q1 to 2019-Q3")]),
+        # two dates that are no span: a list, a year and a day, a later date first
+        ("It was signed on Jan 3 and Jan 9.", [("Jan 3", "2019-01-03", "2019-01-03"), ("Jan 9", "2019-01-09", "2019-01-09")]),
+        ("Sales in 2019 and 2021 rose.", [("2019", "2019", "2019")]),
+        ("It moved from June 2, 2019 to May 30, 2019.",
+         [("June 2, 2019", "2019-06-02", "2019-06-02"), ("May 30, 2019", "2019-05-30", "2019-05-30")]),
+    ],
+)
+def test_a_span_between_two_dates_is_one_date_with_both_ends(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(c.text, c.value, c.statement) for c in facts(text, "2019-05-18") if c.kind == "date"] == expected

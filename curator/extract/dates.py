@@ -123,8 +123,10 @@ class DateRule:
                 ("-", "/", ".")),
             _Pattern(re.compile(rf"(?<![\w/.-])(?P<a>{DAY})/(?P<b>{DAY})/(?P<year>{YEAR})(?![\w/-])"), self._slashed, ("/",)),
             _Pattern(re.compile(
-                rf"(?P<prep>(?i:by|no later than|not later than|since|in|from|until|till|through|before|after|during|as of|end of|early|late|mid))"
-                rf"[\s-]+(?P<year>{YEAR})(?![\d%.,]\d|[\w%-]|\s+(?i:years|people|times|miles|metres|meters|feet)\b)"
+                rf"(?P<prep>(?i:by|no later than|not later than|since|in|from|until|till|through|before|after|during|as of|end of|early|late|mid"
+                rf"|(?P<btw>between)))[\s-]+(?P<year>{YEAR})"
+                rf"(?:\s?(?:[-–]|(?i:to|through|until)\b|(?(btw)\s(?i:and)|(?!)))\s?(?P<year_to>{YEAR})(?!\d))?"
+                rf"(?![\d%.,]\d|[\w%-]|\s+(?i:years|people|times|miles|metres|meters|feet)\b)"
                 rf"|(?P<prep2>(?i:for))\s+(?P<year2>{YEAR})(?=\s*(?:[.,;:!?)]|$|(?i:and|or|to|as|but|was|is|were|are|will|the|in|on|at|from|when|while|compared|versus|vs)\b))"),
                 self._day),
             _Pattern(re.compile(rf"(?P<year>{YEAR})年(?:(?P<mnum>1[0-2]|0?[1-9])月(?:(?P<day>{DAY})[日号])?)?(?P<suffix>前|以前|之前|以来|起)?"),
@@ -142,7 +144,7 @@ class DateRule:
         lowered = sentence.text.lower()
         published = relative_dates.published_date(ctx.article.published) is not None
         taken: list[tuple[int, int]] = []
-        subject: str | None = None
+        found: list[_Found] = []
         for pattern in self.patterns:
             if (pattern.digits and not has_digit) or (pattern.relative and not published):
                 continue
@@ -154,16 +156,18 @@ class DateRule:
                 value, qualifier, attrs = pattern.read(ctx, sentence, match)
                 if value is None or _byline(ctx, sentence, match, value, attrs):
                     continue
-                subject = subject or ctx.subject_of(sentence)
                 start, end = sentence.start + match.start(), sentence.start + match.end()
                 if match.groupdict().get("prep") or match.groupdict().get("prep2"):
                     start = sentence.start + match.start("year" if match.group("prep") else "year2")
-                qualifier = qualifier or self._qualifier_before(ctx, sentence, start)
-                if ctx.add(
-                    "date", start, end, value, qualifier=qualifier, subject=subject, extractor="date", attrs=attrs,
-                    statement=f"{subject + ': ' if subject else ''}{format_value('date', value, None, qualifier, range_end(value, attrs))}",
-                ):
-                    taken.append((match.start(), match.end()))
+                if ("date", start, end) in ctx.found or ctx.is_blocked(start, end):
+                    continue
+                found.append(_Found(start, end, value, qualifier or self._qualifier_before(ctx, sentence, start), attrs))
+                taken.append((match.start(), match.end()))
+        subject = ctx.subject_of(sentence) if found else None
+        for date in _join_spans(ctx.article.text, sorted(found, key=lambda f: f.start)):
+            shown = format_value("date", date.value, None, date.qualifier, range_end(date.value, date.attrs))
+            ctx.add("date", date.start, date.end, date.value, qualifier=date.qualifier, subject=subject, extractor="date",
+                    attrs=date.attrs, statement=f"{subject + ': ' if subject else ''}{shown}")
 
     def _qualifier_before(self, ctx: Context, sentence: Sentence, start: int) -> str | None:
         qualifier = ctx.qualifier_before(sentence, start)
@@ -261,11 +265,60 @@ class DateRule:
         if year is None:
             return None, None, attrs
         if month is None:
+            if groups.get("year_to") and groups["year_to"] > year:  # "from 2019 to 2021", "in 2019-2021"
+                attrs["range"] = [year, groups["year_to"]]
             return year, qualifier, attrs
         if day is None:
             return f"{year}-{month:02d}", qualifier, attrs
         value = f"{year}-{month:02d}-{day:02d}"
         return value, qualifier, _span(value, match, attrs)
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A date read in a sentence (article offsets), before it becomes a candidate."""
+
+    start: int
+    end: int
+    value: str
+    qualifier: str | None
+    attrs: dict[str, object]
+
+
+_SPAN_JOIN = re.compile(r"^\s?(?:[-–—~～至到]|(?i:to|through|until|till)\b)\s?$|^\s(?i:and)\s$")
+_BETWEEN = re.compile(r"(?i:\bbetween\s)$|[在于]$")
+
+
+def _join_spans(text: str, dates: list[_Found]) -> list[_Found]:
+    """Two dates of one precision joined as a span (``May 30 to June 2``, ``between 2019 and 2021``,
+    ``5月10日至6月2日``) as one date from the first, ``attrs["range"]`` to the second: a span is stated with both
+    ends. For dates ``from May 10 to June 2`` is a span too (a period, not a change of value)."""
+    out: list[_Found] = []
+    index = 0
+    while index < len(dates):
+        first = dates[index]
+        second = dates[index + 1] if index + 1 < len(dates) else None
+        if second is not None and _spans(text, first, second):
+            attrs = {**first.attrs, "range": [first.value, second.value]}
+            out.append(_Found(first.start, second.end, first.value, first.qualifier, attrs))
+            index += 2
+            continue
+        out.append(first)
+        index += 1
+    return out
+
+
+def _spans(text: str, first: _Found, second: _Found) -> bool:
+    if "range" in first.attrs or "range" in second.attrs or first.attrs.get("relative") or second.attrs.get("relative"):
+        return False
+    if len(first.value) != len(second.value) or first.value[4:5] != second.value[4:5] or not first.value < second.value:
+        return False  # one precision: two days, two months, two years
+    if first.value[4:6] in {"-Q", "-2", "-4"} and first.value[4:6] != second.value[4:6]:
+        return False
+    joined = _SPAN_JOIN.match(text[first.end : second.start])
+    if joined is None:
+        return False
+    return "and" not in joined.group().lower() or _BETWEEN.search(text[max(0, first.start - 9) : first.start]) is not None
 
 
 def _span(value: str, match: re.Match[str], attrs: dict[str, object]) -> dict[str, object]:
