@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from extract_helpers import facts, found
 
 from curator.extract.relative_dates import nearest_year
@@ -179,3 +181,14 @@ def test_a_span_of_days_is_stated_with_both_ends(text: str, expected: tuple[str,
 )
 def test_a_span_between_two_dates_is_one_date_with_both_ends(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(c.text, c.value, c.statement) for c in facts(text, "2019-05-18") if c.kind == "date"] == expected
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(1990, 2040), st.integers(1990, 2040), st.sampled_from(["from {} to {}", "between {} and {}", "in {}-{}", "{}年至{}年"]))
+def test_a_span_of_years_keeps_both_ends_only_when_it_runs_forward(first: int, last: int, form: str) -> None:
+    dates = [c for c in facts(f"The plan ran {form.format(first, last)}.", "2019-05-18") if c.kind == "date"]
+    spans = [c for c in dates if "range" in c.attrs]
+    if first < last:
+        assert [(c.value, c.attrs["range"], c.statement) for c in spans] == [(str(first), [str(first), str(last)], f"{first} to {last}")]
+    else:
+        assert spans == []
