@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from extract_helpers import facts, found
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from extract_helpers import facts, found
 
 from curator.extract.relative_dates import nearest_year
 from curator.schema import load_schema
