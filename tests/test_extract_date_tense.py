@@ -36,6 +36,7 @@ from curator.extract.relative_dates import in_quotation, nearest_year, period_ye
         ("The Paris-based group meets on Jan. 3.", "2020-12-30", [("Jan. 3", "2021-01-03", None, None)]),
         ("The revised budget of Jan. 3 matters.", "2020-12-30", [("Jan. 3", "2021-01-03", None, None)]),
         ("为了1月3日的会议，各方正在准备。", "2020-12-30", [("1月3日", "2021-01-03", None, None)]),
+        ("Flights were cancelled due to the storm on Dec. 20.", "2021-01-05", [("Dec. 20", "2020-12-20", None, None)]),
     ],
 )
 def test_a_month_day_without_a_year_takes_the_year_its_tense_gives(

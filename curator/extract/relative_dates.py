@@ -118,7 +118,7 @@ PAST = re.compile(
 """Words of a past event (``was``, ``said``, ``closed``, ``went``, ``ago``, ``last``, ``已``, ``了``): a date without a
 year near one of them is on or before the publication day. Participles used as adjectives (``a proposed vote``,
 ``based in``) and 为了/除了/了解 are no past event."""
-_AHEAD_WORDS = re.compile(r"(?i:\b(?:expected|scheduled|planned|proposed|slated|due|upcoming|coming|next|would)\b)")
+_AHEAD_WORDS = re.compile(r"(?i:\b(?:expected|scheduled|planned|proposed|slated|upcoming|coming|next|would)\b)")
 """Words ahead of a date besides ``FUTURE``: ``the proposed vote on March 3``, reported speech (``said the vote
 would be on March 3``)."""
 Tense = Literal["past", "future", "nearest"]
