@@ -48,6 +48,7 @@ def test_a_figure_that_names_a_thing_is_no_quantity(text: str) -> None:
     ("text", "expected"),
     [
         ("It builds on a 14-year growth strategy.", [("14-year", 14.0, "years", None)]),
+        ("Firm Unveils 14-Year Growth Strategy", [("14-Year", 14.0, "years", None)]),
         ("The bond matures in 10 years.", [("10 years", 10.0, "years", None)]),
         ("The airline grounded its 12 aircraft.", [("12 aircraft", 12.0, "aircraft", None)]),
         ("The airline ordered 100 Boeing jets.", [("100 Boeing jets", 100.0, "aircraft", None)]),

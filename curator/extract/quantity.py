@@ -62,7 +62,8 @@ _COMPOUND_UNITS = frozenset(("miles", "kilometres", "metres", "tonnes", "tons"))
 miles``, ``short tons``): kept as written."""
 _NOT_COMPOUND = MODIFIERS | {"extra", "further", "long", "more", "fewer"}
 _INSTRUMENT_AFTER = re.compile(
-    r"\s+(?:[A-Z][\w.]*|(?i:notes?|bonds?|yields?|bills?|mortgages?|gilts?|bunds?|swaps?|securities|treasur(?:y|ies))\b)")
+    r"\s+(?:[A-Z][\w.]*|(?P<instrument>(?i:notes?|bonds?|yields?|bills?|mortgages?|gilts?|bunds?|swaps?|securities|treasur(?:y|ies)))\b)")
+_LOWER_BEFORE = re.compile(r"(?:^|\b[a-z][\w']*\s+)$")
 _AIRCRAFT = frozenset(("aircraft", "planes", "plane", "airplanes", "jets", "jetliners", "airliners"))
 _AIRCRAFT_MODEL = re.compile(r"^7[0-8]7$")
 _OVER_A_PERIOD = re.compile(r"(?i:\bover\s+(?P<the>the\s+(?:next|past|last|coming)\s+)?)$")
@@ -164,8 +165,9 @@ class QuantityRule:
         a period stated), a model written between figure and noun (``737 MAX jets``), or an aircraft model number
         (``its 737 aircraft``: Boeing's 7x7 series)."""
         joined = "-" in text[match.end("n") : match.start("noun")]
-        if joined and _INSTRUMENT_AFTER.match(text, match.end()):
-            return True
+        after = _INSTRUMENT_AFTER.match(text, match.end())
+        if joined and after and (after.group("instrument") or _LOWER_BEFORE.search(text, 0, match.start())):
+            return True  # a capitalised name after it counts only outside a Title Case headline
         if any(word.isupper() and len(word) > 1 for word in match.group("mods").split()):
             return True
         return match.group("noun").lower() in _AIRCRAFT and _AIRCRAFT_MODEL.match(match.group("n")) is not None
