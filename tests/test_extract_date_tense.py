@@ -37,6 +37,11 @@ from curator.extract.relative_dates import in_quotation, nearest_year, period_ye
         ("The revised budget of Jan. 3 matters.", "2020-12-30", [("Jan. 3", "2021-01-03", None, None)]),
         ("为了1月3日的会议，各方正在准备。", "2020-12-30", [("1月3日", "2021-01-03", None, None)]),
         ("Flights were cancelled due to the storm on Dec. 20.", "2021-01-05", [("Dec. 20", "2020-12-20", None, None)]),
+        # in reported speech the reported clause's tense counts, not the saying's
+        ("The agency has said that after it joins the court on April 1, it will act.", "2015-03-16",
+         [("April 1", "2015-04-01", None, None)]),
+        ("Police said the man was arrested on March 2.", "2015-03-16", [("March 2", "2015-03-02", None, None)]),
+        ("Police said on March 20 that the man fled.", "2015-03-16", [("March 20", "2014-03-20", None, None)]),
     ],
 )
 def test_a_month_day_without_a_year_takes_the_year_its_tense_gives(

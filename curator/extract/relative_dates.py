@@ -122,6 +122,11 @@ _AHEAD_WORDS = re.compile(r"(?i:\b(?:expected|scheduled|planned|proposed|slated|
 """Words ahead of a date besides ``FUTURE``: ``the proposed vote on March 3``, reported speech (``said the vote
 would be on March 3``)."""
 Tense = Literal["past", "future", "nearest"]
+_REPORTED_CLAUSE = re.compile(
+    r"(?i:\b(?:said|says|told\s+\w+|announced|stated|added|warned|reported|noted|explained)"
+    r"(?:\s+that\b|\s+(?=(?:it|he|she|they|we|the|a|an|its|their)\b)))")
+"""A verb of saying that opens reported speech (``said that``, ``said the``): a date inside takes the tense of the
+reported clause, not of the saying (``said on March 2`` dates the saying itself)."""
 _AUXILIARY_BEFORE = re.compile(
     r"(?i:\b(?:be|been|being|will|would|could|might|may|can|should|must|to|the|a|an|its|their|this|that)\s+)$")
 """A participle after one of these takes its tense from the auxiliary (``will be held``, ``may have``), or is an
@@ -139,11 +144,14 @@ def tense(sentence: str, start: int, end: int) -> Tense:
     (``On March 8, the plane crashed``, ``12月28日，客机失联了``; a future word after it is too often a noun, 计划
     "plan"); with no cue, ``nearest``.
 
-    News style (AP, Reuters) writes a date without a year for the current year or the nearest occurrence, so a
+    Inside reported speech (``has said that after it joins the court on April 1``) only the cues of the reported
+    clause count. News style (AP, Reuters) writes a date without a year for the current year or the nearest occurrence, so a
     cue-less date (``the Oscars on Feb. 9``) takes the nearest one, not always the past one."""
-    cues = [(m.end(), "future") for m in FUTURE.finditer(sentence, 0, start)]
-    cues += [(m.end(), "future") for m in _AHEAD_WORDS.finditer(sentence, 0, start)]
-    cues += [(m.end() - 1, "past") for m in _past_cues(sentence, 0, start)]  # a future phrase ending with it wins
+    reported = [m.end() for m in _REPORTED_CLAUSE.finditer(sentence, 0, start)]
+    begin = reported[-1] if reported else 0  # "has said that after it joins … on April 1": the clause's own tense
+    cues = [(m.end(), "future") for m in FUTURE.finditer(sentence, begin, start)]
+    cues += [(m.end(), "future") for m in _AHEAD_WORDS.finditer(sentence, begin, start)]
+    cues += [(m.end() - 1, "past") for m in _past_cues(sentence, begin, start)]  # a future phrase ending with it wins
     if cues:
         return max(cues)[1]  # type: ignore[return-value]
     return "past" if _past_cues(sentence, end, len(sentence)) else "nearest"
