@@ -48,23 +48,42 @@ def _as_number(value: Any) -> float | None:
         return None
 
 
-def format_value(kind: str, value: Any, unit: str | None = None, qualifier: str | None = None) -> str:
-    """A value as a person reads it, with its qualifier (``up to ¥1 trillion``)."""
+def format_value(kind: str, value: Any, unit: str | None = None, qualifier: str | None = None, high: Any = None) -> str:
+    """A value as a person reads it, with its qualifier (``up to ¥1 trillion``); with ``high``, a range read with
+    both ends, never its low end alone (``$24 to $28``, ``5% to 10%``, ``400 to 600 breaks``, ``2019-05-10 to
+    2019-05-12``: the unit once, after the high end, where English and Chinese style put it)."""
     if value is None or value == "":
         return "—"
+    if high is not None and high != "" and high != value:
+        low = _plain(kind, value, unit) if kind in {"money", "percent", "date"} or _as_number(value) is None else human_number(
+            _as_number(value) or 0.0)
+        text = f"{low} to {_plain(kind, high, unit)}"
+    else:
+        text = _plain(kind, value, unit)
+    return f"{qualifier} {text}" if qualifier else text
+
+
+def range_end(value: Any, attrs: dict[str, Any] | None) -> Any:
+    """The high end of the range ``attrs["range"]`` (``[low, high]``, as the extractors store it) whose low end is
+    still ``value``; ``None`` when there is none, or when an edit changed the value (the range is no longer stated)."""
+    ends = (attrs or {}).get("range")
+    if isinstance(ends, (list, tuple)) and len(ends) == 2 and ends[0] == value:
+        return ends[1]
+    return None
+
+
+def _plain(kind: str, value: Any, unit: str | None) -> str:
     number = _as_number(value) if kind in NUMERIC_KINDS else None
     if number is None:
-        text = str(value)
-    elif kind == "money":
+        return str(value)
+    if kind == "money":
         amount = human_number(number)
         symbol = CURRENCY_SYMBOLS.get(unit or "")
-        text = f"{symbol}{amount}" if symbol else f"{amount} {unit}".strip()
-    elif kind == "percent":
-        text = f"{_trim(number, 2)}%"
-    else:
-        shown = after_one(unit) if unit and number == 1 else unit
-        text = f"{human_number(number)} {shown}".strip() if shown else human_number(number)
-    return f"{qualifier} {text}" if qualifier else text
+        return f"{symbol}{amount}" if symbol else f"{amount} {unit}".strip()
+    if kind == "percent":
+        return f"{_trim(number, 2)}%"
+    shown = after_one(unit) if unit and number == 1 else unit
+    return f"{human_number(number)} {shown}".strip() if shown else human_number(number)
 
 
 def editable_value(kind: str, value: Any) -> str:

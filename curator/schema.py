@@ -31,10 +31,10 @@ PROFILE_FILE = "curator.yaml"
 PROFILE_KEYS = ("name", "description", "venture", "funders", "government", "entities", "roles")
 
 _DATE = re.compile(
-    r"^(?:\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?|-Q[1-4]|-2[1-4])?|--(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))$"
+    r"^(?:\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?|-Q[1-4]|-2[1-4]|-4[01])?|--(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))$"
 )
 """ISO 8601 dates as precise as stated, a quarter (``2025-Q3``) or an ISO 8601-2 season (``2018-23``: 21 spring,
-22 summer, 23 autumn, 24 winter)."""
+22 summer, 23 autumn, 24 winter) or semester (``2019-40`` first half, ``2019-41`` second half)."""
 _MAGNITUDE_WORDS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9,
                     "t": 1e12, "tn": 1e12, "trillion": 1e12}
 _NUMBER = re.compile(r"^\s*([-+]?\d[\d,]*(?:\.\d+)?(?:e[-+]?\d+)?)\s*([a-z]*)\s*$", re.IGNORECASE)
@@ -158,7 +158,7 @@ def parse_value(spec: KindSpec, text: Any) -> tuple[float | str | None, str | No
         return number, None
     if spec.value == "date":
         if not _DATE.match(str(text)):
-            return None, f"'{text}' is not an ISO 8601 date (2040, 2026-04, 2024-02-01, --04-12, 2025-Q3 or 2018-23)."
+            return None, f"'{text}' is not an ISO 8601 date (2040, 2026-04, 2024-02-01, --04-12, 2025-Q3, 2018-23 or 2019-40)."
         return str(text), None
     return str(text), None
 

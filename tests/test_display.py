@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from curator.display import editable_value, format_value, human_number
+from curator.display import editable_value, format_value, human_number, range_end
 from curator.schema import load_schema, parse_value
 
 
@@ -58,3 +58,27 @@ def test_editable_value_uses_words_only_when_exact() -> None:
     assert editable_value("money", 1234567891.0) == "1234567891"
     assert editable_value("date", "2026-04") == "2026-04"
     assert editable_value("money", None) == ""
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "unit", "qualifier", "high", "expected"),
+    [
+        ("money", 24, "USD", None, 28, "$24 to $28"),
+        ("money", 5e6, "USD", "about", 1e7, "about $5 million to $10 million"),
+        ("percent", 39, "%", None, 41, "39% to 41%"),
+        ("quantity", 6, "degrees Celsius", None, 12, "6 to 12 degrees Celsius"),
+        ("quantity", 400, "breaks", None, 600, "400 to 600 breaks"),
+        ("quantity", 2500, "people", None, 3e6, "2,500 to 3 million people"),
+        ("date", "2019-05-10", None, None, "2019-05-12", "2019-05-10 to 2019-05-12"),
+        ("percent", 39, "%", None, 39, "39%"),
+    ],
+)
+def test_a_range_reads_with_both_ends(kind: str, value: object, unit: str | None, qualifier: str | None, high: object,
+                                      expected: str) -> None:
+    assert format_value(kind, value, unit, qualifier, high) == expected
+
+
+def test_the_high_end_of_a_range_is_shown_only_while_the_low_end_is_the_value() -> None:
+    assert range_end(5.0, {"range": [5.0, 10.0]}) == 10.0
+    assert range_end(7.0, {"range": [5.0, 10.0]}) is None  # edited: the range is no longer what is stated
+    assert range_end(5.0, {}) is None and range_end(5.0, None) is None

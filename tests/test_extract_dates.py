@@ -6,6 +6,8 @@ import datetime as dt
 
 import pytest
 from extract_helpers import facts, found
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from curator.extract.relative_dates import nearest_year
 from curator.schema import load_schema
@@ -64,17 +66,17 @@ def test_nearest_year_is_before_unless_the_sentence_looks_ahead() -> None:
     assert nearest_year(4, 12, dt.date(2026, 4, 13)) == dt.date(2026, 4, 12)
     assert nearest_year(4, 13, dt.date(2026, 4, 13)) == dt.date(2026, 4, 13)
     assert nearest_year(4, 20, dt.date(2026, 4, 13)) == dt.date(2025, 4, 20)
-    assert nearest_year(4, 20, dt.date(2026, 4, 13), future=True) == dt.date(2026, 4, 20)
+    assert nearest_year(4, 20, dt.date(2026, 4, 13), "future") == dt.date(2026, 4, 20)
     assert nearest_year(2, 29, dt.date(2026, 3, 1)) is None
 
 
-@pytest.mark.parametrize("value", ["2025-Q3", "2018-23", "2026-04-13", "--12-30", "2040"])
+@pytest.mark.parametrize("value", ["2025-Q3", "2018-23", "2019-40", "2019-41", "2026-04-13", "--12-30", "2040"])
 def test_quarters_and_seasons_are_valid_date_values(value: str) -> None:
     clean, errors = load_schema().validate_fields("date", {"value": value})
     assert not errors and clean["value"] == value
 
 
-@pytest.mark.parametrize("value", ["2025-Q5", "2018-25", "2018-autumn"])
+@pytest.mark.parametrize("value", ["2025-Q5", "2018-25", "2019-42", "2018-autumn"])
 def test_bad_quarters_and_seasons_are_refused(value: str) -> None:
     _, errors = load_schema().validate_fields("date", {"value": value})
     assert "ISO 8601" in errors["value"]
@@ -141,3 +143,52 @@ def test_full_width_digits_and_chinese_days_from_publication(text: str, expected
 )
 def test_a_byline_date_alone_on_its_line_is_no_claim(text: str, expected: list[tuple[str, str, None, None]]) -> None:
     assert found(text, "date", "2018-09-25") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The fair runs May 10-12.", ("May 10-12", "2019-05-10", "2019-05-10 to 2019-05-12")),
+        ("The fair ran from May 10 to 12.", ("May 10 to 12", "2019-05-10", "2019-05-10 to 2019-05-12")),
+        ("The fair ran 10–12 May.", ("10–12 May", "2019-05-10", "2019-05-10 to 2019-05-12")),
+        ("The fair ran Sept. 3-5, 2018.", ("Sept. 3-5, 2018", "2018-09-03", "2018-09-03 to 2018-09-05")),
+        ("5月10-12日，年会在重庆举行。", ("5月10-12日", "2019-05-10", "2019-05-10 to 2019-05-12")),
+        ("年会于5月10日至12日举行。", ("5月10日至12日", "2019-05-10", "2019-05-10 to 2019-05-12")),
+    ],
+)
+def test_a_span_of_days_is_stated_with_both_ends(text: str, expected: tuple[str, str, str]) -> None:
+    [date] = [c for c in facts(text, "2019-05-18") if c.kind == "date"]
+    assert (date.text.rstrip("."), date.value, date.statement) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The fair ran from May 30 to June 2.", [("May 30 to June 2", "2018-05-30", "2018-05-30 to 2018-06-02")]),
+        ("The fair ran between May 10 and May 12.", [("May 10 and May 12", "2019-05-10", "2019-05-10 to 2019-05-12")]),
+        ("会议于5月10日至6月2日举行。", [("5月10日至6月2日", "2019-05-10", "2019-05-10 to 2019-06-02")]),
+        ("The plan runs from 2019 to 2021.", [("2019 to 2021", "2019", "2019 to 2021")]),
+        ("The plan ran between 2019 and 2021.", [("2019 and 2021", "2019", "2019 to 2021")]),
+        ("The plan ran in 2019-2021.", [("2019-2021", "2019", "2019 to 2021")]),
+        ("2019年至2021年，销量增长。", [("2019年至2021年", "2019", "2019 to 2021")]),
+        ("Output rose from Q1 2019 to Q3 2019.", [("Q1 2019 to Q3 2019", "2019-Q1", "2019-Q1 to 2019-Q3")]),
+        # two dates that are no span: a list, a year and a day, a later date first
+        ("It was signed on Jan 3 and Jan 9.", [("Jan 3", "2019-01-03", "2019-01-03"), ("Jan 9", "2019-01-09", "2019-01-09")]),
+        ("Sales in 2019 and 2021 rose.", [("2019", "2019", "2019")]),
+        ("It moved from June 2, 2019 to May 30, 2019.",
+         [("June 2, 2019", "2019-06-02", "2019-06-02"), ("May 30, 2019", "2019-05-30", "2019-05-30")]),
+    ],
+)
+def test_a_span_between_two_dates_is_one_date_with_both_ends(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(c.text, c.value, c.statement) for c in facts(text, "2019-05-18") if c.kind == "date"] == expected
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(1990, 2040), st.integers(1990, 2040), st.sampled_from(["from {} to {}", "between {} and {}", "in {}-{}", "{}年至{}年"]))
+def test_a_span_of_years_keeps_both_ends_only_when_it_runs_forward(first: int, last: int, form: str) -> None:
+    dates = [c for c in facts(f"The plan ran {form.format(first, last)}.", "2019-05-18") if c.kind == "date"]
+    spans = [c for c in dates if "range" in c.attrs]
+    if first < last:
+        assert [(c.value, c.attrs["range"], c.statement) for c in spans] == [(str(first), [str(first), str(last)], f"{first} to {last}")]
+    else:
+        assert spans == []

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from curator.display import format_value
+from curator.display import format_value, range_end
 from curator.extract.lexicon import Entity, Lexicon
 from curator.extract.sentences import Sentence
 from curator.models import Article, Candidate, Value
@@ -117,9 +117,7 @@ class Context:
             return None
         sentence = self.sentence_of(start)
         if statement is None:
-            shown = format_value(kind, value, unit, qualifier)
-            if attrs and "range" in attrs:  # a range reads as both ends, never as its low end alone
-                shown = f"{shown} to {format_value(kind, attrs['range'][1], unit)}"
+            shown = format_value(kind, value, unit, qualifier, range_end(value, attrs))
             statement = f"{subject}: {shown}" if subject else shown
         candidate = Candidate(
             id=candidate_id(self.article.id, kind, start, end),

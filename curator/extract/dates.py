@@ -32,6 +32,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from curator.display import format_value, range_end
 from curator.extract import relative_dates
 from curator.extract.base import Context
 from curator.extract.lexicon import Lexicon
@@ -103,9 +104,18 @@ class DateRule:
                 rf"(?i:\b(?P<season>spring|summer|autumn|winter)|\b(?P<fall>fall(?=\s+of\b)|Fall))(?:\s+of)?\s+(?P<year>{YEAR})(?!\d)"
                 rf"|(?P<year2>{YEAR})年(?P<zseason>[春夏秋冬])(?:季|天)"), self._season,
                 ("spring", "summer", "autumn", "winter", "fall", "春", "夏", "秋", "冬")),
-            _Pattern(re.compile(rf"(?<![\d$€£¥.,])(?P<day>{DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?{capital_month}\.?"
-                                rf"(?:,?\s+(?P<year>{YEAR}))?(?![\d:\w])"), self._day),
-            _Pattern(re.compile(rf"{capital_month}\.?\s+(?P<day>{DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?(?!\d|:\d)"), self._day),
+            _Pattern(re.compile(r"\b(?P<shift>(?i:last|this|next|this\s+past))\s+(?P<season>(?i:spring|summer|autumn|winter|fall))\b"
+                                r"(?P<year>)(?P<year2>)(?P<fall>)(?P<zseason>)"),
+                     self._season, ("spring", "summer", "autumn", "winter", "fall"), False),
+            _Pattern(re.compile(
+                rf"\b(?P<half>(?i:first|second))\s+half\s+of\s+(?:(?P<year>{YEAR})(?!\d)|(?i:the|this)\s+year\b)"
+                rf"|\b(?P<h>H[12])\s?(?P<year2>{YEAR})(?!\d)|(?:(?P<zyear>{YEAR})年)?(?P<zhalf>[上下])半年"), self._half,
+                ("half", "h1", "h2", "半年"), False),
+            _Pattern(re.compile(rf"(?<![\d$€£¥.,])(?P<day>{DAY})(?:st|nd|rd|th)?(?:\s?[-–]\s?(?P<day_to>{DAY})(?:st|nd|rd|th)?)?"
+                                rf"\s+(?:of\s+)?{capital_month}\.?(?:,?\s+(?P<year>{YEAR}))?(?![\d:\w])"), self._day),
+            _Pattern(re.compile(rf"{capital_month}\.?\s+(?P<day>{DAY})(?:st|nd|rd|th)?"
+                                rf"(?:(?:\s?[-–]\s?|\s+(?:to|through)\s+)(?P<day_to>{DAY})(?:st|nd|rd|th)?(?![\d:%.,]\d|[\w%:]))?"
+                                rf"(?:,?\s+(?P<year>{YEAR}))?(?!\d|:\d)"), self._day),
             _Pattern(re.compile(rf"{capital_month}\.?,?\s+(?:of\s+)?(?P<year>{YEAR})(?!\d)"), self._day),
             _Pattern(re.compile(
                 rf"(?<![\w/.-])(?P<year>{YEAR})(?:([-/.])(?P<mnum>0?[1-9]|1[0-2])\2(?P<day>{DAY})|[-/.](?P<mnum2>0[1-9]|1[0-2]))(?![\w-]|[/.]\d)"),
@@ -113,14 +123,17 @@ class DateRule:
                 ("-", "/", ".")),
             _Pattern(re.compile(rf"(?<![\w/.-])(?P<a>{DAY})/(?P<b>{DAY})/(?P<year>{YEAR})(?![\w/-])"), self._slashed, ("/",)),
             _Pattern(re.compile(
-                rf"(?P<prep>(?i:by|no later than|not later than|since|in|from|until|till|through|before|after|during|as of|end of|early|late|mid))"
-                rf"[\s-]+(?P<year>{YEAR})(?![\d%.,]\d|[\w%-]|\s+(?i:years|people|times|miles|metres|meters|feet)\b)"
+                rf"(?P<prep>(?i:by|no later than|not later than|since|in|from|until|till|through|before|after|during|as of|end of|early|late|mid"
+                rf"|(?P<btw>between)))[\s-]+(?P<year>{YEAR})"
+                rf"(?:\s?(?:[-–]|(?i:to|through|until)\b|(?(btw)\s(?i:and)|(?!)))\s?(?P<year_to>{YEAR})(?!\d))?"
+                rf"(?![\d%.,]\d|[\w%-]|\s+(?i:years|people|times|miles|metres|meters|feet)\b)"
                 rf"|(?P<prep2>(?i:for))\s+(?P<year2>{YEAR})(?=\s*(?:[.,;:!?)]|$|(?i:and|or|to|as|but|was|is|were|are|will|the|in|on|at|from|when|while|compared|versus|vs)\b))"),
                 self._day),
             _Pattern(re.compile(rf"(?P<year>{YEAR})年(?:(?P<mnum>1[0-2]|0?[1-9])月(?:(?P<day>{DAY})[日号])?)?(?P<suffix>前|以前|之前|以来|起)?"),
                      self._day, ("年",)),
-            _Pattern(re.compile(rf"(?<!\d)(?P<mnum>1[0-2]|0?[1-9])月(?P<day>{DAY})(?:[-–~至到](?P<day_to>{DAY}))?[日号](?P<suffix>前|以前|之前|以来|起)?"),
-                     self._month_day, ("月",)),
+            _Pattern(re.compile(rf"(?<!\d)(?P<mnum>1[0-2]|0?[1-9])月(?P<day>{DAY})(?:[-–~～至到](?P<day_to>{DAY}))?[日号]"
+                                rf"(?:[-–~～至到](?P<day_to2>{DAY})[日号])?(?P<suffix>前|以前|之前|以来|起)?"),
+                     self._day, ("月",)),
             _Pattern(re.compile(rf"(?<![\d月年第前后近每数多这那连续\-–~至到])(?P<dday>{DAY})日(?![内间游前后以来])"), self._day_of_month,
                      ("日",), True, True),
             _Pattern(relative_dates.PATTERN, self._relative, relative_dates.CUES, False, True),
@@ -131,7 +144,7 @@ class DateRule:
         lowered = sentence.text.lower()
         published = relative_dates.published_date(ctx.article.published) is not None
         taken: list[tuple[int, int]] = []
-        subject: str | None = None
+        found: list[_Found] = []
         for pattern in self.patterns:
             if (pattern.digits and not has_digit) or (pattern.relative and not published):
                 continue
@@ -143,16 +156,18 @@ class DateRule:
                 value, qualifier, attrs = pattern.read(ctx, sentence, match)
                 if value is None or _byline(ctx, sentence, match, value, attrs):
                     continue
-                subject = subject or ctx.subject_of(sentence)
                 start, end = sentence.start + match.start(), sentence.start + match.end()
                 if match.groupdict().get("prep") or match.groupdict().get("prep2"):
                     start = sentence.start + match.start("year" if match.group("prep") else "year2")
-                qualifier = qualifier or self._qualifier_before(ctx, sentence, start)
-                if ctx.add(
-                    "date", start, end, value, qualifier=qualifier, subject=subject, extractor="date", attrs=attrs,
-                    statement=f"{subject + ': ' if subject else ''}{qualifier + ' ' if qualifier else ''}{value}",
-                ):
-                    taken.append((match.start(), match.end()))
+                if ("date", start, end) in ctx.found or ctx.is_blocked(start, end):
+                    continue
+                found.append(_Found(start, end, value, qualifier or self._qualifier_before(ctx, sentence, start), attrs))
+                taken.append((match.start(), match.end()))
+        subject = ctx.subject_of(sentence) if found else None
+        for date in _join_spans(ctx.article.text, sorted(found, key=lambda f: f.start)):
+            shown = format_value("date", date.value, None, date.qualifier, range_end(date.value, date.attrs))
+            ctx.add("date", date.start, date.end, date.value, qualifier=date.qualifier, subject=subject, extractor="date",
+                    attrs=date.attrs, statement=f"{subject + ': ' if subject else ''}{shown}")
 
     def _qualifier_before(self, ctx: Context, sentence: Sentence, start: int) -> str | None:
         qualifier = ctx.qualifier_before(sentence, start)
@@ -166,24 +181,45 @@ class DateRule:
         written = groups.get("q") or groups.get("q2")
         number = int(written[1]) if written else _ORDINALS.get((groups.get("ord") or "").lower()) or _ORDINALS.get(
             groups.get("zq") or "", int(groups["zq"]) if (groups.get("zq") or "").isdigit() else 0)
-        year = groups.get("year") or groups.get("year2") or self._context_year(ctx, sentence, match)
-        if not number or year is None:
+        if not number:
             return None, None, {}
-        return f"{year}-Q{number}", None, {}
+        year = groups.get("year") or groups.get("year2") or self._context_year(ctx, sentence, match, 3 * number - 2, 3)
+        return (f"{year}-Q{number}", None, {}) if year else (None, None, {})
+
+    def _half(self, ctx: Context, sentence: Sentence, match: re.Match[str]) -> Read:
+        """``first half of 2019``, ``H2 2019``, ``2019年上半年``, ``上半年``: ISO 8601-2 semesters (40 first, 41 second)."""
+        written = (match.group("half") or match.group("h") or match.group("zhalf")).lower()
+        half = 1 if written in {"first", "h1", "上"} else 2
+        year = (match.group("year") or match.group("year2") or match.group("zyear")
+                or self._context_year(ctx, sentence, match, 6 * half - 5, 6))
+        return (f"{year}-{39 + half}", None, {}) if year else (None, None, {})
 
     def _season(self, ctx: Context, sentence: Sentence, match: re.Match[str]) -> Read:
         season = (match.group("season") or match.group("fall") or match.group("zseason")).lower()
-        return f"{match.group('year') or match.group('year2')}-{_SEASONS[season]}", None, {"season": season}
+        year = match.group("year") or match.group("year2")
+        if not year:  # "last summer", "this spring": seen from the publication day
+            base = relative_dates.published_date(ctx.article.published)
+            if base is None:
+                return None, None, {}
+            shift = match.group("shift").lower()  # "this past summer" is the last one
+            side: relative_dates.Tense = "past" if shift.endswith(("last", "past")) else "future" if shift == "next" else "nearest"
+            first = {21: 3, 22: 6, 23: 9, 24: 12}[_SEASONS[season]]
+            year = str(relative_dates.period_year(first, 3, base, side))
+        return f"{year}-{_SEASONS[season]}", None, {"season": season}
 
     @staticmethod
-    def _context_year(ctx: Context, sentence: Sentence, match: re.Match[str]) -> str | None:
-        """The year a quarter without one belongs to: the last year written before it in the sentence, else the
-        published year."""
+    def _context_year(ctx: Context, sentence: Sentence, match: re.Match[str], first_month: int, months: int) -> str | None:
+        """The year a period without one (a quarter, a half) belongs to: the last year written before it in the
+        sentence, else the one ``relative_dates.period_year`` gives by the sentence's tense (``rose in the fourth
+        quarter`` in a January paper is the last fourth quarter)."""
         years = _YEAR_IN_TEXT.findall(sentence.text[: match.start()])
         if years:
             return years[-1]
         published = relative_dates.published_date(ctx.article.published)
-        return str(published.year) if published else None
+        if published is None:
+            return None
+        side = relative_dates.tense(sentence.text, match.start(), match.end())
+        return str(relative_dates.period_year(first_month, months, published, side))
 
     def _slashed(self, ctx: Context, sentence: Sentence, match: re.Match[str]) -> Read:
         first, second = int(match.group("a")), int(match.group("b"))
@@ -198,6 +234,9 @@ class DateRule:
         return (day.isoformat(), None, {"relative": True}) if day else (None, None, {})
 
     def _relative(self, ctx: Context, sentence: Sentence, match: re.Match[str]) -> Read:
+        """A day counted from the publication day; none inside direct quotation (``relative_dates.in_quotation``)."""
+        if relative_dates.in_quotation(ctx.article.text, sentence.start + match.start()):
+            return None, None, {}
         base = relative_dates.published_date(ctx.article.published)
         day = relative_dates.resolve(match, sentence.text, base) if base else None
         if day is None:
@@ -217,24 +256,75 @@ class DateRule:
         attrs: dict[str, object] = {}
         if month is not None and day is not None and year is None:
             base = relative_dates.published_date(ctx.article.published)
-            future = relative_dates.ahead(sentence.text, match.start())
-            resolved = relative_dates.nearest_year(month, day, base, future) if base else None
+            side = relative_dates.tense(sentence.text, match.start(), match.end())
+            resolved = relative_dates.nearest_year(month, day, base, side) if base else None
             if resolved is None:
                 return (None if base else f"--{month:02d}-{day:02d}"), qualifier, attrs
             attrs["year_from"] = "published"
-            return resolved.isoformat(), qualifier, attrs
+            return resolved.isoformat(), qualifier, _span(resolved.isoformat(), match, attrs)
         if year is None:
             return None, None, attrs
         if month is None:
+            if groups.get("year_to") and groups["year_to"] > year:  # "from 2019 to 2021", "in 2019-2021"
+                attrs["range"] = [year, groups["year_to"]]
             return year, qualifier, attrs
         if day is None:
             return f"{year}-{month:02d}", qualifier, attrs
-        return f"{year}-{month:02d}-{day:02d}", qualifier, attrs
+        value = f"{year}-{month:02d}-{day:02d}"
+        return value, qualifier, _span(value, match, attrs)
 
-    def _month_day(self, ctx: Context, sentence: Sentence, match: re.Match[str]) -> Read:
-        """A Chinese month-day, and a span of days in one month (``5月10-12日``: from the 10th, ``attrs["range"]``
-        to the 12th)."""
-        value, qualifier, attrs = self._day(ctx, sentence, match)
-        if value is not None and match.group("day_to") and int(match.group("day_to")) > int(match.group("day")):
-            attrs["range"] = [value, f"{value[:-2]}{int(match.group('day_to')):02d}"]
-        return value, qualifier, attrs
+
+@dataclass(frozen=True)
+class _Found:
+    """A date read in a sentence (article offsets), before it becomes a candidate."""
+
+    start: int
+    end: int
+    value: str
+    qualifier: str | None
+    attrs: dict[str, object]
+
+
+_SPAN_JOIN = re.compile(r"^\s?(?:[-–—~～至到]|(?i:to|through|until|till)\b)\s?$|^\s(?i:and)\s$")
+_BETWEEN = re.compile(r"(?i:\bbetween\s)$|[在于]$")
+
+
+def _join_spans(text: str, dates: list[_Found]) -> list[_Found]:
+    """Two dates of one precision joined as a span (``May 30 to June 2``, ``between 2019 and 2021``,
+    ``5月10日至6月2日``) as one date from the first, ``attrs["range"]`` to the second: a span is stated with both
+    ends. For dates ``from May 10 to June 2`` is a span too (a period, not a change of value)."""
+    out: list[_Found] = []
+    index = 0
+    while index < len(dates):
+        first = dates[index]
+        second = dates[index + 1] if index + 1 < len(dates) else None
+        if second is not None and _spans(text, first, second):
+            attrs = {**first.attrs, "range": [first.value, second.value]}
+            out.append(_Found(first.start, second.end, first.value, first.qualifier, attrs))
+            index += 2
+            continue
+        out.append(first)
+        index += 1
+    return out
+
+
+def _spans(text: str, first: _Found, second: _Found) -> bool:
+    if "range" in first.attrs or "range" in second.attrs or first.attrs.get("relative") or second.attrs.get("relative"):
+        return False
+    if len(first.value) != len(second.value) or first.value[4:5] != second.value[4:5] or not first.value < second.value:
+        return False  # one precision: two days, two months, two years
+    if first.value[4:6] in {"-Q", "-2", "-4"} and first.value[4:6] != second.value[4:6]:
+        return False
+    joined = _SPAN_JOIN.match(text[first.end : second.start])
+    if joined is None:
+        return False
+    return "and" not in joined.group().lower() or _BETWEEN.search(text[max(0, first.start - 9) : first.start]) is not None
+
+
+def _span(value: str, match: re.Match[str], attrs: dict[str, object]) -> dict[str, object]:
+    """A span of days in one month (``May 10-12``, ``10-12 May``, ``5月10-12日``, ``5月10日至12日``) is one date from
+    its first day, ``attrs["range"]`` to its last: a range is stated with both ends, never its first day alone."""
+    last = match.groupdict().get("day_to") or match.groupdict().get("day_to2")
+    if last and int(last) > int(value[-2:]):
+        attrs["range"] = [value, f"{value[:-2]}{int(last):02d}"]
+    return attrs

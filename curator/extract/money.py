@@ -1,5 +1,6 @@
 """Amounts of money: ``$6.7 billion``, ``$6.7B``, ``HK$1.2bn``, ``US$171-million``, ``¥1 trillion``,
-``1 trillion yen``, ``a 1.2-billion-yuan telescope``, ``$5-10 million`` (5e6, ``attrs["range"]`` to 1e7; ``from $5 to $10`` is a change, two amounts), ``RMB5bn``, ``€1,5 billion``, ``61亿美元``,
+``1 trillion yen``, ``a 1.2-billion-yuan telescope``, ``$5-10 million`` (5e6, ``attrs["range"]`` to 1e7; ``from $5 to $10`` is a change, two amounts; so are
+``between $24 and $28``, ``$5 billion to $7 billion``, ``24亿至28亿元`` and ``24至28亿元``), ``RMB5bn``, ``€1,5 billion``, ``61亿美元``,
 ``三亿五千万元``, ``300多万元``, ``港币5000万元`` (HKD: a currency named before 元), ``Rs 1.5 lakh crore`` (1.5e12 INR: lakh 1e5, crore 1e7).
 
 Prefixed dollars (``HK$``, ``US$``, ``A$``, ``C$``, ``S$``, ``NT$``) are read
@@ -16,6 +17,7 @@ in ``attrs["equivalents"]``: the same money told in two currencies.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from curator.extract.base import Context
 from curator.extract.lexicon import Lexicon
@@ -58,7 +60,7 @@ class MoneyRule:
     def run(self, ctx: Context, sentence: Sentence) -> None:
         if not HAS_NUMBER.search(sentence.text):
             return
-        found: list[Candidate] = []
+        amounts: list[_Amount] = []
         for match in self.english.finditer(sentence.text):
             if match.group("rsym"):
                 number, magnitude, code = match.group("rn"), match.group("rm"), self.lex.currencies[match.group("rsym")]
@@ -76,8 +78,10 @@ class MoneyRule:
                 code = self._dollar_named_after(sentence.text[match.end() :]) or code
             scale = self.lex.magnitudes_en[magnitude.lower()] if magnitude else 1.0
             high = match.group("high")
-            attrs = {"range": [parse_number(number) * scale, parse_number(high) * scale]} if high else None
-            found += self._add(ctx, sentence, match, parse_number(number) * scale, code, "money.en", attrs=attrs)
+            ends = [parse_number(number) * scale, parse_number(high) * scale] if high else None
+            if ends and ends[1] <= ends[0]:
+                ends = None  # "$10-$5" states no range
+            amounts.append(_Amount(match.start(), match.end(), parse_number(number) * scale, code, "money.en", None, ends))
         for match in self.chinese.finditer(sentence.text):
             value = several(match.group("n")) if match.group("several") else try_number(match.group("n"))
             if value is None:
@@ -88,7 +92,12 @@ class MoneyRule:
             if named:  # 港币5000万元: the currency named before the amount, 元 its unit
                 code = self.lex.currencies[named.group(1)]
             more = match.group("more") or match.group("several")  # 300多万, 数千万 (several tens of millions): over
-            found += self._add(ctx, sentence, match, value * scale, code, "money.zh", "over" if more else None)
+            amount = _Amount(match.start(), match.end(), value * scale, code, "money.zh", "over" if more else None, None)
+            written = match.group("m") or next((m for m in _ZH_SCALE if match.group("n").endswith(m)), None)
+            amounts.append(_low_end_before(sentence.text, amount, _ZH_SCALE.get(written or "", 1.0)))
+        found: list[Candidate] = []
+        for amount in _join_ranges(sentence.text, amounts):
+            found += self._add(ctx, sentence, amount)
         link_conversions(ctx, sentence, found)
 
     def _dollar_named_after(self, following: str) -> str | None:
@@ -105,15 +114,81 @@ class MoneyRule:
         hyphenated = sentence.text[match.start("word") - 1 : match.start("word")] == "-"
         return bool(_WEIGHT.search(sentence.text) or hyphenated or not _STERLING_CUE.search(sentence.text))
 
-    def _add(self, ctx: Context, sentence: Sentence, match: re.Match[str], amount: float, code: str, rule: str,
-             qualifier: str | None = None, attrs: dict[str, object] | None = None) -> list[Candidate]:
-        start, end = sentence.start + match.start(), sentence.start + match.end()
-        qualifier = qualifier or amount_qualifier(ctx, sentence, start, end)
+    @staticmethod
+    def _add(ctx: Context, sentence: Sentence, amount: _Amount) -> list[Candidate]:
+        start, end = sentence.start + amount.start, sentence.start + amount.end
+        qualifier = amount.qualifier or amount_qualifier(ctx, sentence, start, end)
         candidate = ctx.add(
-            "money", start, end, amount, unit=code, qualifier=qualifier, subject=ctx.subject_of(sentence), extractor=rule,
-            attrs=attrs,
+            "money", start, end, amount.value, unit=amount.code, qualifier=qualifier, subject=ctx.subject_of(sentence),
+            extractor=amount.rule, attrs={"range": amount.ends} if amount.ends else None,
         )
         return [candidate] if candidate else []
+
+
+@dataclass(frozen=True)
+class _Amount:
+    """An amount found in a sentence (sentence offsets), before it becomes a candidate; ``ends`` [low, high] of a
+    range."""
+
+    start: int
+    end: int
+    value: float
+    code: str
+    rule: str
+    qualifier: str | None
+    ends: list[float] | None
+
+
+_JOIN = re.compile(r"^\s?(?:-|–|—|~|～|至|到|(?i:to))\s?$|^\s(?i:and)\s$")
+_BETWEEN = re.compile(r"(?i:\bbetween\s)$|[在介于]$")
+_CHANGE = re.compile(r"(?i:\bfrom\s)$|[从由]$")
+_ZH_LOW = re.compile(rf"(?P<low>{ZH_NUMBER})(?P<m>万亿|亿|万)?\s?[-–~～至到]\s?$")
+
+
+def _join_ranges(text: str, amounts: list[_Amount]) -> list[_Amount]:
+    """Two amounts of one currency joined as a range (``$5 billion to $7 billion``, ``between $24 and $28``,
+    ``24亿元至28亿元``) as one amount from the low end, ``ends`` both; ``from $5 to $10`` (从…到) is a change,
+    two amounts, and so is a pair whose second end is not the higher."""
+    ordered = sorted(amounts, key=lambda a: a.start)
+    out: list[_Amount] = []
+    index = 0
+    while index < len(ordered):
+        first = ordered[index]
+        second = ordered[index + 1] if index + 1 < len(ordered) else None
+        if second is not None and first.ends is None and second.ends is None and first.code == second.code \
+                and first.value < second.value and _joined(text, first, second):
+            out.append(_Amount(first.start, second.end, first.value, first.code, first.rule, first.qualifier,
+                               [first.value, second.value]))
+            index += 2
+            continue
+        out.append(first)
+        index += 1
+    return out
+
+
+def _joined(text: str, first: _Amount, second: _Amount) -> bool:
+    between = _JOIN.match(text[first.end : second.start])
+    before = text[max(0, first.start - 9) : first.start]
+    if between is None or _CHANGE.search(before):
+        return False
+    return "and" not in between.group().lower() or _BETWEEN.search(before) is not None
+
+
+def _low_end_before(text: str, amount: _Amount, scale: float) -> _Amount:
+    """A Chinese amount with the low end of its range before it, written without the currency (``24至28亿元``,
+    ``24-28亿美元``: the low end takes the high end's magnitude ``scale`` when it has none; ``24亿至28亿元``)."""
+    low = _ZH_LOW.search(text, max(0, amount.start - 16), amount.start)
+    value = try_number(low.group("low")) if low else None
+    if low is None or value is None or _CHANGE.search(text[max(0, low.start() - 1) : low.start()]):
+        return amount
+    written_scale = next((_ZH_SCALE[m] for m in _ZH_SCALE if low.group("low").endswith(m)), None)
+    value *= _ZH_SCALE[low.group("m")] if low.group("m") else 1.0 if written_scale else scale
+    if value >= amount.value:
+        return amount
+    return _Amount(low.start(), amount.end, value, amount.code, amount.rule, amount.qualifier, [value, amount.value])
+
+
+_ZH_SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4}
 
 
 def link_conversions(ctx: Context, sentence: Sentence, found: list[Candidate]) -> None:

@@ -1,5 +1,6 @@
 """Percentages: ``29%``, ``over 10%``, ``no less than 20%``, ``不低于20%``, ``20%以下``, ``exceeding 15%``,
-``-3.5%``, ``5pc``, ``百分之十``, ``百分之十二点五`` (12.5), ``七成`` (70, tenths), ``三成五`` (35), ranges ``5-10%``, ``5%-10%``, ``5 to 10 percent``, ``5%至10%``.
+``-3.5%``, ``5pc``, ``百分之十``, ``百分之十二点五`` (12.5), ``七成`` (70, tenths), ``三成五`` (35), ranges ``5-10%``, ``5%-10%``, ``5 to 10 percent``, ``between 5% and 10%``,
+``5%至10%``.
 
 A range is one candidate: its value is the low end and ``attrs["range"]``
 holds ``[low, high]``; the hyphen of a range is never a minus sign. ``from
@@ -30,6 +31,7 @@ class PercentRule:
         self.lex = lex
         self.pattern = re.compile(
             rf"(?<!from )(?<!From )(?<!从)(?<!由){_SIGN.format(name='sign')}(?P<low>{NUMBER})\s?{_PCT}?\s?{_TO}\s?(?P<high>{NUMBER})\s?{_PCT}"
+            rf"|(?<=[Bb]etween )(?P<blow>{NUMBER})\s?{_PCT}?\s(?i:and)\s(?P<bhigh>{NUMBER})\s?{_PCT}"
             rf"|{_SIGN.format(name='sign2')}(?P<n>{NUMBER})\s?{_PCT}"
             rf"|百分之(?P<zh>{ZH_NUMBER})(?:\s?(?:至|到|-)\s?百分之(?P<zh_high>{ZH_NUMBER}))?"
             rf"|(?<![一二三四五六七八九十])(?P<tenths>[一二三四五六七八九])成(?P<tenths2>[一二三四五六七八九](?![成\d]))?(?!{_NOT_TENTHS})"
@@ -41,8 +43,8 @@ class PercentRule:
         for match in self.pattern.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
             attrs: dict[str, object] = {}
-            low_text = match.group("low") or match.group("zh")
-            high_text = match.group("high") or match.group("zh_high")
+            low_text = match.group("low") or match.group("blow") or match.group("zh")
+            high_text = match.group("high") or match.group("bhigh") or match.group("zh_high")
             if match.group("tenths"):  # 七成 is seven tenths
                 low_text = str((try_number(match.group("tenths")) or 0) * 10 + (try_number(match.group("tenths2") or "零") or 0))
             value = try_number(low_text or match.group("n"))
@@ -54,7 +56,8 @@ class PercentRule:
                 high = try_number(high_text)
                 if high is None:
                     continue
-                attrs["range"] = [value, high]
+                if high > value:  # "5%至3%" states no range
+                    attrs["range"] = [value, high]
             qualifier = amount_qualifier(ctx, sentence, start, end)
             ctx.add(
                 "percent", start, end, value, unit="%", qualifier=qualifier, subject=ctx.subject_of(sentence),

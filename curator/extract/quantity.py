@@ -57,6 +57,15 @@ _LABEL_BEFORE = re.compile(
     r"apartment|apt|suite|floor|ward)\.?\s+)$")
 _ONE_OF_MANY = re.compile(r"^\s+(?i:after\s+another|at\s+a\s+time|by\s+one|or\s+another)\b")
 _WORD_AFTER = re.compile(r"^\s+[a-z]")
+_COMPOUND_UNITS = frozenset(("miles", "kilometres", "metres", "tonnes", "tons"))
+"""Measures that a noun before them makes another measure (``lane miles``, ``passenger kilometres``, ``nautical
+miles``, ``short tons``): kept as written."""
+_NOT_COMPOUND = MODIFIERS | {"extra", "further", "long", "more", "fewer"}
+_INSTRUMENT_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w.]*|(?P<instrument>(?i:notes?|bonds?|yields?|bills?|mortgages?|gilts?|bunds?|swaps?|securities|treasur(?:y|ies)))\b)")
+_LOWER_BEFORE = re.compile(r"(?:^|\b[a-z][\w']*\s+)$")
+_AIRCRAFT = frozenset(("aircraft", "planes", "plane", "airplanes", "jets", "jetliners", "airliners"))
+_AIRCRAFT_MODEL = re.compile(r"^7[0-8]7$")
 _OVER_A_PERIOD = re.compile(r"(?i:\bover\s+(?P<the>the\s+(?:next|past|last|coming)\s+)?)$")
 
 
@@ -114,9 +123,14 @@ class QuantityRule:
                 if value is None or self._identifier(text, match) or self._reference(text, match, listed=True):
                     continue
                 noun = match.group("noun")
+                if self._named(text, match):
+                    taken.add(match.start())  # a name, not to be counted as an unlisted noun either
+                    continue
                 if self._modifier(text, match, value):
                     continue
             unit, end = self.lex.nouns[noun.lower()], match.end()
+            if unit in _COMPOUND_UNITS and match.group("mods") and _compound(match.group("mods")):
+                unit = f"{' '.join(match.group('mods').split())} {noun.lower()}"  # "19,000 lane miles" keeps its measure
             if unit == "times" and _MULTIPLE_AFTER.match(text[end:]):
                 unit = "fold"
             age = _AGE_AFTER.match(text[end:]) if unit == "years" else None
@@ -143,6 +157,20 @@ class QuantityRule:
         noun = match.group("noun").lower()
         joined = "-" in text[match.end("n") : match.start("noun")]  # "a 14-year growth strategy" is 14 years
         return not joined and noun in self.singular_forms and _WORD_AFTER.match(after) is not None
+
+    @staticmethod
+    def _named(text: str, match: re.Match[str]) -> bool:
+        """Whether the figure is part of a name: a span of time joined to the number as an adjective before a name
+        or a financial instrument (``the 10-year Treasury note``, ``a 30-year mortgage``: the instrument's term, not
+        a period stated), a model written between figure and noun (``737 MAX jets``), or an aircraft model number
+        (``its 737 aircraft``: Boeing's 7x7 series)."""
+        joined = "-" in text[match.end("n") : match.start("noun")]
+        after = _INSTRUMENT_AFTER.match(text, match.end())
+        if joined and after and (after.group("instrument") or _LOWER_BEFORE.search(text, 0, match.start())):
+            return True  # a capitalised name after it counts only outside a Title Case headline
+        if any(word.isupper() and len(word) > 1 for word in match.group("mods").split()):
+            return True
+        return match.group("noun").lower() in _AIRCRAFT and _AIRCRAFT_MODEL.match(match.group("n")) is not None
 
     @staticmethod
     def _period(ctx: Context, sentence: Sentence, start: int) -> bool:
@@ -249,3 +277,8 @@ class QuantityRule:
             qualifier = None  # "$631 billion over 10 years": the period, not "more than ten years"
         ctx.add("quantity", sentence.start + start, sentence.start + end, value, unit=unit, qualifier=qualifier,
                 subject=subject, extractor=rule, attrs=attrs)
+
+
+def _compound(mods: str) -> bool:
+    """Whether the words between a number and a measure name the measure (``lane``, ``nautical``), not its amount."""
+    return all(word.islower() and word.isalpha() and word not in _NOT_COMPOUND for word in mods.split())

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Literal
 
 WEEKDAYS_EN = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _ZH_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
@@ -45,6 +46,24 @@ _EN_WEEKDAYS = {name.lower(): index for index, name in enumerate(WEEKDAYS_EN.spl
 def ahead(sentence: str, start: int) -> bool:
     """Whether the words of ``sentence`` before offset ``start`` speak of the future (``FUTURE``)."""
     return FUTURE.search(sentence, 0, start) is not None
+
+
+_QUOTE_PAIRS = (("“", "”"), ("「", "」"), ("『", "』"), ("‘", "’"), ("«", "»"))
+_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)|(?<=s)’(?=\s)")
+"""A right single quote inside or after a word is an apostrophe (``don’t``, ``Tsai’s``, ``players’ union``)."""
+
+
+def in_quotation(text: str, offset: int) -> bool:
+    """Whether ``offset`` of ``text`` is inside direct quotation in its paragraph (``“…”``, ``"…"``, ``「…」``,
+    ``『…』``, ``‘…’``, ``«…»``): an opening mark before it in the paragraph with no closing mark after that one.
+
+    A relative day in a quote is the speaker's (``“If I wake up tomorrow…”``) or a figure of speech (``“Hong Kong
+    today, Taiwan tomorrow”``): the publication day does not resolve it (AP style quotes speech as spoken)."""
+    before = text[text.rfind("\n", 0, offset) + 1 : offset]
+    if before.count('"') % 2:
+        return True
+    plain = _APOSTROPHE.sub("", before)
+    return any(plain.rfind(opening) > plain.rfind(closing) for opening, closing in _QUOTE_PAIRS)
 
 
 def published_date(published: str | None) -> dt.date | None:
@@ -89,14 +108,64 @@ def _bare_weekday(match: re.Match[str]) -> int | None:
     return None
 
 
-def nearest_year(month: int, day: int, base: dt.date, future: bool = False) -> dt.date | None:
-    """The month-day in the year that puts it nearest on or before the publication date, or nearest after it when
-    the sentence speaks of the future (``ahead``).
+PAST = re.compile(
+    r"(?i:\b(?:was|were|had|did|said|says|ago|last|went|came|began|met|won|lost|fell|rose|told|took|made|gave|held|left|"
+    r"saw|got|became|struck|hit|paid|sold|spent|found|led|ran|wrote|broke|chose|flew|grew|knew|sent|"
+    r"(?!(?:need|speed|feed|seed|breed|proceed|exceed|succeed|indeed|hundred|bed|shed|red|expected|scheduled|planned|"
+    r"slated|proposed|based|called|named|located|related|listed|limited|united|advanced|detailed|dedicated|"
+    r"interested|concerned|involved)\b)[a-z]{2,}ed)\b)|已|曾|(?<![为除])了(?!解)|此前|日前"
+)
+"""Words of a past event (``was``, ``said``, ``closed``, ``went``, ``ago``, ``last``, ``已``, ``了``): a date without a
+year near one of them is on or before the publication day. Participles used as adjectives (``a proposed vote``,
+``based in``) and 为了/除了/了解 are no past event."""
+_AHEAD_WORDS = re.compile(r"(?i:\b(?:expected|scheduled|planned|proposed|slated|upcoming|coming|next|would)\b)")
+"""Words ahead of a date besides ``FUTURE``: ``the proposed vote on March 3``, reported speech (``said the vote
+would be on March 3``)."""
+Tense = Literal["past", "future", "nearest"]
+_REPORTED_CLAUSE = re.compile(
+    r"(?i:\b(?:said|says|told\s+\w+|announced|stated|added|warned|reported|noted|explained)"
+    r"(?:\s+that\b|\s+(?=(?:it|he|she|they|we|the|a|an|its|their)\b)))")
+"""A verb of saying that opens reported speech (``said that``, ``said the``): a date inside takes the tense of the
+reported clause, not of the saying (``said on March 2`` dates the saying itself)."""
+_AUXILIARY_BEFORE = re.compile(
+    r"(?i:\b(?:be|been|being|will|would|could|might|may|can|should|must|to|the|a|an|its|their|this|that)\s+)$")
+"""A participle after one of these takes its tense from the auxiliary (``will be held``, ``may have``), or is an
+adjective after a determiner (``the revised plan``): no past cue."""
+
+
+def _past_cues(sentence: str, start: int, end: int) -> list[re.Match[str]]:
+    """``PAST`` cues in ``sentence[start:end]``, without participles after an auxiliary (``will be held``)."""
+    return [m for m in PAST.finditer(sentence, start, end) if not _AUXILIARY_BEFORE.search(sentence, 0, m.start())]
+
+
+def tense(sentence: str, start: int, end: int) -> Tense:
+    """Which side of the publication day a date at ``start``-``end`` of ``sentence`` lies on, from the tense cue
+    nearest before it (``FUTURE`` or ``expected``/``upcoming`` ahead, ``PAST`` behind), else ``past`` when a past cue follows
+    (``On March 8, the plane crashed``, ``12月28日，客机失联了``; a future word after it is too often a noun, 计划
+    "plan"); with no cue, ``nearest``.
+
+    Inside reported speech (``has said that after it joins the court on April 1``) only the cues of the reported
+    clause count. News style (AP, Reuters) writes a date without a year for the current year or the nearest occurrence, so a
+    cue-less date (``the Oscars on Feb. 9``) takes the nearest one, not always the past one."""
+    reported = [m.end() for m in _REPORTED_CLAUSE.finditer(sentence, 0, start)]
+    begin = reported[-1] if reported else 0  # "has said that after it joins … on April 1": the clause's own tense
+    cues = [(m.end(), "future") for m in FUTURE.finditer(sentence, begin, start)]
+    cues += [(m.end(), "future") for m in _AHEAD_WORDS.finditer(sentence, begin, start)]
+    cues += [(m.end() - 1, "past") for m in _past_cues(sentence, begin, start)]  # a future phrase ending with it wins
+    if cues:
+        return max(cues)[1]  # type: ignore[return-value]
+    return "past" if _past_cues(sentence, end, len(sentence)) else "nearest"
+
+
+def nearest_year(month: int, day: int, base: dt.date, side: Tense = "past") -> dt.date | None:
+    """The month-day in the year that puts it nearest the publication date: on or before it (``past``), after it
+    (``future``) or on either side (``nearest``), as ``tense`` reads the sentence.
 
     An article of 3 January saying "December 30" means the previous December,
     and one of 30 December 2014 saying "went missing on March 8" means March
     2014; "the vote will be held on April 20" in an article of 13 April means
-    the coming one. ``None`` for a day the calendar does not have.
+    the coming one, and "at the Oscars on Feb. 9" in one of 19 January the
+    coming February. ``None`` for a day the calendar does not have.
     """
     options = []
     for year in (base.year - 1, base.year, base.year + 1):
@@ -104,8 +173,9 @@ def nearest_year(month: int, day: int, base: dt.date, future: bool = False) -> d
             options.append(dt.date(year, month, day))
         except ValueError:
             continue
-    side = [d for d in options if (d > base if future else d <= base)]
-    return min(side, key=lambda d: abs((d - base).days)) if side else None
+    if side != "nearest":
+        options = [d for d in options if (d > base if side == "future" else d <= base)]
+    return min(options, key=lambda d: abs((d - base).days)) if options else None
 
 
 def nearest_day_of_month(day: int, base: dt.date, future: bool = False) -> dt.date | None:
@@ -121,3 +191,20 @@ def nearest_day_of_month(day: int, base: dt.date, future: bool = False) -> dt.da
             continue
     side = [d for d in options if (d > base if future else d <= base)]
     return min(side, key=lambda d: abs((d - base).days)) if side else None
+
+
+def period_year(first_month: int, months: int, base: dt.date, side: Tense) -> int:
+    """The year of a period written without one (a quarter, a half, a season: ``first_month`` and its length in
+    ``months``; winter starts in December): the latest that ended on or before the publication day for ``past``
+    ("sales rose in the fourth quarter" in January is last year's), the first not yet ended for ``future``, else
+    the one nearest the publication day (the one under way when it contains it)."""
+    def span(year: int) -> tuple[dt.date, dt.date]:
+        index = year * 12 + first_month - 1 + months
+        return dt.date(year, first_month, 1), dt.date(index // 12, index % 12 + 1, 1) - dt.timedelta(days=1)
+
+    years = (base.year - 2, base.year - 1, base.year, base.year + 1)
+    if side == "past":
+        return max(y for y in years if span(y)[1] <= base)
+    if side == "future":
+        return min(y for y in years if span(y)[1] >= base)
+    return min(years, key=lambda y: max((span(y)[0] - base).days, (base - span(y)[1]).days, 0))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from curator.display import format_value
+from curator.display import format_value, range_end
 from curator.models import Candidate, CandidateState, Corroboration, Status
 from curator.store.review_records import ClaimView
 
@@ -86,7 +86,8 @@ def status_words(state: CandidateState | None) -> str:
 def detail_lines(candidate: Candidate, state: CandidateState | None, corroboration: str) -> list[tuple[str, str]]:
     """(label, text) pairs for the detail pane, in reading order; the texts are outside text, never markup."""
     shown = shown_fields(candidate, state)
-    value = format_value(candidate.kind, shown["value"], shown["unit"], shown["qualifier"])  # type: ignore[arg-type]
+    value = format_value(candidate.kind, shown["value"], shown["unit"], shown["qualifier"],  # type: ignore[arg-type]
+                         range_end(shown["value"], candidate.attrs))
     if shown["unit"] and str(shown["unit"]) not in value:
         value += f" ({shown['unit']})"
     return [

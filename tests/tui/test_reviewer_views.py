@@ -97,3 +97,11 @@ def test_relations_sharing_a_value_in_one_article_are_told_apart_by_subject() ->
     founders = [candidate(f"f{i}", "founded-by", name, None, "the venture") for i, name in enumerate(("SoftBank", "Sony"))]
     money = [candidate("x1"), candidate("x2")]
     assert shared_values([*members, *founders, *money], load_schema()) == {("member-of", "the venture")}
+
+
+def test_detail_lines_state_a_range_with_both_ends_until_an_edit_changes_its_value() -> None:
+    ranged = candidate(kind="percent", value=39.0, unit="%")
+    ranged.attrs["range"] = [39.0, 41.0]
+    assert dict(detail_lines(ranged, None, ""))["Value"] == "39% to 41%"
+    edited = CandidateState("c1", Status.EDITED, reviewer="ana", fields={"value": 40.0})
+    assert dict(detail_lines(ranged, edited, ""))["Value"] == "40%"

@@ -17,7 +17,7 @@ from typing import Any
 
 from rich.text import Text
 
-from curator.display import format_value
+from curator.display import format_value, range_end
 from curator.models import Article, Candidate, Status
 from curator.schema import Schema
 from curator.tui.fact_detail import corroboration_words, detail_lines
@@ -151,7 +151,8 @@ class ReviewView(ReviewWorkers):
         state = self.review.states.get(candidate_id)
         fields = state.fields if state and state.status is Status.EDITED else {}
         standing, sources = self.review.standing(candidate_id)
-        value = format_value(c.kind, fields.get("value", c.value), fields.get("unit", c.unit), fields.get("qualifier", c.qualifier))
+        shown = fields.get("value", c.value)
+        value = format_value(c.kind, shown, fields.get("unit", c.unit), fields.get("qualifier", c.qualifier), range_end(shown, c.attrs))
         subject = fields.get("subject", c.subject)
         if (c.kind, c.value) in self._shared and subject:
             value = f"{' '.join(str(subject).split())} → {value}"
