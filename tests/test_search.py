@@ -76,7 +76,7 @@ def test_titles_and_snippets_cannot_drive_the_terminal(tmp_path: Path) -> None:
     code, out, _ = search(db, "turbine")
     assert code == 0
     assert not any(ch in out for ch in "\x1b\x07\u202e")
-    assert out.splitlines()[1].strip() == "[Turbine] [2J]0;owned output rose. Next line."
+    assert out.splitlines()[1].strip() == "[Turbine] output rose. Next line."  # whole escape sequences are removed at ingest
 
 
 def test_the_index_follows_ingest_and_an_older_database_is_indexed_when_upgraded(tmp_path: Path) -> None:
