@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from curator.inflection import after_one
+from curator.inflection import after_many, after_one
 from curator.textsafety import BIDI_OVERRIDES, CONTROL
 
 CURRENCY_SYMBOLS = {"USD": "$", "JPY": "¥", "EUR": "€", "GBP": "£", "CNY": "CN¥"}
@@ -82,7 +82,7 @@ def _plain(kind: str, value: Any, unit: str | None) -> str:
         return f"{symbol}{amount}" if symbol else f"{amount} {unit}".strip()
     if kind == "percent":
         return f"{_trim(number, 2)}%"
-    shown = after_one(unit) if unit and number == 1 else unit
+    shown = (after_one(unit) if number == 1 else after_many(unit)) if unit else unit
     return f"{human_number(number)} {shown}".strip() if shown else human_number(number)
 
 

@@ -67,3 +67,42 @@ def after_one(unit: str) -> str:
     *before, last = noun.split(" ")
     last = _ONE.get(last) or singular(last)
     return " ".join((*before, last)) + of + rest
+
+
+_INVARIANT = frozenset(("crew", "staff", "police", "personnel", "cattle", "people", "aircraft", "sheep", "fish", "deer",
+                        "series", "species", "news", "data", "media"))
+_PLURAL_OF = {singular_: plural_ for plural_, singular_ in _IRREGULAR.items() if plural_ != singular_}
+
+
+def plural(noun: str) -> str:
+    """``vessel`` -> ``vessels``, ``city`` -> ``cities``, ``inch`` -> ``inches``, ``foot`` -> ``feet``; a word already
+    plural (``is_plural``), invariant (``crew``, ``aircraft``) or an abbreviation (``km``, ``mph``, ``oz``) is kept.
+
+    The last word of a hyphenated compound is the one made plural (``lane-mile`` -> ``lane-miles``).
+    """
+    head, sep, last = noun.rpartition("-")
+    if _abbreviation(last) or last in _INVARIANT or is_plural(last):
+        return noun
+    if last in _PLURAL_OF:
+        return head + sep + _PLURAL_OF[last]
+    if last.endswith("y") and last[-2] not in "aeiou":
+        return head + sep + last[:-1] + "ies"
+    if last.endswith(("s", "x", "z", "ch", "sh")):
+        return head + sep + last + "es"
+    return head + sep + last + "s"
+
+
+def _abbreviation(word: str) -> bool:
+    """A unit's abbreviation rather than a word: three letters or fewer with no vowel (``km``, ``mph``), or ``oz``."""
+    return len(word) <= 3 and (not any(v in word for v in "aeiouy") or word == "oz")
+
+
+def after_many(unit: str) -> str:
+    """The unit as written after a number other than one: ``level`` -> ``levels``, ``lane-mile`` -> ``lane-miles``,
+    ``foot`` -> ``feet``, ``percentage point`` -> ``percentage points``; a unit already plural, a code, a symbol or a
+    Chinese unit is returned as it is."""
+    if not _WORDS.fullmatch(unit):
+        return unit
+    noun, of, rest = unit.partition(" of ")
+    *before, last = noun.split(" ")
+    return " ".join((*before, plural(last))) + of + rest

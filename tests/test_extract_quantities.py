@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from extract_helpers import found
 
-from curator.inflection import is_plural, singular
+from curator.inflection import is_plural, plural, singular
 
 
 @pytest.mark.parametrize(
@@ -250,3 +252,12 @@ def test_vulgar_fractions_and_metres_with_tenths(text: str, expected: list[tuple
 )
 def test_compound_number_words_and_temperatures(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
     assert found(text, "quantity") == expected
+
+
+@given(st.from_regex(r"[a-z]{3,10}[bdfgklmnprty]", fullmatch=True))
+def test_the_plural_of_a_word_reads_back_to_its_singular(word: str) -> None:
+    """``plural`` undoes ``singular`` for every regular noun: the display of '5 level' is '5 levels', which the
+    extractor would read back as the unit 'level'."""
+    if is_plural(word):
+        return
+    assert singular(plural(word)) == singular(word)

@@ -25,7 +25,7 @@ def ranged(text: str, kind: str) -> list[tuple[str, object, object, str]]:
         ("Inflation will be between 5% and 10%.", "percent", [("5% and 10%", 5.0, [5.0, 10.0], "5% to 10%")]),
         ("支持率在39%至41%之间。", "percent", [("39%至41%", 39.0, [39.0, 41.0], "39% to 41%")]),
         ("The crews made between 400 and 600 repairs.", "quantity",
-         [("400 and 600 repairs", 400.0, [400.0, 600.0], "400 to 600 repair")]),
+         [("400 and 600 repairs", 400.0, [400.0, 600.0], "400 to 600 repairs")]),
         ("预计降温6～12℃。", "quantity", [("6～12℃", 6.0, [6.0, 12.0], "6 to 12 degrees Celsius")]),
         ("降雨量为2～12毫米。", "quantity", [("2～12毫米", 2.0, [2.0, 12.0], "2 to 12 millimetres")]),
         # a change, two amounts; two amounts side by side without "between" are two
