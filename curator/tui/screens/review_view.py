@@ -187,6 +187,13 @@ class ReviewView(ReviewWorkers):
         where = self.review.where()
         table.border_title = f"Candidates {where}"
         table.border_subtitle = plain_line(self.review.filter_label())
+        self._show_claim()
+        if self._presence_timer is not None:
+            self._presence_timer.stop()
+        self._presence_timer = self.set_timer(PRESENCE_DELAY_S, self._save_presence)
+
+    def _show_claim(self) -> None:
+        """The claim panel and the detail pane for the candidate under the cursor; its claim is read in a worker."""
         panel = self.query_one("#claim", ClaimPanel)
         candidate = self.review.candidates.get(self.review.current) if self.review.current else None
         if candidate is None:
@@ -198,9 +205,24 @@ class ReviewView(ReviewWorkers):
         else:
             self._show_detail("…")
             self._load_claim(candidate.id, candidate.claim_id)
-        if self._presence_timer is not None:
-            self._presence_timer.stop()
-        self._presence_timer = self.set_timer(PRESENCE_DELAY_S, self._save_presence)
+
+    def _restand(self, corroboration: dict[str, tuple[str, int]], claims: dict[str, str]) -> list[str]:
+        """The article's claims as stored now (``ReviewState.restand``): changed rows are redrawn, and the claim panel
+        and detail pane when the cursor's candidate is among them; returns the changed ids."""
+        changed = self.review.restand(corroboration, claims)
+        if changed:
+            self._refresh_rows(changed)
+        if self.review.current in changed:
+            self._show_claim()
+        return changed
+
+    def _reread_claims(self) -> None:
+        """After this screen's own decision or undo: ``_restand`` from two indexed reads of the article on screen."""
+        if self.review.article is not None:
+            reader = self.curator.reader
+            self._restand(
+                reader.corroboration_for_article(self.review.article.id), reader.claims_of_candidates(list(self.review.candidates))
+            )
 
     def _show_detail(self, corroboration: str | None) -> None:
         """The detail pane for the current candidate; ``corroboration`` None keeps the last sentence (a new state)."""
