@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from review_data import ReviewData, open_db, pilot_test, settle, until
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Static
 
 from curator.models import Action, Status
 from curator.store import open_store
@@ -129,7 +129,7 @@ async def test_capital_r_rejects_with_a_reason_and_a_note(make_review_app: AppFa
 
 
 @pilot_test
-async def test_reason_dialog_escape_records_nothing_and_enter_picks_the_highlighted_reason(
+async def test_reason_dialog_escape_records_nothing_and_enter_picks_the_reason_the_arrows_chose(
     make_review_app: AppFactory, review_data: ReviewData
 ) -> None:
     first = review_data.ids(0)[0]
@@ -140,10 +140,40 @@ async def test_reason_dialog_escape_records_nothing_and_enter_picks_the_highligh
         await settle(pilot)
         with open_db(review_data.path) as store:
             assert store.history(first) == []
-        await pilot.press("R", "down", "enter")
+        await pilot.press("R", "down", "down", "enter")
         await settle(pilot)
     with open_db(review_data.path) as store:
         assert [d.reason for d in store.history(first)] == ["wrong unit"]
+
+
+@pilot_test
+async def test_reason_dialog_chooses_no_reason_for_the_reviewer(make_review_app: AppFactory, review_data: ReviewData) -> None:
+    first = review_data.ids(0)[0]
+    app = make_review_app()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ReasonScreen) and dialog.query_one(OptionList).highlighted is None
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is dialog
+        hint = dialog.query_one("#reason-hint", Static)
+        assert str(hint.render()) == "Choose a reason (1–6) or write a note." and hint.display
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is dialog
+        with open_db(review_data.path) as store:
+            assert store.history(first) == []
+        dialog.query_one("#reason-note", Input).value = "the article says it is a forecast"
+        dialog.query_one("#reason-note", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, ReasonScreen)
+    with open_db(review_data.path) as store:
+        [decision] = store.history(first)
+    assert (decision.action, decision.reason, decision.note) == (Action.REJECT, "other", "the article says it is a forecast")
 
 
 @pilot_test
