@@ -153,14 +153,15 @@ def import_candidates(obj: Context, file: str) -> None:
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.pass_obj
 def review(obj: Context, reviewer: str | None, profile: str | None, paths: tuple[str, ...]) -> None:
-    """Open the review screen; PATHs are ingested and extracted first."""
+    """Open the review screen; PATHs are ingested and extracted first. Exit status 1 when a decision was not saved."""
     from curator.tui.app import run
 
     name = reviewer_name(reviewer)
     path = check_profile(profile)
     store = obj.open(create=bool(paths))
     store.close()
-    run(obj.db, name, [Path(p) for p in paths], profile=path)
+    if run(obj.db, name, [Path(p) for p in paths], profile=path):
+        sys.exit(1)
 
 
 @cli.command()

@@ -14,11 +14,13 @@ import re
 import sqlite3
 
 from curator.errors import CuratorError
+from curator.snippet import snippet
 from curator.store.connection import SQLITE_ERROR, Connection, error_code
 from curator.store.records import ArticleHit
 
 SNIPPET_TOKENS = 48
-"""Tokens (trigrams, so about characters) a snippet holds; FTS5 allows up to 64."""
+"""Tokens (trigrams, so about characters) FTS5's own snippet holds (up to 64); it is shown only when no word of the
+query is found as written (``curator.snippet`` shows the match whole, which FTS5's window can cut)."""
 _TERMS = re.compile(r'"([^"]*)"|(\S+)')
 _OPERATORS = {"AND", "OR", "NOT"}
 
@@ -46,8 +48,8 @@ class Search(Connection):
         sql = (
             "SELECT a.id, a.source, a.title,"
             f" snippet(articles_fts, 1, '[', ']', '…', {SNIPPET_TOKENS}) AS text_snippet,"
-            f" snippet(articles_fts, 0, '[', ']', '…', {SNIPPET_TOKENS}) AS title_snippet, bm25(articles_fts) AS score"
-            " FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
+            f" snippet(articles_fts, 0, '[', ']', '…', {SNIPPET_TOKENS}) AS title_snippet, bm25(articles_fts) AS score,"
+            " a.text FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
             " WHERE articles_fts MATCH ? ORDER BY score, a.seq LIMIT ?"
         )
         with self._lock:
@@ -60,15 +62,20 @@ class Search(Connection):
                         ' put words in double quotes to find them as written.'
                     ) from None
                 raise self._fail(error) from None
+        terms = _terms(query)
         return [
-            ArticleHit(r[0], r[1], r[2], r[3] if "[" in r[3] else r[4], float(r[5]))
+            ArticleHit(
+                r[0], r[1], r[2],
+                snippet(r[6], terms) or snippet(r[2], terms) or (r[3] if "[" in r[3] else r[4]),
+                float(r[5]),
+            )
             for r in rows
         ]
 
     def _scan(self, query: str, limit: int) -> list[ArticleHit]:
         """Articles with every word or phrase of ``query`` in their title or text, by reading each one."""
-        terms = [(quoted or bare).lower() for quoted, bare in _TERMS.findall(query)]
-        terms = [t for t in terms if t]
+        terms = [quoted or bare for quoted, bare in _TERMS.findall(query)]
+        terms = [t.lower() for t in terms if t]
         if not terms:
             return []
         where = " AND ".join("(instr(lower(title), ?) > 0 OR instr(lower(text), ?) > 0)" for _ in terms)
@@ -76,15 +83,18 @@ class Search(Connection):
             f"SELECT id, source, title, text FROM articles WHERE {where} ORDER BY seq LIMIT ?",
             [*(t for term in terms for t in (term, term)), limit],
         )
-        return [ArticleHit(r[0], r[1], r[2], _snippet(r[3], terms[0]) or r[2], 0.0) for r in rows]
+        return [ArticleHit(r[0], r[1], r[2], snippet(r[3], terms[:1]) or r[2], 0.0) for r in rows]
 
 
-def _snippet(text: str, term: str) -> str:
-    """``text`` around the first ``term`` (case-blind), the term between ``[`` and ``]``; empty when absent."""
-    start = text.lower().find(term)
-    if start < 0:
-        return ""
-    end, reach = start + len(term), SNIPPET_TOKENS // 2
-    head = "…" if start > reach else ""
-    tail = "…" if end + reach < len(text) else ""
-    return f"{head}{text[max(start - reach, 0):start]}[{text[start:end]}]{text[end:end + reach]}{tail}"
+def _terms(query: str) -> list[str]:
+    """The words and phrases of an FTS5 query as written, what a snippet highlights: operators, ``NEAR(``, prefix
+    and grouping marks and column filters (``title:``) left out."""
+    terms = []
+    for quoted, bare in _TERMS.findall(query):
+        if quoted:
+            terms.append(quoted)
+            continue
+        word = bare.removeprefix("NEAR(").strip("()*^+-,{}").rpartition(":")[2]
+        if word and word not in _OPERATORS:
+            terms.append(word)
+    return terms

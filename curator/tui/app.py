@@ -173,11 +173,16 @@ def make_app(
     return CuratorApp(db_path, reviewer, stores, schema, paths, **options)  # type: ignore[arg-type]
 
 
-def run(db_path: Path, reviewer: str, paths: list[Path], profile: Path | None = None) -> None:
-    """``curator review``: ingest and extract ``paths`` (with ``profile``, if given, for them), then review."""
+def run(db_path: Path, reviewer: str, paths: list[Path], profile: Path | None = None) -> int:
+    """``curator review``: ingest and extract ``paths`` (with ``profile``, if given, for them), then review.
+
+    Prints the session summary and returns the exit status: 1 when a decision could not be saved (the summary
+    says how many), else 0.
+    """
     app = make_app(db_path, reviewer, paths, profile=profile)
     app.run()
     if app.return_code:
         raise CuratorError(app.failure or "the review screen stopped with an error.")
     if app.summary:
         print(app.summary)
+    return 1 if app.tally.unsaved else 0

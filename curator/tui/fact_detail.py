@@ -34,6 +34,11 @@ def _named(items: list[str]) -> str:
 def corroboration_words(view: ClaimView | None, current: str, conversions: Mapping[str, str]) -> str:
     """The claim in one or two sentences: how many articles tell it, by whom, and what contradicts it.
 
+    Articles are the claim's ``article_count`` (distinct articles, as the
+    exports' ``article_count``), never its evidence lines: one article naming
+    a person twice is one article. Independent sources (the exports'
+    ``sources``) are added when they differ from the articles.
+
     ``conversions`` maps a candidate id to the value it is a conversion of
     (the other side of ``attrs.equivalents``: ``¥1 trillion`` for ``$6.7
     billion``); when the current candidate and a conflicting one convert the
@@ -43,10 +48,11 @@ def corroboration_words(view: ClaimView | None, current: str, conversions: Mappi
         return "Told by this article only; it matched no claim."
     claim = view.claim
     outlets = list(dict.fromkeys(m.outlet for m in view.members if m.outlet))
-    told = f"{'Named' if claim.corroboration is Corroboration.MENTION else 'Told'} by {_plural(view.total, 'article')}"
+    articles = claim.article_count
+    told = f"{'Named' if claim.corroboration is Corroboration.MENTION else 'Told'} by {_plural(articles, 'article')}"
     if outlets:
         told += f" ({_named(outlets)})"
-    if claim.sources != view.total:
+    if claim.sources != articles:
         told += f", {_plural(claim.sources, 'independent source')}"
     parts = [told]
     mine = conversions.get(current)

@@ -76,3 +76,7 @@ class Refreshed(Message):
     leased: dict[str, str] = field(default_factory=dict)
     counts: ReviewCounts | None = None
     article_count: int = 0
+    corroboration: dict[str, tuple[str, int]] = field(default_factory=dict)
+    claims: dict[str, str] = field(default_factory=dict)
+    claims_read: int = 0
+    """``ReviewState.claims_read`` when the poll began: the claims above are stale when it has moved since."""

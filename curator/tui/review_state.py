@@ -7,7 +7,7 @@ moves it; it then draws the answer and talks to the store.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from curator.models import Article, Candidate, CandidateState, Status
 from curator.tui.review_filter import ReviewFilter
@@ -20,7 +20,8 @@ ALONE = ("single-source", 1)
 class ReviewState:
     """The article on screen, its candidates and their states, the rows the filter keeps, and the cursor.
 
-    ``corroboration`` maps a candidate id to (standing, number of sources);
+    ``corroboration`` maps a candidate id to (standing, number of sources) and
+    ``claims_read`` counts its reads;
     ``leased`` to the other reviewer who has it open. ``next_article`` is the
     article to review after this one, found ahead while the reviewer works
     here (None until found, and again once another article opens).
@@ -35,9 +36,30 @@ class ReviewState:
     rows: list[str] = field(default_factory=list)
     current: str | None = None
     next_article: str | None = None
+    claims_read: int = 0
+    """Counts the reads of the article's claims (``show``, ``restand``): a poll begun before the last one is stale."""
 
     def standing(self, candidate_id: str) -> tuple[str, int]:
         return self.corroboration.get(candidate_id, ALONE)
+
+    def restand(self, corroboration: dict[str, tuple[str, int]], claims: dict[str, str]) -> list[str]:
+        """Take the article's claims as stored now (after a decision here or elsewhere); the candidates that changed.
+
+        ``corroboration`` is ``Store.corroboration_for_article``, ``claims`` maps
+        a candidate id to its claim (``Store.claims_of_candidates``; absent: in
+        none). An edit moves its candidate to the claim its new value states and
+        changes the standing of the claim it left, so the rows of both follow.
+        """
+        changed = []
+        for candidate_id, candidate in self.candidates.items():
+            claim_id = claims.get(candidate_id)
+            if corroboration.get(candidate_id, ALONE) != self.standing(candidate_id) or claim_id != candidate.claim_id:
+                changed.append(candidate_id)
+            if claim_id != candidate.claim_id:
+                self.candidates[candidate_id] = replace(candidate, claim_id=claim_id)
+        self.corroboration = corroboration
+        self.claims_read += 1
+        return changed
 
     def matches(self, candidate_id: str) -> bool:
         """Whether the filter keeps this candidate of the article on screen."""
@@ -71,6 +93,7 @@ class ReviewState:
         self.article = article
         self.candidates = {c.id: c for c in candidates}
         self.states, self.corroboration, self.leased = states, corroboration, leased
+        self.claims_read += 1
         self.rows = [c.id for c in candidates if self.matches(c.id) or (force and c.id == candidate_id)]
         if candidate_id not in self.rows:
             candidate_id = None

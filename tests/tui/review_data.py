@@ -108,7 +108,8 @@ def build_review_db(path: Path) -> ReviewData:
               conflicts: tuple[str, ...] = (), qualifier: str | None = None) -> Claim:
         ids = members(claim_id)
         sources = len({x.article_id for x in everything if x.id in ids})
-        return Claim(claim_id, kind, "the venture", statement, value, unit, qualifier, standing, sources, ids, conflicts)
+        return Claim(claim_id, kind, "the venture", statement, value, unit, qualifier, standing, sources, ids, conflicts,
+                     article_count=sources)
 
     claims = [
         claim("cl-usd67", "money", "government funding for the venture", 6.7e9, "USD", Corroboration.CONFLICT, ("cl-usd61",)),

@@ -96,7 +96,7 @@ async def test_a_plain_accept_after_adjudicating_does_not_reopen_the_dispute(mak
         await pilot.press("k")
         await settle(pilot)
         assert main is not None and main.review.current == first
-        await pilot.press("R", "enter")  # R: the reason dialog; on a disputed candidate its "settle" box is ticked
+        await pilot.press("R", "1", "enter")  # R: the reason dialog; on a disputed candidate its "settle" box is ticked
         await settle(pilot)
         await pilot.press("k", "a")
         await settle(pilot)

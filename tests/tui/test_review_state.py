@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 
 from curator.models import Article, Candidate, CandidateState, Status
 from curator.tui.review_filter import ReviewFilter
@@ -102,3 +103,17 @@ def test_labels_and_progress() -> None:
     assert review.filter_label() == "filter: pending, money, by ana, disputed"
     assert shown().filter_label() == ""
     assert review.decided() == 2
+
+
+def test_restand_takes_the_claims_as_stored_now_and_names_the_rows_that_changed() -> None:
+    both = {"c1": ("corroborated", 2), "c3": ("corroborated", 2)}
+    review = shown(corroboration=both)
+    review.candidates["c1"] = replace(cand("c1", 0), claim_id="cl-67")
+    read = review.claims_read
+    # c1 was edited away from the claim it shared with c3: c1 stands alone in a claim of its own, c3 is left alone too
+    changed = review.restand({"c1": ("single-source", 1), "c3": ("single-source", 1)}, {"c1": "cl-65", "c3": "cl-67"})
+    assert changed == ["c1", "c3"]
+    assert review.standing("c1") == ("single-source", 1) and review.candidates["c1"].claim_id == "cl-65"
+    assert review.candidates["c3"].claim_id == "cl-67" and review.claims_read == read + 1
+    assert review.restand(review.corroboration, {"c1": "cl-65", "c3": "cl-67"}) == []
+    assert review.restand(review.corroboration, {"c3": "cl-67"}) == ["c1"] and review.candidates["c1"].claim_id is None

@@ -16,8 +16,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from review_data import ReviewData, open_db, pilot_test, settle, until
 
+from curator.cli import cli
 from curator.errors import CuratorError
 from curator.models import Status
 from curator.tui import patient_write
@@ -176,6 +178,22 @@ async def test_quitting_with_a_decision_not_saved_says_so_in_the_summary(
             await until(pilot, lambda: app._exit, "the second q to quit")
     assert decided(review_data.path) == {}
     assert app.summary is not None and "; 1 decision was NOT saved (the screen said why)." in app.summary
+    assert app.tally.unsaved == 1
+
+
+@pytest.mark.parametrize("unsaved", [0, 1])
+def test_curator_review_exits_1_after_a_decision_not_saved_and_still_prints_the_summary(
+    review_data: ReviewData, monkeypatch: pytest.MonkeyPatch, unsaved: int
+) -> None:
+    def session(app: CuratorApp) -> None:  # the screen's run, standing in for a session whose last write gave up
+        app.tally.decided, app.tally.unsaved = 1, unsaved
+        app.summary = app.tally.summary(app.reviewer, None)
+
+    monkeypatch.setattr(CuratorApp, "run", session)
+    result = CliRunner().invoke(cli, ["--db", str(review_data.path), "review", "--reviewer", "alice"])
+    assert result.exit_code == unsaved, result.output
+    assert result.stdout.startswith("alice this session: 1 decided, 0 skipped, 0 disputes opened")
+    assert ("1 decision was NOT saved" in result.stdout) is bool(unsaved)
 
 
 def test_the_summary_counts_unsaved_decisions() -> None:

@@ -6,8 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from review_data import ReviewData, open_db, pilot_test, settle, until
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Static
 
+from curator.ingest import make_article
 from curator.models import Action, Status
 from curator.store import open_store
 from curator.tui.app import CuratorApp, make_app
@@ -15,6 +16,7 @@ from curator.tui.review_filter import ReviewFilter
 from curator.tui.screens.filter import FilterScreen
 from curator.tui.screens.history import HistoryScreen
 from curator.tui.screens.reason import ReasonScreen
+from curator.tui.screens.search import SearchScreen
 from curator.tui.widgets.article_list import ArticleList
 from curator.tui.widgets.candidate_table import CandidateTable
 from curator.tui.widgets.fact_detail import FactDetail
@@ -129,7 +131,7 @@ async def test_capital_r_rejects_with_a_reason_and_a_note(make_review_app: AppFa
 
 
 @pilot_test
-async def test_reason_dialog_escape_records_nothing_and_enter_picks_the_highlighted_reason(
+async def test_reason_dialog_escape_records_nothing_and_enter_picks_the_reason_the_arrows_chose(
     make_review_app: AppFactory, review_data: ReviewData
 ) -> None:
     first = review_data.ids(0)[0]
@@ -140,10 +142,40 @@ async def test_reason_dialog_escape_records_nothing_and_enter_picks_the_highligh
         await settle(pilot)
         with open_db(review_data.path) as store:
             assert store.history(first) == []
-        await pilot.press("R", "down", "enter")
+        await pilot.press("R", "down", "down", "enter")
         await settle(pilot)
     with open_db(review_data.path) as store:
         assert [d.reason for d in store.history(first)] == ["wrong unit"]
+
+
+@pilot_test
+async def test_reason_dialog_chooses_no_reason_for_the_reviewer(make_review_app: AppFactory, review_data: ReviewData) -> None:
+    first = review_data.ids(0)[0]
+    app = make_review_app()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ReasonScreen) and dialog.query_one(OptionList).highlighted is None
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is dialog
+        hint = dialog.query_one("#reason-hint", Static)
+        assert str(hint.render()) == "Choose a reason (1–6) or write a note." and hint.display
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is dialog
+        with open_db(review_data.path) as store:
+            assert store.history(first) == []
+        dialog.query_one("#reason-note", Input).value = "the article says it is a forecast"
+        dialog.query_one("#reason-note", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, ReasonScreen)
+    with open_db(review_data.path) as store:
+        [decision] = store.history(first)
+    assert (decision.action, decision.reason, decision.note) == (Action.REJECT, "other", "the article says it is a forecast")
 
 
 @pilot_test
@@ -297,3 +329,23 @@ async def test_start_up_message_counts_what_the_database_holds_on_a_second_run(t
             ready = [m for m in messages(app) if m.startswith("1 article(s)")]
     assert len(ready) == 1 and ready[0].startswith("1 article(s) (0 new): ")
     assert " 0 claim(s)" not in ready[0] and "(0 new)," in ready[0]
+
+
+@pilot_test
+async def test_search_shows_the_whole_match_where_the_index_window_would_cut_it(
+    make_review_app: AppFactory, tmp_path: Path
+) -> None:
+    db = tmp_path / "ferry.db"
+    with open_store(db) as store:
+        store.add_articles([make_article("Officials said the harbour ferry was carrying 162 people. Rescue went on.", source="f.txt")])  # type: ignore[list-item]
+    app = make_review_app(path=db)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"162 people")
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        await until(pilot, lambda: search.searched == "162 people", "the search to answer")
+        [hit] = search.hits
+        shown = search.query_one("#search-results", OptionList).get_option_at_index(0).prompt
+        assert hit.snippet == "…ferry was carrying [162 people]. Rescue went on."
+        assert "[162 people]. Rescue" in str(shown)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from curator.models import Action, Candidate, CandidateState, Claim, Corroboration, Decision, Status
 from curator.schema import load_schema
 from curator.store.review_records import ClaimMember, ClaimView, ReviewCounts
@@ -15,8 +17,8 @@ def member(cid: str, title: str, outlet: str | None, value: float = 6.7e9) -> Cl
     return ClaimMember(cid, "cl", "a-" + cid, title, cid + ".txt", "money", "$6.7 billion", "q", value, "USD", None, "pending", outlet)
 
 
-def claim(cid: str, value: float, sources: int) -> Claim:
-    return Claim(cid, "money", "the venture", "funding", value, "USD", None, Corroboration.CONFLICT, sources)
+def claim(cid: str, value: float, sources: int, articles: int = 1) -> Claim:
+    return Claim(cid, "money", "the venture", "funding", value, "USD", None, Corroboration.CONFLICT, sources, article_count=articles)
 
 
 def candidate(cid: str = "c1", kind: str = "money", value: object = 6.7e9, unit: str | None = "USD", subject: str | None = "the venture") -> Candidate:
@@ -24,7 +26,7 @@ def candidate(cid: str = "c1", kind: str = "money", value: object = 6.7e9, unit:
 
 
 VIEW = ClaimView(
-    claim("cl67", 6.7e9, 2),
+    claim("cl67", 6.7e9, 2, articles=3),
     (member("c1", "Alliance", "Reuters"), member("c2", "Titans", "CNN"), member("c3", "Copy", "Reuters")),
     3,
     ((claim("cl61", 6.1e9, 1), (member("c9", "Japan backs  a\nventure", "NHK", 6.1e9),)),),
@@ -35,6 +37,12 @@ def test_corroboration_names_outlets_once_and_the_conflict_with_its_article() ->
     assert corroboration_words(VIEW, "c1", {}) == (
         "Told by 3 articles (Reuters, CNN), 2 independent sources; conflicts with $6.1 billion in “Japan backs a venture”."
     )
+
+
+def test_two_evidence_lines_in_one_article_are_one_article_not_two() -> None:
+    name = Claim("cl-aa", "person", None, "Ammar Askar", "Ammar Askar", None, None, Corroboration.MENTION, 1, article_count=1)
+    lines = tuple(replace(member(cid, "Python release", "Python Insider"), article_id="a1") for cid in ("c1", "c2"))
+    assert corroboration_words(ClaimView(name, lines, 2, ()), "c1", {}) == "Named by 1 article (Python Insider)."
 
 
 def test_a_conflict_between_conversions_of_one_amount_says_so() -> None:

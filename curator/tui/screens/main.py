@@ -152,10 +152,15 @@ class MainScreen(ReviewDecide):
         if message.leased != self.review.leased:
             changed.extend(set(message.leased) ^ set(self.review.leased))
             self.review.leased = message.leased
+        restood: list[str] = []
+        if message.claims_read == self.review.claims_read:
+            restood = self._restand(message.corroboration, message.claims)
+        else:  # this screen read the claims after the poll did: read them again on the next tick
+            self._data_version = -1
         if changed:
             self._refresh_rows(changed)
             current = self.review.candidates.get(self.review.current) if self.review.current else None
-            if current is not None and current.claim_id:
+            if current is not None and current.claim_id and current.id not in restood:
                 self._load_claim(current.id, current.claim_id)
 
     @on(ArticleList.Chosen)

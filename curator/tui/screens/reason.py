@@ -5,6 +5,11 @@ same list ``curator decide reject --reason`` checks, so the screen and the
 command line can never store different words. On a disputed candidate a
 tick box (on by default) makes the reject settle the dispute, as ``A`` does
 for an accept.
+
+No reason is chosen for the reviewer: Enter with neither a reason (a digit,
+the arrows, a click) nor a note says so in the dialog and records nothing. A
+note alone rejects with the schema's ``other`` reason (none when the schema
+has no ``other``).
 """
 
 from __future__ import annotations
@@ -25,9 +30,10 @@ from curator.tui.widgets.ticks import TickBox
 
 @dataclass(frozen=True)
 class Rejection:
-    """What the dialog hands back: the reason, the note (None when empty), and whether it settles a dispute."""
+    """What the dialog hands back: the reason (None for a note alone where the schema has no ``other``), the note
+    (None when empty), and whether it settles a dispute."""
 
-    reason: str
+    reason: str | None
     note: str | None
     adjudicate: bool = False
 
@@ -55,6 +61,7 @@ class ReasonScreen(ModalScreen[Rejection | None]):
             )
             yield Label("Note (optional)", classes="filter-title")
             yield Input(placeholder="what the source says, where it went wrong …", id="reason-note", compact=True)
+            yield Static("", id="reason-hint", classes="edit-hint", markup=False)
             if self.disputed:
                 yield TickBox("settle the dispute (adjudicate)", True, id="reason-adjudicate")
             with Horizontal(id="reason-buttons"):
@@ -64,23 +71,31 @@ class ReasonScreen(ModalScreen[Rejection | None]):
     def on_mount(self) -> None:
         self.query_one("#reason-box").border_title = "Reject with a reason · enter or ctrl+s rejects"
         options = self.query_one("#reason-list", OptionList)
-        options.highlighted = 0
+        options.highlighted = None
         options.focus()
 
     def on_key(self, event: events.Key) -> None:
         key = event.character
+        options = self.query_one("#reason-list", OptionList)
         if key and key.isdigit() and 1 <= int(key) <= len(self.reasons) and not self.query_one("#reason-note", Input).has_focus:
-            self.query_one("#reason-list", OptionList).highlighted = int(key) - 1
+            options.highlighted = int(key) - 1
             event.stop()
+        elif event.key == "enter" and options.has_focus and options.highlighted is None:
+            event.stop()
+            self.action_save()
 
     def action_save(self) -> None:
         index = self.query_one("#reason-list", OptionList).highlighted
-        if index is None:
-            self.app.bell()
-            return
         note = self.query_one("#reason-note", Input).value.strip() or None
+        if index is None and note is None:
+            self.app.bell()
+            hint = self.query_one("#reason-hint", Static)
+            hint.update(f"Choose a reason (1–{len(self.reasons)}) or write a note.")
+            hint.add_class("-error")
+            return
+        other = next((r for r in self.reasons if r.lower() == "other"), None)
         settle = self.disputed and self.query_one("#reason-adjudicate", TickBox).value
-        self.dismiss(Rejection(self.reasons[index], note, settle))
+        self.dismiss(Rejection(other if index is None else self.reasons[index], note, settle))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -256,6 +256,7 @@ class ReviewDecide(ReviewView):
         if state is not None:
             self.review.states[candidate_id] = state
         self._refresh_rows([candidate_id])
+        self._reread_claims()
         self._see(candidate_id)
         now = "now undecided" if state is None or state.status is Status.PENDING else f"{state.status.value} by {state.reviewer}"
         notify(
@@ -279,6 +280,7 @@ class ReviewDecide(ReviewView):
         self.review.states[candidate_id] = state
         self.review.leased.pop(candidate_id, None)
         self._refresh_rows([candidate_id])
+        self._reread_claims()
         self._see(candidate_id)
         self._schedule_counts()
         self._advance(candidate_id)
@@ -306,6 +308,7 @@ class ReviewDecide(ReviewView):
                 self.review.states[undone.candidate_id] = state
             if undone.candidate_id in self.review.rows:
                 self._refresh_rows([undone.candidate_id])
+                self._reread_claims()
                 self._set_current(undone.candidate_id)
                 return
             self._open_article(self.review.article.id, undone.candidate_id, force=True)  # type: ignore[union-attr]

@@ -189,6 +189,13 @@ class ReviewView(ReviewWorkers):
         self.query_one("#candidates", CandidateTable).set_titles(
             f"Candidates {self.review.where()}", plain_line(self.review.filter_label())
         )
+        self._show_claim()
+        if self._presence_timer is not None:
+            self._presence_timer.stop()
+        self._presence_timer = self.set_timer(PRESENCE_DELAY_S, self._save_presence)
+
+    def _show_claim(self) -> None:
+        """The claim panel and the detail pane for the candidate under the cursor; its claim is read in a worker."""
         panel = self.query_one("#claim", ClaimPanel)
         candidate = self.review.candidates.get(self.review.current) if self.review.current else None
         if candidate is None:
@@ -202,9 +209,24 @@ class ReviewView(ReviewWorkers):
             # draws the pane once, not first with "…" (a second draw, and often a screen layout pass, per key).
             self._load_claim(candidate.id, candidate.claim_id)
             self.set_timer(CLAIM_WAIT_S, self._claim_late)
-        if self._presence_timer is not None:
-            self._presence_timer.stop()
-        self._presence_timer = self.set_timer(PRESENCE_DELAY_S, self._save_presence)
+
+    def _restand(self, corroboration: dict[str, tuple[str, int]], claims: dict[str, str]) -> list[str]:
+        """The article's claims as stored now (``ReviewState.restand``): changed rows are redrawn, and the claim panel
+        and detail pane when the cursor's candidate is among them; returns the changed ids."""
+        changed = self.review.restand(corroboration, claims)
+        if changed:
+            self._refresh_rows(changed)
+        if self.review.current in changed:
+            self._show_claim()
+        return changed
+
+    def _reread_claims(self) -> None:
+        """After this screen's own decision or undo: ``_restand`` from two indexed reads of the article on screen."""
+        if self.review.article is not None:
+            reader = self.curator.reader
+            self._restand(
+                reader.corroboration_for_article(self.review.article.id), reader.claims_of_candidates(list(self.review.candidates))
+            )
 
     def _claim_late(self) -> None:
         """The claim is slow to come: show the fact meanwhile, its sources as "…"."""

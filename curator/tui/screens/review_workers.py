@@ -126,6 +126,7 @@ class ReviewWorkers(Screen[None]):
             self._data_version = version
             article_id = self.review.article.id if self.review.article else None
             ids = list(self.review.candidates)
+            claims_read = self.review.claims_read
             self.post_message(
                 Refreshed(
                     article_id,
@@ -133,6 +134,9 @@ class ReviewWorkers(Screen[None]):
                     app.bg.leased_by_others(app.reviewer, ids),
                     app.bg.review_counts(app.reviewer),
                     app.bg.count_review_articles(self.review.filters),
+                    app.bg.corroboration_for_article(article_id) if article_id else {},
+                    app.bg.claims_of_candidates(ids),
+                    claims_read,
                 )
             )
         finally:
