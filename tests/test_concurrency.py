@@ -99,6 +99,12 @@ def test_leases_are_won_by_exactly_one_reviewer(seeded_db: Path) -> None:
     assert all(cid in won[int(holder[1:])] for cid, holder in holders.items())
 
 
+QUEUE_PACE_S = 0.002
+"""A pause after each decision: a decision takes well under a millisecond, so without it one process could work
+the whole queue (221 seed candidates in about 70 ms) before the other has woken from the barrier, and the race
+this test is about would not happen."""
+
+
 def _queue_worker(start: Callable[[], None], db: str, reviewer: str, ids: list[str]) -> list[str]:
     """A reviewer working down the shared queue: skip what is decided or leased, lease, check again, decide."""
     mine = []
@@ -116,6 +122,7 @@ def _queue_worker(start: Callable[[], None], db: str, reviewer: str, ids: list[s
                 continue
             store.decide(cid, reviewer, Action.ACCEPT)
             mine.append(cid)
+            time.sleep(QUEUE_PACE_S)
         store.release_leases(reviewer)
     return mine
 
