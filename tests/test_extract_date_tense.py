@@ -62,6 +62,8 @@ def test_a_month_day_without_a_year_takes_the_year_its_tense_gives(
         ("Profit doubled in H2 2018.", "2020-01-19", [("H2 2018", "2018-41", None, None)]),
         ("上半年营收增长了。", "2020-08-19", [("上半年", "2020-40", None, None)]),
         ("2018年下半年营收增长。", "2020-08-19", [("2018年下半年", "2018-41", None, None)]),
+        ("气温创下半年以来新低。", "2019-11-25", []),  # 创下 "set (a record)", then 半年 "half a year"
+        ("气温创今年下半年以来新低。", "2019-11-25", [("下半年", "2019-41", None, None)]),
         ("四季度销量下降了。", "2020-01-19", [("四季度", "2019-Q4", None, None)]),
         ("The store opened last summer.", "2020-01-19", [("last summer", "2019-22", None, None)]),
         ("The store opened this past spring.", "2020-07-19", [("this past spring", "2020-21", None, None)]),
