@@ -160,7 +160,8 @@ def test_a_month_day_of_an_average_year_is_no_date_claim(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("合肥11月19日入冬，常年较晚。", "2019-11-19"), ("The road closed on Dec. 3, earlier than usual.", "2018-12-03")],
+    [("合肥11月19日入冬，常年较晚。", "2019-11-19"), ("The road closed on Dec. 3, earlier than usual.", "2018-12-03"),
+     ("He usually walks, but on March 3 he closed the shop.", "2019-03-03")],
 )
 def test_a_month_day_before_an_average_year_word_is_still_a_date(text: str, expected: str) -> None:
     assert [value for _, value, _, _ in found(text, "date", "2019-11-25")] == [expected]
@@ -181,3 +182,9 @@ def test_a_day_of_the_month_is_near_or_on_the_side_its_tense_says(base: dt.date,
 def test_every_mention_of_one_day_of_the_month_has_one_value(day: int, first: str, second: str) -> None:
     values = {value for _, value, _, _ in found(f"气象台{first}{day}日发布预警。部门{second}{day}日行动。", "date", "2019-11-25")}
     assert len(values) == 1
+
+
+@given(st.integers(1, 12), st.integers(1, 28), st.sampled_from(["常年", "往年", "历年", "往年同期", "常年的"]))
+def test_any_month_day_after_an_average_year_word_is_no_date_and_without_it_one(month: int, day: int, cue: str) -> None:
+    assert found(f"合肥({cue}{month}月{day}日)入冬。", "date", "2019-11-25") == []
+    assert len(found(f"合肥({month}月{day}日)入冬。", "date", "2019-11-25")) == 1

@@ -78,10 +78,11 @@ def _not_a_claim(text: str, match: re.Match[str]) -> bool:
 
 
 _HABITUAL = re.compile(r"(?:常年|往年|历年|同期)[^，。；、,;：:\n]{0,12}$"
-                       r"|(?i:\b(?:usually|normally|typically|ordinarily|in\s+an\s+average\s+year|in\s+a\s+normal\s+year)\b)")
+                       r"|(?i:\b(?:usually|normally|typically|ordinarily|in\s+an\s+average\s+year|in\s+a\s+normal\s+year)\b(?![^;]*(?:;|\bbut\b)))")
 """Words before a month-day without a year that make it a day of no particular year (``合肥(常年11月19日)``, the date
 in an average year; ``the first frost usually comes on Nov. 19``): no date claim. A Chinese cue counts in its own
-clause (up to 12 characters before the date), an English one anywhere before the date in the sentence."""
+clause (up to 12 characters before the date), an English one anywhere before the date in the sentence unless a
+``;`` or ``but`` comes between (``He usually walks, but on March 3 he drove``)."""
 
 
 @dataclass(frozen=True)
