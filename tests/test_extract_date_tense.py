@@ -10,7 +10,7 @@ from extract_helpers import found
 from hypothesis import given
 from hypothesis import strategies as st
 
-from curator.extract.relative_dates import in_quotation, nearest_year, period_year
+from curator.extract.relative_dates import NEAR_DAYS, in_quotation, nearest_day_of_month, nearest_year, period_year
 
 
 @pytest.mark.parametrize(
@@ -62,6 +62,8 @@ def test_a_month_day_without_a_year_takes_the_year_its_tense_gives(
         ("Profit doubled in H2 2018.", "2020-01-19", [("H2 2018", "2018-41", None, None)]),
         ("上半年营收增长了。", "2020-08-19", [("上半年", "2020-40", None, None)]),
         ("2018年下半年营收增长。", "2020-08-19", [("2018年下半年", "2018-41", None, None)]),
+        ("气温创下半年以来新低。", "2019-11-25", []),  # 创下 "set (a record)", then 半年 "half a year"
+        ("气温创今年下半年以来新低。", "2019-11-25", [("下半年", "2019-41", None, None)]),
         ("四季度销量下降了。", "2020-01-19", [("四季度", "2019-Q4", None, None)]),
         ("The store opened last summer.", "2020-01-19", [("last summer", "2019-22", None, None)]),
         ("The store opened this past spring.", "2020-07-19", [("this past spring", "2020-21", None, None)]),
@@ -124,3 +126,65 @@ def test_text_between_quotation_marks_is_quoted_and_after_them_is_not(inner: str
         text = f"He said {opening}{inner}{closing} then"
         assert in_quotation(text, len(f"He said {opening}") + len(inner))
         assert not in_quotation(text, len(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a day of the month within a few days of publication is that one, whatever the tense
+        ("气象台25日发布预警。预计25日夜间有雨。", "2019-11-25", ["2019-11-25", "2019-11-25"]),
+        ("26日早晨气温降至零度。", "2019-11-25", ["2019-11-26"]),
+        ("预计23日已入冬。", "2019-11-25", ["2019-11-23"]),
+        # further away, the tense decides: past on or before, future on or after, else the nearest
+        ("会议已于5日举行。", "2019-11-25", ["2019-11-05"]),
+        ("会议将于5日举行。", "2019-11-25", ["2019-12-05"]),
+        ("会议5日举行。", "2019-11-25", ["2019-12-05"]),
+        # one article, one 12日: its first mention decides for the later ones
+        ("法院已于12日开庭。法院12日将宣判。", "2019-11-25", ["2019-11-12", "2019-11-12"]),
+    ],
+)
+def test_a_day_of_the_month_alone_is_near_publication_and_one_day_per_article(
+        text: str, published: str, expected: list[str]) -> None:
+    assert [value for _, value, _, _ in found(text, "date", published)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["合肥(常年11月19日)入冬。", "往年同期11月28日已入冬。", "常年入冬时间为11月28日。", "历年的11月30日最冷。",
+     "The first frost usually arrives on November 19.", "In an average year, the lake freezes on Dec. 3.",
+     "The market normally opens on April 1."],
+)
+def test_a_month_day_of_an_average_year_is_no_date_claim(text: str) -> None:
+    assert found(text, "date", "2019-11-25") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("合肥11月19日入冬，常年较晚。", "2019-11-19"), ("The road closed on Dec. 3, earlier than usual.", "2018-12-03"),
+     ("He usually walks, but on March 3 he closed the shop.", "2019-03-03")],
+)
+def test_a_month_day_before_an_average_year_word_is_still_a_date(text: str, expected: str) -> None:
+    assert [value for _, value, _, _ in found(text, "date", "2019-11-25")] == [expected]
+
+
+@given(st.dates(dt.date(1990, 1, 1), dt.date(2040, 12, 31)), st.integers(1, 31), st.sampled_from(["past", "future", "nearest"]))
+def test_a_day_of_the_month_is_near_or_on_the_side_its_tense_says(base: dt.date, day: int, side: str) -> None:
+    resolved = nearest_day_of_month(day, base, side)  # type: ignore[arg-type]
+    if resolved is None:
+        return
+    assert resolved.day == day and abs((resolved - base).days) <= 62
+    if abs((resolved - base).days) > NEAR_DAYS:
+        assert side != "past" or resolved < base
+        assert side != "future" or resolved > base
+
+
+@given(st.integers(1, 28), st.sampled_from(["已", "将", "预计", ""]), st.sampled_from(["已", "将", "预计", ""]))
+def test_every_mention_of_one_day_of_the_month_has_one_value(day: int, first: str, second: str) -> None:
+    values = {value for _, value, _, _ in found(f"气象台{first}{day}日发布预警。部门{second}{day}日行动。", "date", "2019-11-25")}
+    assert len(values) == 1
+
+
+@given(st.integers(1, 12), st.integers(1, 28), st.sampled_from(["常年", "往年", "历年", "往年同期", "常年的"]))
+def test_any_month_day_after_an_average_year_word_is_no_date_and_without_it_one(month: int, day: int, cue: str) -> None:
+    assert found(f"合肥({cue}{month}月{day}日)入冬。", "date", "2019-11-25") == []
+    assert len(found(f"合肥({month}月{day}日)入冬。", "date", "2019-11-25")) == 1

@@ -77,6 +77,14 @@ def _not_a_claim(text: str, match: re.Match[str]) -> bool:
     return False
 
 
+_HABITUAL = re.compile(r"(?:常年|往年|历年|同期)[^，。；、,;：:\n]{0,12}$"
+                       r"|(?i:\b(?:usually|normally|typically|ordinarily|in\s+an\s+average\s+year|in\s+a\s+normal\s+year)\b(?![^;]*(?:;|\bbut\b)))")
+"""Words before a month-day without a year that make it a day of no particular year (``合肥(常年11月19日)``, the date
+in an average year; ``the first frost usually comes on Nov. 19``): no date claim. A Chinese cue counts in its own
+clause (up to 12 characters before the date), an English one anywhere before the date in the sentence unless a
+``;`` or ``but`` comes between (``He usually walks, but on March 3 he drove``)."""
+
+
 @dataclass(frozen=True)
 class _Pattern:
     """One date form: its regex, how a match is read, words one of which the sentence must hold (lower-cased)
@@ -109,7 +117,7 @@ class DateRule:
                      self._season, ("spring", "summer", "autumn", "winter", "fall"), False),
             _Pattern(re.compile(
                 rf"\b(?P<half>(?i:first|second))\s+half\s+of\s+(?:(?P<year>{YEAR})(?!\d)|(?i:the|this)\s+year\b)"
-                rf"|\b(?P<h>H[12])\s?(?P<year2>{YEAR})(?!\d)|(?:(?P<zyear>{YEAR})年)?(?P<zhalf>[上下])半年"), self._half,
+                rf"|\b(?P<h>H[12])\s?(?P<year2>{YEAR})(?!\d)|(?:(?P<zyear>{YEAR})年)?(?P<zhalf>上|(?<!创)下)半年"), self._half,
                 ("half", "h1", "h2", "半年"), False),
             _Pattern(re.compile(rf"(?<![\d$€£¥.,])(?P<day>{DAY})(?:st|nd|rd|th)?(?:\s?[-–]\s?(?P<day_to>{DAY})(?:st|nd|rd|th)?)?"
                                 rf"\s+(?:of\s+)?{capital_month}\.?(?:,?\s+(?P<year>{YEAR}))?(?![\d:\w])"), self._day),
@@ -229,8 +237,17 @@ class DateRule:
         return f"{match.group('year')}-{month:02d}-{day:02d}", None, {}
 
     def _day_of_month(self, ctx: Context, sentence: Sentence, match: re.Match[str]) -> Read:
+        """``9日`` (Chinese wire copy): ``relative_dates.nearest_day_of_month`` by the sentence's tense, and the day its
+        first mention in the article resolved to for every later one (one article, one 25日)."""
         base = relative_dates.published_date(ctx.article.published)
-        day = relative_dates.nearest_day_of_month(int(match.group("dday")), base, relative_dates.ahead(sentence.text, match.start())) if base else None
+        if base is None:
+            return None, None, {}
+        earlier = [c.value for c in ctx.found.values()
+                   if c.kind == "date" and c.extractor == "date" and c.text == match.group() and c.attrs.get("relative")]
+        if earlier:
+            return str(earlier[0]), None, {"relative": True}
+        side = relative_dates.tense(sentence.text, match.start(), match.end())
+        day = relative_dates.nearest_day_of_month(int(match.group("dday")), base, side)
         return (day.isoformat(), None, {"relative": True}) if day else (None, None, {})
 
     def _relative(self, ctx: Context, sentence: Sentence, match: re.Match[str]) -> Read:
@@ -255,6 +272,8 @@ class DateRule:
             qualifier = self.lex.qualifiers.get(groups["suffix"])
         attrs: dict[str, object] = {}
         if month is not None and day is not None and year is None:
+            if _HABITUAL.search(sentence.text, 0, match.start()):
+                return None, None, attrs
             base = relative_dates.published_date(ctx.article.published)
             side = relative_dates.tense(sentence.text, match.start(), match.end())
             resolved = relative_dates.nearest_year(month, day, base, side) if base else None

@@ -178,10 +178,17 @@ def nearest_year(month: int, day: int, base: dt.date, side: Tense = "past") -> d
     return min(options, key=lambda d: abs((d - base).days)) if options else None
 
 
-def nearest_day_of_month(day: int, base: dt.date, future: bool = False) -> dt.date | None:
-    """The day of the month ``day`` in the publication month or the one before (after, when the sentence speaks of
-    the future), the nearest on or before the publication date (after it when ``future``): in an article of 10
-    December, ``9日`` is 9 December and ``28日`` 28 November. ``None`` for a day no nearby month has."""
+NEAR_DAYS = 3
+"""A day of the month this many days or fewer from the publication day is that nearby one whatever the tense: wire
+copy of the 25th writes ``25日`` for today and ``26日`` for tomorrow, even after 预计 or 已."""
+
+
+def nearest_day_of_month(day: int, base: dt.date, side: Tense = "nearest") -> dt.date | None:
+    """The day of the month ``day`` (Chinese wire copy's ``9日``) in the publication month or one either side: the
+    occurrence within ``NEAR_DAYS`` of the publication date when there is one, else the nearest on or before it
+    (``past``), on or after it (``future``) or either side (``nearest``), as ``tense`` reads the sentence. In an
+    article of 10 December, ``9日`` and ``12日`` are 9 and 12 December, ``28日`` after a past cue 28 November.
+    ``None`` for a day no nearby month has."""
     options = []
     for shift in (-1, 0, 1):
         month_index = base.year * 12 + base.month - 1 + shift
@@ -189,8 +196,10 @@ def nearest_day_of_month(day: int, base: dt.date, future: bool = False) -> dt.da
             options.append(dt.date(month_index // 12, month_index % 12 + 1, day))
         except ValueError:
             continue
-    side = [d for d in options if (d > base if future else d <= base)]
-    return min(side, key=lambda d: abs((d - base).days)) if side else None
+    near = [d for d in options if abs((d - base).days) <= NEAR_DAYS]
+    if not near and side != "nearest":
+        options = [d for d in options if (d >= base if side == "future" else d <= base)]
+    return min(near or options, key=lambda d: abs((d - base).days)) if near or options else None
 
 
 def period_year(first_month: int, months: int, base: dt.date, side: Tense) -> int:
