@@ -496,6 +496,43 @@ def test_csv_has_values_as_people_read_them_beside_the_numbers(corpus: Store, tm
     assert rows["a1-margin"]["value_text"] == "'-5%"  # a text cell starting with "-" is still neutralised
 
 
+def _ranges(store: Store) -> Store:
+    """Two articles stating 15% to 20% (one claim) and $24 to $28 (a candidate each), as ranges are stored: the
+    low end as the value, both ends in ``attrs["range"]``."""
+    text = "Prices\nShares of the venture rose 15% to 20% on Monday. Tickets cost $24 to $28 each.\n"
+    articles = [_article(text, "r1.txt", "Prices", None, "en"), _article(text.replace("Monday", "Friday"), "r2.txt", "More", None, "en")]
+    store.add_articles(articles)
+    found = []
+    for article in articles:
+        for needle, kind, low, high, unit in (("15% to 20%", "percent", 15.0, 20.0, "%"), ("$24 to $28", "money", 24.0, 28.0, "USD")):
+            start = article.text.index(needle)
+            quote, quote_start = _sentence(article.text, start)
+            found.append(Candidate(
+                id=f"{article.source}-{kind}", article_id=article.id, kind=kind, text=needle, start=start,
+                end=start + len(needle), quote=quote, quote_start=quote_start, subject="the venture",
+                statement=f"the venture: {needle}", value=low, unit=unit, attrs={"range": [low, high]},
+            ))
+        store.save_extraction(article.id, [c for c in found if c.article_id == article.id])
+    store.replace_claims([Claim("cl-pct", "percent", "the venture", "Shares rose 15% to 20%.", 15.0, "%", None,
+                                Corroboration.CORROBORATED, 2, ("r1.txt-percent", "r2.txt-percent"), (), article_count=2)])
+    return store
+
+
+def test_csv_reads_a_range_with_both_ends(store: Store, fixed_clock: None, tmp_path: Path) -> None:
+    """A range is stored as its low end with the high end in ``attrs``; its text columns state both ends."""
+    rows = {r["candidate_id"]: r for r in export_csv(_ranges(store), tmp_path)}
+    assert (rows["r1.txt-percent"]["value"], rows["r1.txt-percent"]["value_text"]) == ("15.0", "15% to 20%")
+    assert rows["r2.txt-percent"]["fact_value_text"] == "15% to 20%"  # a claim's fact, from its members' range
+    assert (rows["r1.txt-money"]["fact_value_text"], rows["r1.txt-money"]["value_text"]) == ("$24 to $28", "$24 to $28")
+
+
+def test_the_claim_panel_members_carry_their_range(store: Store) -> None:
+    """The review store's claim members hold the high end a range states (the claim panel reads both ends)."""
+    view = _ranges(store).claim_view("cl-pct")
+    assert view is not None
+    assert [(m.value, m.high) for m in view.members] == [(15.0, 20.0), (15.0, 20.0)]
+
+
 def test_reject_reason_is_exported_in_json_and_csv(corpus: Store, tmp_path: Path) -> None:
     rows = {r["candidate_id"]: r for r in export_csv(corpus, tmp_path)}
     assert rows["a1-usd"]["reason"] == "wrong value"

@@ -520,3 +520,34 @@ def test_templated_briefs_about_different_companies_are_different_claims(store: 
     assert sorted(money) == ["Acme Robotics", "Globex", "Initech"]
     assert len({claim.id for claim in money.values()}) == 3
     assert all(claim.subject == subject and claim.sources == 1 for subject, claim in money.items())
+
+
+def _ranged(cid: str, article: str, low: float, high: float, quote: str) -> Candidate:
+    return cand(cid, article, "percent", low, "%", "Tesla", quote=quote, attrs={"range": [low, high]})
+
+
+def test_a_range_corroborates_only_the_same_range() -> None:
+    """"5% to 10%" is not "5%": its low end alone never corroborates a single value."""
+    quote = "Tesla cut its car prices by {} this spring."
+    by = claims_of([
+        _ranged("r1", "A", 5.0, 10.0, quote.format("5% to 10%")),
+        _ranged("r2", "B", 5.0, 10.0, "This spring Tesla lowered what its cars cost by 5% to 10% in Europe."),
+        cand("p", "C", "percent", 5.0, "%", "Tesla", quote=quote.format("5%")),
+        _ranged("w", "D", 5.0, 12.0, quote.format("5% to 12%")),
+    ])
+    assert by["r1"] is by["r2"] and by["r1"].corroboration is Corroboration.CORROBORATED
+    assert by["p"] is not by["r1"] and by["w"] is not by["r1"] and by["w"] is not by["p"]
+    assert by["p"].corroboration is Corroboration.SINGLE_SOURCE
+
+
+def test_a_range_conflicts_with_a_close_value_only_outside_it() -> None:
+    """A value inside the stated range agrees with it; a close value outside it contradicts it."""
+    quote = "Tesla cut its car prices by {} this spring."
+    by = claims_of([
+        _ranged("r", "A", 10.0, 12.0, quote.format("10% to 12%")),
+        cand("in", "B", "percent", 10.5, "%", "Tesla", quote=quote.format("10.5%")),
+        cand("out", "C", "percent", 9.5, "%", "Tesla", quote=quote.format("9.5%")),
+    ])
+    assert by["in"].id not in by["r"].conflicts_with
+    assert by["r"].conflicts_with == (by["out"].id,)
+    assert by["out"].conflicts_with == tuple(sorted((by["r"].id, by["in"].id)))

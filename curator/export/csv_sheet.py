@@ -9,7 +9,7 @@ as a formula, so every text cell beginning with one gets a leading ``'``.
 Numbers are written as numbers (``6700000000.0``, ``-5.0``): a spreadsheet
 reads a plain number, even a negative one, as a value, and no text can
 reach those cells; ``fact_value_text`` and ``value_text`` beside them give
-the value as a person reads it (``$6.7 billion``, ``29%``), from
+the value as a person reads it (``$6.7 billion``, ``29%``, a range with both ends: ``$24 to $28``), from
 ``curator.display`` like the review screen and the Markdown sheet.
 """
 
@@ -20,8 +20,8 @@ import json
 from collections.abc import Iterator
 from typing import Any, TextIO
 
-from curator.display import format_value
-from curator.export.facts import EDITED, Fact, Sheet, clean_value, opinions, quote_selector
+from curator.display import format_value, range_end
+from curator.export.facts import EDITED, Fact, Sheet, clean_value, decode, opinions, quote_selector
 from curator.models import Article
 from curator.textsafety import CONTROL, visible
 
@@ -72,9 +72,14 @@ def fact_rows(fact: Fact, articles: dict[str, Article]) -> Iterator[list[Any]]:
         fact.id, fact.kind, fact.subject, fact.statement, fact.value, fact.unit, fact.qualifier,
         fact.status, fact.edited, fact.disputed, fact.corroboration, fact.sources, " ".join(fact.conflicts_with),
     ]
-    fact_text = format_value(fact.kind, fact.value, fact.unit)
+    fact_text: str | None = None
     tellers, carriers = "; ".join(fact.tellers), "; ".join(fact.carriers)
     for r in fact.evidence:
+        attrs = decode(r.attrs)
+        if fact_text is None:
+            # A claim keeps no attrs: its members agree on the range (``curator.match.clustering``), so the first
+            # line's range is the fact's when it starts at the fact's value.
+            fact_text = format_value(fact.kind, fact.value, fact.unit, None, range_end(fact.value, attrs))
         article = articles[r.article_id]
         prefix, _, suffix = quote_selector(r)
         yield _cells([
@@ -87,7 +92,7 @@ def fact_rows(fact: Fact, articles: dict[str, Article]) -> Iterator[list[Any]]:
             "; ".join(article.authors),
             json.dumps(opinions(r.opinions), ensure_ascii=False) if r.opinions else "[]",
             fact.article_count, "; ".join(fact.outlets), r.outlet, fact.syndicated(r),
-            fact_text, format_value(r.kind, r.value, r.unit), r.reason, tellers, carriers,
+            fact_text, format_value(r.kind, r.value, r.unit, None, range_end(r.value, attrs)), r.reason, tellers, carriers,
         ])
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from curator.display import range_end
 from curator.models import Candidate
 from curator.provenance.slots import SlotKey, slot_key
 from curator.provenance.text import written_in_cjk
@@ -110,6 +111,29 @@ def _value_key(value: object) -> object:
     return str(value).casefold()
 
 
+def span_of(c: Candidate) -> tuple[float, float] | None:
+    """A figure's stated interval ``(low, high)``: a range's two ends (``curator.display.range_end``), a single
+    value's ``(v, v)``; None for a value that is no number (a date, a name).
+
+    Matching compares figures as intervals (Allen 1983, "Maintaining knowledge about temporal intervals": two
+    intervals are equal, overlap, or one is before the other): a range corroborates only the same range, and two
+    figures of one slot contradict each other only when their intervals are disjoint (``conflicts._conflicts``),
+    so "5% to 10%" neither corroborates nor contradicts "7%", and contradicts "12%".
+    """
+    if isinstance(c.value, bool) or not isinstance(c.value, (int, float)):
+        return None
+    high = range_end(c.value, c.attrs)
+    top = float(high) if isinstance(high, (int, float)) and not isinstance(high, bool) else float(c.value)
+    return (float(c.value), top) if top >= c.value else (top, float(c.value))
+
+
+def _range_key(c: Candidate) -> object:
+    """The high end of a range as a block key compares it (``_value_key``), None for a single value: a range
+    joins only claims of the same range, never a single value equal to its low end."""
+    high = range_end(c.value, c.attrs)
+    return None if high is None else _value_key(high)
+
+
 def _block(c: Candidate) -> tuple[object, ...]:
     return _block_of(c.kind, c.unit, c.value, c.subject)
 
@@ -158,18 +182,21 @@ def _cluster(
 ) -> list[_Group]:
     """Greedy leader clustering of candidates in ranking order, after the groups already in ``blocks``.
 
-    A figure joins the block's first group whose leader has its predicate
+    A range joins only groups of the same range (``span_of``). A figure joins the block's first group whose leader has its predicate
     (non-empty) and agreeing roles, with a stated subject that agrees (``subjects_agree``) when no role is known on
     both sides; else, among the groups whose slot agrees
     (``slots_agree``), the first with its subject, else the one its context is
     most alike (``_Block.most_alike``); else it starts one.
     """
-    found: dict[tuple[object, ...], _Block] = {key: _Block(list(groups)) for key, groups in (blocks or {}).items()}
+    found: dict[tuple[object, ...], _Block] = {}
+    for key, groups in (blocks or {}).items():
+        for group in groups:
+            found.setdefault((key, _range_key(group.members[0])), _Block([])).add(group)
     for c in ranked:
         key = _block(c)
-        block = found.get(key)
+        block = found.get((key, _range_key(c)))
         if block is None:
-            found[key] = block = _Block([])
+            found[(key, _range_key(c))] = block = _Block([])
         if c.kind in VALUED:
             slot = figure_slot(c)
             context = context_words(c)

@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
-from curator.match.clustering import COMMON, NUMERIC, SINGLE_VALUED, _Group, _key_text, _stems, slots_agree
+from curator.match.clustering import COMMON, NUMERIC, SINGLE_VALUED, _Group, _key_text, _stems, slots_agree, span_of
 from curator.schema import Schema
 
 
@@ -77,6 +77,8 @@ def _conflicts(
             continue
         members.sort(key=lambda g: float(g.key[2]))  # type: ignore[arg-type]
         for a, b in _close_pairs(members, schema.match.tolerance, focus, converts):
+            if _overlap(a, b):
+                continue
             if converts[id(a)] & converts[id(b)] or same_slot(a, b, schema.match.threshold):
                 link(a, b)
     return links
@@ -134,6 +136,13 @@ class _SlotIndex:
                 if id(g) not in seen and low <= _value(g) <= high and _value(g) != value:
                     seen.add(id(g))
                     yield g
+
+
+def _overlap(a: _Group, b: _Group) -> bool:
+    """Whether two claims' intervals (``span_of``: a range's ends, a single value's point) share a value: then
+    neither contradicts the other ("5% to 10%" and "7%"), however close their low ends."""
+    x, y = span_of(a.members[0]), span_of(b.members[0])
+    return x is not None and y is not None and x[0] <= y[1] and y[0] <= x[1]
 
 
 def _value(group: _Group) -> float:

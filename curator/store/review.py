@@ -7,10 +7,12 @@ records returned are defined in ``review_records`` and imported where built.
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from curator.display import range_end
 from curator.models import Status
 from curator.store.articles import Articles
 from curator.store.claims import FACT_CORROBORATION, FACT_SOURCES, Claims
@@ -139,13 +141,19 @@ class ReviewQueries(Articles, Claims, DecisionLog, Search):
     def _claim_members(self, claim_id: str, limit: int) -> tuple[ClaimMember, ...]:
         rows = self._rows(
             "SELECT c.id AS candidate_id, c.claim_id, c.article_id, a.title, a.source, c.kind, c.text, c.quote,"
-            " c.value, c.unit, c.qualifier, c.status, coalesce(a.outlet_name, a.outlet) AS outlet FROM candidates c JOIN articles a ON a.id = c.article_id"
+            " c.value, c.unit, c.qualifier, c.status, coalesce(a.outlet_name, a.outlet) AS outlet, c.attrs"
+            " FROM candidates c JOIN articles a ON a.id = c.article_id"
             " WHERE c.claim_id = ? ORDER BY c.seq LIMIT ?",
             (claim_id, limit),
         )
         from curator.store.review_records import ClaimMember
 
-        return tuple(ClaimMember(**dict(r)) for r in rows)
+        members = []
+        for r in rows:
+            fields = dict(r)
+            attrs = fields.pop("attrs")
+            members.append(ClaimMember(**fields, high=range_end(fields["value"], json.loads(attrs) if attrs else {})))
+        return tuple(members)
 
     def claim_view(self, claim_id: str, limit: int = 12) -> ClaimView | None:
         """A claim for the claim panel: its first ``limit`` members and those of each conflicting claim.

@@ -76,6 +76,9 @@ class ClaimMember:
     qualifier: str | None
     status: str
     outlet: str | None = None
+    high: Any = None
+    """The high end of the range the member states (``curator.display.range_end``; ``value`` is its low end),
+    None for a single value."""
 
 
 @dataclass(frozen=True)

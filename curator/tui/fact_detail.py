@@ -57,7 +57,8 @@ def corroboration_words(view: ClaimView | None, current: str, conversions: Mappi
     parts = [told]
     mine = conversions.get(current)
     for other, members in view.conflicts:
-        value = format_value(other.kind, other.value, other.unit, other.qualifier)
+        high = members[0].high if members and members[0].value == other.value else None  # a claim keeps no range
+        value = format_value(other.kind, other.value, other.unit, other.qualifier, high)
         text = f"conflicts with {value}"
         if members:
             text += f" in “{_one_line(members[0].title)}”"

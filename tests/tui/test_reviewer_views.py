@@ -11,6 +11,7 @@ from curator.tui.fact_detail import corroboration_words, detail_lines
 from curator.tui.history_view import history_rows, live_opinions
 from curator.tui.screens.review_view import shared_values
 from curator.tui.session import SessionTally
+from curator.tui.widgets.claim_panel import ClaimPanel
 
 
 def member(cid: str, title: str, outlet: str | None, value: float = 6.7e9) -> ClaimMember:
@@ -113,3 +114,15 @@ def test_detail_lines_state_a_range_with_both_ends_until_an_edit_changes_its_val
     assert dict(detail_lines(ranged, None, ""))["Value"] == "39% to 41%"
     edited = CandidateState("c1", Status.EDITED, reviewer="ana", fields={"value": 40.0})
     assert dict(detail_lines(ranged, edited, ""))["Value"] == "40%"
+
+
+def test_a_range_member_and_conflict_read_with_both_ends() -> None:
+    """A range's low end alone is another figure: the claim panel and the conflict sentence state both ends."""
+    ranged = replace(member("c9", "Japan backs a venture", "NHK", 6.1e9), high=6.5e9)
+    view = replace(VIEW, conflicts=((claim("cl61", 6.1e9, 1), (ranged,)),))
+    assert "conflicts with $6.1 billion to $6.5 billion in “Japan backs a venture”" in corroboration_words(view, "c1", {})
+
+
+def test_the_claim_panel_states_a_member_range_with_both_ends() -> None:
+    lines = ClaimPanel()._member(replace(member("c1", "Alliance", "Reuters"), high=7.2e9), warn=False)
+    assert "".join(text for text, _ in lines[1]).startswith("   $6.7 billion to $7.2 billion  ")

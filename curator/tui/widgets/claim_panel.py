@@ -83,7 +83,7 @@ class ClaimPanel(ScrollView, can_focus=False):
     def _member(self, member: ClaimMember, warn: bool) -> list[list[Piece]]:
         current = member.candidate_id == self._current
         head = "warning" if warn else ("strong" if current else "")
-        value = format_value(member.kind, member.value, member.unit, member.qualifier)
+        value = format_value(member.kind, member.value, member.unit, member.qualifier, member.high)
         return [
             [(("▸" if current else " ") + STATUS_MARKS.get(member.status, "?") + " ", head), (" ".join(member.title.split()), head)],
             [("   ", ""), (value, "warning-strong" if warn else "strong"), ("  ", ""), (f"“{member.text}”", "muted")],
