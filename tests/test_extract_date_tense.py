@@ -24,6 +24,10 @@ from curator.extract.relative_dates import NEAR_DAYS, in_quotation, nearest_day_
         ("The film was shown on Feb. 9.", "2020-01-19", [("Feb. 9", "2019-02-09", None, None)]),
         ("The firm said on March 2 that it would cut jobs.", "2021-02-20", [("March 2", "2020-03-02", None, None)]),
         ("The bridge opened on March 2.", "2021-02-20", [("March 2", "2020-03-02", None, None)]),
+        # irregular past tenses are past cues too
+        ("The lake froze on Dec. 3.", "2019-11-25", [("Dec. 3", "2018-12-03", None, None)]),
+        ("Gunmen shot two guards on Dec. 3.", "2019-11-25", [("Dec. 3", "2018-12-03", None, None)]),
+        ("Residents fled the town on Dec. 3.", "2019-11-25", [("Dec. 3", "2018-12-03", None, None)]),
         # a past cue after it (a date first, the verb after)
         ("On March 2, the bridge collapsed.", "2021-02-20", [("March 2", "2020-03-02", None, None)]),
         ("3月2日，大桥坍塌了。", "2021-02-20", [("3月2日", "2020-03-02", None, None)]),

@@ -111,6 +111,8 @@ def _bare_weekday(match: re.Match[str]) -> int | None:
 PAST = re.compile(
     r"(?i:\b(?:was|were|had|did|said|says|ago|last|went|came|began|met|won|lost|fell|rose|told|took|made|gave|held|left|"
     r"saw|got|became|struck|hit|paid|sold|spent|found|led|ran|wrote|broke|chose|flew|grew|knew|sent|"
+    r"froze|shot|fought|brought|bought|caught|taught|thought|kept|felt|dealt|meant|built|sank|drove|rode|spoke|stole|"
+    r"stood|threw|blew|drew|fled|hid|bit|bled|slid|swept|wept|slept|sought|swore|tore|wore|woke|"
     r"(?!(?:need|speed|feed|seed|breed|proceed|exceed|succeed|indeed|hundred|bed|shed|red|expected|scheduled|planned|"
     r"slated|proposed|based|called|named|located|related|listed|limited|united|advanced|detailed|dedicated|"
     r"interested|concerned|involved)\b)[a-z]{2,}ed)\b)|已|曾|(?<![为除])了(?!解)|此前|日前"
