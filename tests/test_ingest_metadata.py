@@ -104,3 +104,12 @@ def test_metadata_readers_take_any_line(line: str) -> None:
 def test_no_text_makes_a_credit_the_outlet(text: str, credit: str) -> None:
     for placed in (f"Source: {credit}\n{text}", f"{text}\n来源：{credit}", f"{text}\nSource:\n{credit}"):
         assert find_outlet(placed, None) != credit
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [("中国网 2019-11-25 10:37:31", "China.org.cn"), ("TNW中文站2016年10月14日07:17", "The Next Web"), ("光明网 2019-11-25", "Guangming Daily")],
+)
+def test_a_chinese_byline_names_a_listed_outlet(line: str, outlet: str) -> None:
+    article = make_article(f"{line}\n寒潮来袭，多地气温下降。\n", source="zh.txt")
+    assert article is not None and article_outlet(article) == outlet
