@@ -72,11 +72,7 @@ class Claims(Candidates):
         """
 
         def work() -> None:
-            self._next_claims_generation(expected)
-            self._settle(settled or {})
-            self._execute("DELETE FROM claim_conflicts")
-            self._execute("DELETE FROM claims")
-            self._execute("UPDATE candidates SET claim_id = NULL WHERE claim_id IS NOT NULL")
+            self._clear_claims(expected, settled)
             self._executemany(
                 f"INSERT INTO claims ({CLAIM_COLUMNS}) VALUES ({_CLAIM_MARKS})",
                 [_claim_params(c) for c in claims],
@@ -91,6 +87,15 @@ class Claims(Candidates):
             )
 
         self._write(work)
+
+    def _clear_claims(self, expected: int | None, settled: Mapping[str, int] | None) -> None:
+        """Inside a write: check and bump the claims' generation, file the ``settled`` moves, and delete every claim,
+        conflict link and candidate's claim link, so that a full match can write its claims in their place."""
+        self._next_claims_generation(expected)
+        self._settle(settled or {})
+        self._execute("DELETE FROM claim_conflicts")
+        self._execute("DELETE FROM claims")
+        self._execute("UPDATE candidates SET claim_id = NULL WHERE claim_id IS NOT NULL")
 
     def save_claims(
         self, claims: Sequence[Claim], standings: Mapping[str, Corroboration], expected: int | None = None,

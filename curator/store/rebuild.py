@@ -177,11 +177,7 @@ class Rebuilds(Claims):
         rebuild.close()
 
         def work() -> None:
-            self._next_claims_generation(expected)
-            self._settle(settled or {})
-            self._execute("DELETE FROM claim_conflicts")
-            self._execute("DELETE FROM claims")
-            self._execute("UPDATE candidates SET claim_id = NULL WHERE claim_id IS NOT NULL")
+            self._clear_claims(expected, settled)
             self._execute(f"INSERT INTO claims ({CLAIM_COLUMNS}) SELECT {CLAIM_COLUMNS} FROM rebuild.claims")
             self._execute("INSERT OR IGNORE INTO claim_conflicts (claim_id, other_id) SELECT claim_id, other_id FROM rebuild.conflicts")
             self._execute(
