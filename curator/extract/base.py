@@ -11,7 +11,8 @@ import bisect
 import hashlib
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from curator.display import format_value, range_end
 from curator.extract.lexicon import Entity, Lexicon
@@ -141,3 +142,22 @@ class Context:
         if kind == "naming" and isinstance(value, str):
             self.names.add(value)
         return candidate
+
+
+_Item = TypeVar("_Item")
+
+
+def join_pairs(items: Sequence[_Item], joined: Callable[[_Item, _Item], _Item | None]) -> list[_Item]:
+    """``items`` (in text order) with each neighbouring pair that ``joined`` makes one (a range, a span) replaced by
+    what it returns; an item is joined at most once, so ``A to B to C`` gives ``A to B`` and ``C``."""
+    out: list[_Item] = []
+    index = 0
+    while index < len(items):
+        both = joined(items[index], items[index + 1]) if index + 1 < len(items) else None
+        if both is not None:
+            out.append(both)
+            index += 2
+        else:
+            out.append(items[index])
+            index += 1
+    return out

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from curator.display import format_value, range_end
 from curator.extract import relative_dates
-from curator.extract.base import Context
+from curator.extract.base import Context, join_pairs
 from curator.extract.lexicon import Lexicon
 from curator.extract.numbers import HAS_DIGIT
 from curator.extract.sentences import Sentence
@@ -312,19 +312,12 @@ def _join_spans(text: str, dates: list[_Found]) -> list[_Found]:
     """Two dates of one precision joined as a span (``May 30 to June 2``, ``between 2019 and 2021``,
     ``5月10日至6月2日``) as one date from the first, ``attrs["range"]`` to the second: a span is stated with both
     ends. For dates ``from May 10 to June 2`` is a span too (a period, not a change of value)."""
-    out: list[_Found] = []
-    index = 0
-    while index < len(dates):
-        first = dates[index]
-        second = dates[index + 1] if index + 1 < len(dates) else None
-        if second is not None and _spans(text, first, second):
-            attrs = {**first.attrs, "range": [first.value, second.value]}
-            out.append(_Found(first.start, second.end, first.value, first.qualifier, attrs))
-            index += 2
-            continue
-        out.append(first)
-        index += 1
-    return out
+    def joined(first: _Found, second: _Found) -> _Found | None:
+        if not _spans(text, first, second):
+            return None
+        return _Found(first.start, second.end, first.value, first.qualifier, {**first.attrs, "range": [first.value, second.value]})
+
+    return join_pairs(dates, joined)
 
 
 def _spans(text: str, first: _Found, second: _Found) -> bool:

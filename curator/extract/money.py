@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from curator.extract.base import Context
+from curator.extract.base import Context, join_pairs
 from curator.extract.lexicon import Lexicon
 from curator.extract.numbers import HAS_NUMBER, NUMBER, NUMBER_GLUED, ZH_NUMBER, parse_number, several, try_number
 from curator.extract.qualify import amount_qualifier
@@ -150,20 +150,14 @@ def _join_ranges(text: str, amounts: list[_Amount]) -> list[_Amount]:
     ``24亿元至28亿元``) as one amount from the low end, ``ends`` both; ``from $5 to $10`` (从…到) is a change,
     two amounts, and so is a pair whose second end is not the higher."""
     ordered = sorted(amounts, key=lambda a: a.start)
-    out: list[_Amount] = []
-    index = 0
-    while index < len(ordered):
-        first = ordered[index]
-        second = ordered[index + 1] if index + 1 < len(ordered) else None
-        if second is not None and first.ends is None and second.ends is None and first.code == second.code \
-                and first.value < second.value and _joined(text, first, second):
-            out.append(_Amount(first.start, second.end, first.value, first.code, first.rule, first.qualifier,
-                               [first.value, second.value]))
-            index += 2
-            continue
-        out.append(first)
-        index += 1
-    return out
+    def joined(first: _Amount, second: _Amount) -> _Amount | None:
+        if first.ends is None and second.ends is None and first.code == second.code and first.value < second.value \
+                and _joined(text, first, second):
+            return _Amount(first.start, second.end, first.value, first.code, first.rule, first.qualifier,
+                           [first.value, second.value])
+        return None
+
+    return join_pairs(ordered, joined)
 
 
 def _joined(text: str, first: _Amount, second: _Amount) -> bool:
