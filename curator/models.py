@@ -108,10 +108,15 @@ EDITABLE = ("statement", "subject", "value", "unit", "qualifier")
 """The fields of a candidate a reviewer's edit may change."""
 
 
+def told_fields(edited: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields of an edit (``Candidate.edited``, decoded) that change what a candidate tells (``EDITABLE``)."""
+    return {name: value for name, value in edited.items() if name in EDITABLE}
+
+
 def as_told(candidate: Candidate, edited: Mapping[str, Any]) -> Candidate:
     """The candidate as its edit in force tells it (``edited``: the edit's fields, {} when none): what matching
     files it under, so an edited evidence line joins the claim its new value states, never relabels its old one."""
-    fields = {name: value for name, value in edited.items() if name in EDITABLE}
+    fields = told_fields(edited)
     return replace(candidate, **fields) if fields else candidate
 
 

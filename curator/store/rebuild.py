@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from curator.models import Candidate, Claim, Corroboration
+from curator.models import Candidate, Claim, Corroboration, told_fields
 from curator.store.claims import CLAIM_COLUMNS, Claims, _claim_params
 from curator.store.connection import FETCH_BATCH
 
@@ -144,7 +144,7 @@ def _as_told(block_of: BlockOf) -> Callable[[str, str | None, object, str | None
     """``block_of`` of a candidate's columns as its edit in force (``edited``, JSON) tells them (``models.as_told``)."""
 
     def told(kind: str, unit: str | None, value: object, subject: str | None, edited: str | None) -> str:
-        fields = json.loads(edited) if edited else {}
+        fields = told_fields(json.loads(edited)) if edited else {}
         return block_of(kind, fields.get("unit", unit), fields.get("value", value), fields.get("subject", subject))
 
     return told
