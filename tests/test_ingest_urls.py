@@ -5,15 +5,19 @@ from __future__ import annotations
 import socket
 import threading
 import time
+import urllib.parse
+import urllib.request
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from curator.cli import cli
-from curator.ingest.fetch import FetchError, fetch, read_url, read_url_list
+from curator.ingest.fetch import FetchError, fetch, read_url, read_url_list, url_problem
 from curator.store import open_store
 
 NEWS = Path(__file__).parent / "data" / "news"
@@ -140,3 +144,37 @@ def test_cli_ingests_urls_and_a_url_file(server: str, tmp_path: Path) -> None:
 def test_cli_needs_something_to_ingest(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "n.db"), "ingest"])
     assert result.exit_code == 1 and "give a file, folder or URL to ingest" in result.output
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("http://127.0.0.1:8765/a b.html", "contains a space or control character (write a space as %20)"),
+        ("http://[::1", "is not a valid address (Invalid IPv6 URL)"),
+        ("http://127.0.0.1:99999/x", "is not a valid address (Port out of range 0-65535)"),
+        ("http://user@/x", "names no host"),
+        ("https://", "names no host"),
+    ],
+)
+def test_an_address_that_cannot_be_fetched_as_written_is_named_before_any_connection(url: str, reason: str,
+                                                                                      tmp_path: Path) -> None:
+    articles, skipped = read_url(url)
+    assert articles == [] and [(s.source, s.reason) for s in skipped] == [(url, reason)]
+    listed = tmp_path / "urls.txt"
+    listed.write_text(f"{url}\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "ingest", "--urls", str(listed)])
+    assert result.exit_code == 1
+    assert f"skipped {listed}:1: '{url}' {reason}" in result.output
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_any_text_after_the_scheme_gets_a_reason_or_a_fetchable_address(rest: str) -> None:
+    url = "http://" + rest
+    reason = url_problem(url)
+    if reason is None:
+        parts = urllib.parse.urlsplit(url)
+        assert parts.hostname and 0 <= (parts.port or 80) <= 65535
+        urllib.request.Request(url)
+    else:
+        assert reason and "\n" not in reason

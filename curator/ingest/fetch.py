@@ -11,6 +11,7 @@ from __future__ import annotations
 import socket
 import ssl
 import urllib.error
+import urllib.parse
 import urllib.request
 from email.message import Message
 from pathlib import Path
@@ -46,15 +47,37 @@ def read_url_list(path: Path) -> tuple[list[str], list[Skipped]]:
         line = line.strip()
         if not line or line.startswith("#"):
             continue
-        if is_url(line) and not any(ch.isspace() for ch in line):
-            urls.append(line)
-        else:
+        if not is_url(line):
             problems.append(Skipped(f"{path}:{number}", f"'{line[:80]}' is not an http(s) URL"))
+        elif reason := url_problem(line):
+            problems.append(Skipped(f"{path}:{number}", f"'{line[:80]}' {reason}"))
+        else:
+            urls.append(line)
     return urls, problems
+
+
+def url_problem(url: str) -> str | None:
+    """Why an http(s) address cannot be fetched as written, in a few words (None when it can be).
+
+    The checks follow RFC 3986 as Python's ``urllib.parse`` reads it: a space or control character
+    must be percent-encoded, an IPv6 host needs both brackets, the port is 0–65535, a host is required.
+    """
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+        return "contains a space or control character (write a space as %20)"
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 - reading it checks the port's range
+    except ValueError as error:
+        return f"is not a valid address ({error})"
+    if not parts.hostname:
+        return "names no host"
+    return None
 
 
 def fetch(url: str, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT_S) -> tuple[bytes, str | None, str]:
     """(body, declared charset or None, final URL after redirects); raises FetchError with the reason."""
+    if reason := url_problem(url):
+        raise FetchError(reason)
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml"})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - http(s) only, checked by is_url
