@@ -31,12 +31,26 @@ class UserError(click.ClickException):
         click.echo(f"curator: {visible(self.message)}", err=True)
 
 
+class Interrupted(UserError):
+    """Ctrl-C: one line saying what is kept, exit status 130 (128 + SIGINT, as shells report it)."""
+
+    exit_code = 130
+
+
+INTERRUPTED = (
+    "interrupted; everything committed before it is kept and nothing is half-written "
+    "(run the same command again to go on)."
+)
+
+
 class CuratorGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except CuratorError as error:
             raise UserError(str(error)) from None
+        except KeyboardInterrupt:
+            raise Interrupted(INTERRUPTED) from None
 
 
 @click.group(cls=CuratorGroup, context_settings={"help_option_names": ["-h", "--help"]})
