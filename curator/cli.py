@@ -172,6 +172,9 @@ def review(obj: Context, reviewer: str | None, profile: str | None, paths: tuple
 
     name = reviewer_name(reviewer)
     path = check_profile(profile)
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        fail(f"{', '.join(missing)}: no such file or folder; the review screen was not opened.")
     store = obj.open(create=bool(paths))
     store.close()
     if run(obj.db, name, [Path(p) for p in paths], profile=path):

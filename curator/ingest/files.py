@@ -77,17 +77,31 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped]]:
             if not first_visit(path):
                 continue
             found = []
+            before = len(problems)
             for folder, dirs, names in os.walk(path, onerror=unreadable, followlinks=True):
                 dirs[:] = [d for d in sorted(dirs) if enter(folder, d)]
                 found.extend(Path(folder, n) for n in names if not n.startswith(".") and Path(n).suffix.lower() in SUFFIXES)
-            files.extend(f for f in sorted(found) if f.is_file())
+            for found_path in sorted(found):
+                if found_path.is_file():
+                    files.append(found_path)
+                else:
+                    problems.append(Skipped(str(found_path), _not_a_file(found_path)))
+            if not found and len(problems) == before:
+                problems.append(Skipped(str(path), f"holds no article files ({', '.join(sorted(SUFFIXES))})"))
         elif path.is_file():
             files.append(path)
-        elif path.exists():
-            problems.append(Skipped(str(path), "not a regular file (a device, pipe or socket)"))
         else:
-            problems.append(Skipped(str(path), "no such file or folder"))
+            problems.append(Skipped(str(path), _not_a_file(path)))
     return files, problems
+
+
+def _not_a_file(path: Path) -> str:
+    """Why a path that is neither a folder nor a regular file is skipped."""
+    if path.exists():
+        return "not a regular file (a device, pipe or socket)"
+    if path.is_symlink():
+        return f"a link to {os.readlink(path)}, which does not exist"
+    return "no such file or folder"
 
 
 def read_articles(path: Path, max_bytes: int = MAX_BYTES, encoding: str | None = None) -> tuple[list[Article], list[Skipped]]:
