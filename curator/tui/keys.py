@@ -41,11 +41,11 @@ REVIEW_BINDINGS = [
         tooltip="Accept and settle a dispute between reviewers; it stays settled until you undo it (u). To reject and settle one: R.",
     ),
     Binding(
-        "pagedown,space", "scroll_article(1)", "scroll text", show=False,
+        "pagedown,space", "scroll_article(1)", "scroll text", show=False, priority=True,
         tooltip="Scroll the article text down a page. Space scrolls, as in a pager, rather than accept as in Prodigy:"
         " a reader paging through the text must never accept a fact by it.",
     ),
-    Binding("pageup", "scroll_article(-1)", "scroll text up", show=False, tooltip="Scroll the article text up a page."),
+    Binding("pageup", "scroll_article(-1)", "scroll text up", show=False, priority=True, tooltip="Scroll the article text up a page."),
 ]
 
 PALETTE_ONLY = [

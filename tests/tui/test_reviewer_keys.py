@@ -109,6 +109,27 @@ async def test_space_scrolls_the_article_and_decides_nothing(make_review_app: Ap
 
 
 @pilot_test
+async def test_pagedown_and_pageup_scroll_the_article_and_never_move_the_current_candidate(
+    make_review_app: AppFactory, review_data: ReviewData,
+) -> None:
+    app = make_review_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = app.main_screen()
+        first = main.review.current  # type: ignore[union-attr]
+        view = main.query_one("#article")
+        assert view.max_scroll_y > 0
+        await pilot.press("pagedown")
+        await settle(pilot)
+        assert view.scroll_y > 0 and main.review.current == first  # type: ignore[union-attr]
+        await pilot.press("pageup")
+        await settle(pilot)
+        assert view.scroll_y == 0 and main.review.current == first  # type: ignore[union-attr]
+    with open_db(review_data.path) as store:
+        assert store.decisions() == []
+
+
+@pilot_test
 async def test_capital_r_rejects_with_a_reason_and_a_note(make_review_app: AppFactory, review_data: ReviewData) -> None:
     first, second, *_ = review_data.ids(0)
     app = make_review_app()
