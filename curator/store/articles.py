@@ -18,7 +18,7 @@ PROGRESS_SELECT = (
     "SELECT a.id, a.source, a.title, a.url, a.outlet, a.published, a.language, a.reader, a.outlet_name,"
     " CASE WHEN a.story_id != a.id THEN a.story_id END AS story_of,"
     " (SELECT count(*) FROM candidates c WHERE c.article_id = a.id) AS candidates,"
-    " (SELECT count(*) FROM candidates c WHERE c.article_id = a.id AND c.status != 'pending') AS decided"
+    " (SELECT count(*) FROM candidates c WHERE c.article_id = a.id AND c.status NOT IN ('pending', 'skipped')) AS decided"
     " FROM articles a"
 )
 """An ``ArticleProgress`` per article ``a``; append ``WHERE``/``ORDER BY`` (both counts are indexed by article)."""

@@ -150,5 +150,5 @@ class ReviewState:
         return "filter: " + ", ".join(parts) if parts else ""
 
     def decided(self) -> int:
-        """Candidates of the article on screen that are no longer pending."""
-        return sum(1 for s in self.states.values() if s.status is not Status.PENDING)
+        """Candidates of the article on screen that are decided (a skip is not a decision)."""
+        return sum(1 for s in self.states.values() if s.status not in (Status.PENDING, Status.SKIPPED))

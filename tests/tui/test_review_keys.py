@@ -215,6 +215,23 @@ async def test_last_decision_in_an_article_moves_to_the_next_article(make_review
 
 
 @pilot_test
+async def test_the_article_list_counts_a_skip_apart_from_decisions_as_the_header_does(
+    make_review_app: AppFactory, review_data: ReviewData,
+) -> None:
+    app = make_review_app()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("s", "a")
+        await settle(pilot)
+        main = app.main_screen()
+        assert main.query_one(ArticleList).row(0).decided == 1  # type: ignore[union-attr]
+    app = make_review_app()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert app.main_screen().query_one(ArticleList).row(0).decided == 1  # type: ignore[union-attr]
+
+
+@pilot_test
 async def test_edit_saves_valid_fields_with_a_note(make_review_app: AppFactory, review_data: ReviewData) -> None:
     money = review_data.ids(0)[1]
     app = make_review_app()
