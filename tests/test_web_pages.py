@@ -91,7 +91,7 @@ PUBLISHED = {
     "zh_bbc_hk_leung.html": "2012-12-10",
     "zh_bbc_hk_leung_copy2.html": "2012-12-10",
     "zh_qq_deepmind.html": "2016-10-14T07:17:00",  # the page states 2016年10月14日07:17
-    "zh_thepaper_lancet.html": "2020-06-06",
+    "zh_thepaper_lancet.html": "2020-06-06T10:08:00",  # the page states 2020-06-06 10:08 来源：澎湃新闻
 }
 
 

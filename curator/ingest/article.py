@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from curator.ingest.dates import url_date
 from curator.ingest.furniture import is_credit, is_title
 from curator.ingest.textmeta import detect_language, find_authors, find_outlet, find_published, find_title, find_url
 from curator.models import Article
@@ -133,7 +134,7 @@ def page_article(page: Page, source: str, url: str | None = None) -> Article | N
         title=title if title and is_title(title) and not find_published(title) else None,
         url=url or page.url,
         outlet=None if page.outlet and is_credit(page.outlet) else page.outlet,
-        published=page.published,
+        published=page.published or url_date(url),
         authors=page.authors,
         reader=page.reader,
     )

@@ -125,3 +125,13 @@ def _from_match(match: re.Match[str]) -> str | None:
     if hour > 23 or minute > 59 or second > 59:
         return day.isoformat()
     return datetime(day.year, day.month, day.day, hour, minute, second).isoformat()
+
+
+_URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})[/-]?(?P<m>[01]\d)[/-]?(?P<d>[0-3]\d)(?=[/_.-])")
+"""A date as a path segment of an article's address: ``/2019/09/07/``, ``/2019-09-07/``, ``/20190907/``."""
+
+
+def url_date(url: str | None) -> str | None:
+    """The date in an article's own address (``https://tech.sina.com.cn/t/2019-09-07/doc-….shtml``), ISO 8601."""
+    match = _URL_DATE.search(url or "")
+    return _from_match(match) if match else None

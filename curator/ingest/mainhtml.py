@@ -23,7 +23,7 @@ from urllib.parse import urlparse
 
 from curator.ingest import visible
 from curator.ingest.article import Page
-from curator.ingest.dates import byline_date, iso_timestamp
+from curator.ingest.dates import byline_date, iso_timestamp, url_date
 from curator.ingest.pagemeta import PageMeta, is_comment_block, is_commenter, read_page_meta, saved_from
 
 READER = "trafilatura"
@@ -47,6 +47,11 @@ FURNITURE_MAX = 100
 """Longest line (characters) the one-line furniture patterns apply to: longer lines are prose."""
 _COPYRIGHT = re.compile(r"版权所有|copyright|©|all rights reserved", re.IGNORECASE)
 LINKS_ONLY = "a page of links and headings (an index or directory listing), not an article"
+PAGE_DATE_ONLY = {"extensive_search": False, "original_date": True}
+"""htmldate's cheapest settings. Its answer is not used: even without the extensive search it takes dates from
+related links' text and addresses, and with it a year from the article's own sentences ("opened its first plant
+in 2009" gave 2009-01-01). The date comes from the page's metadata, byline or stamp (``pagemeta``), else its own
+address (``dates.url_date``)."""
 _HEADINGS = ("title", "h1", "h2", "h3", "h4", "h5", "h6")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
@@ -62,7 +67,8 @@ def read_html(html: str) -> Page:
     stated.url = stated.url or saved_from(html)
     page_text = tree.text_content() if stated.comments else ""
     document = trafilatura.bare_extraction(
-        tree, output_format="xml", with_metadata=True, include_comments=False, include_tables=True, deduplicate=False
+        tree, output_format="xml", with_metadata=True, include_comments=False, include_tables=True, deduplicate=False,
+        date_extraction_params=PAGE_DATE_ONLY,
     )
     lines = _body_lines(document.body) if document is not None and document.body is not None else []
     text, reader = "\n".join(lines), READER
@@ -88,8 +94,8 @@ def _links_and_headings_only(tree: Any, text: str) -> bool:
 def _page(text: str, reader: str, stated: PageMeta, document: Any) -> Page:
     title = getattr(document, "title", None)
     authors = _authors(getattr(document, "author", None)) or tuple(stated.authors)
-    published = stated.published or stated.byline or iso_timestamp(getattr(document, "date", None))
     url = stated.url or getattr(document, "url", None)
+    published = stated.published or stated.byline or url_date(url)
     return Page(
         text=text,
         reader=reader,

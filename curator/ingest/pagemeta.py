@@ -40,6 +40,8 @@ def is_comment_block(element: lxml_html.HtmlElement) -> bool:
         return False
     tokens = f"{element.get('class') or ''} {element.get('id') or ''}".split()
     return any(_COMMENT_TOKEN.fullmatch(token) for token in tokens)
+_STAMP_LABEL = re.compile(r"published|posted|updated|发布|发表|时间|日期|更新", re.IGNORECASE)
+"""A publication label in a stamp's text: with it a date without a time is the page's own."""
 _BYLINE_MARK = re.compile(r"date|byline|publish|time|dateline", re.IGNORECASE)
 _MODIFIED = re.compile(r"modif|updat", re.IGNORECASE)
 """A ``<time>`` marked as the last change (``itemprop="dateModified"``, ``class="updated"``), not the publication."""
@@ -113,7 +115,27 @@ def _byline(tree: lxml_html.HtmlElement) -> str | None:
             if found and not _MODIFIED.search(marks):
                 return found
             changed = changed or found
-    return changed
+    return changed or _stamp(tree)
+
+
+def _stamp(tree: lxml_html.HtmlElement) -> str | None:
+    """The first dated stamp in unmarked markup: a piece of text outside links (an element's own text, or the text
+    after a child) that reads as a byline and states a time of day or a publication label
+    (``<div id="ArtFrom"><a>ent.QQ.com</a> 2009年11月09日11:30 <a>腾讯音乐</a>``, ``时间：2019年10月31日 23:00 浏览：``).
+    A bare date without either is too often a teaser's in a list of related links to be taken for the page's own.
+    """
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in {"script", "style", "meta", "a", "title"}:
+            continue
+        if next(element.iterancestors("a"), None) is not None:
+            continue
+        pieces = [element.text or "", *(child.tail or "" for child in element)]
+        for piece in pieces:
+            piece = " ".join(piece.split())
+            found = byline_date(piece[:BYLINE_MAX + 1]) if piece else None
+            if found and ("T" in found or _STAMP_LABEL.search(piece)):
+                return found
+    return None
 
 
 def _comment_text(tree: lxml_html.HtmlElement) -> str:
