@@ -113,3 +113,21 @@ def test_no_text_makes_a_credit_the_outlet(text: str, credit: str) -> None:
 def test_a_chinese_byline_names_a_listed_outlet(line: str, outlet: str) -> None:
     article = make_article(f"{line}\n寒潮来袭，多地气温下降。\n", source="zh.txt")
     assert article is not None and article_outlet(article) == outlet
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "outlet"),
+    [
+        ("MUMBAI (Reuters) - Shares were flat. Larsen and Toubro (LART.NS) added 0.5 percent.", None, None),
+        ("Shares rose, according to a report (nytimes.com).", None, "nytimes.com"),
+        ("Headline\n" + "A sentence of the story.\n" * 30 + "SOURCE: Aviation Safety Network; ICAO; WORLD BANK.\n"
+         + "More of the story.\n" * 10, None, None),
+        ("来源：新浪科技 酷勤网收集 2009-11-01\n正文第一句。", None, "新浪科技"),
+        ("A story served from this machine.", "http://127.0.0.1:8000/a.html", None),
+        ("A story.", "https://www.example.com/news/a.html", "example.com"),
+    ],
+)
+def test_the_outlet_of_plain_text_is_never_a_ticker_a_chart_credit_a_reposter_or_this_machine(
+    text: str, url: str | None, outlet: str | None,
+) -> None:
+    assert find_outlet(text, url) == outlet

@@ -25,7 +25,9 @@ NEWS = Path(__file__).resolve().parent / "data" / "news"
     ("The Associated Press", "Associated Press"), ("AP", "Associated Press"), ("新華社", "Xinhua"),
     ("中新网", "China News Service"), ("ＲＥＵＴＥＲＳ", "Reuters"), ("Reuters | Breaking International News", "Reuters"),
     ("news.example.co.uk", "example.co.uk"), ("HTTP://Blog.Example.com/x?y=1", "example.com"),
-    ("The  Jakarta   Post", "The Jakarta Post"), ("U.S.", "U.S."), ("Example Daily", "Example Daily"), ("Amazon.com", "amazon.com"), ("news.cn.", "Xinhua"), ("", None), ("   ", None), (None, None),
+    ("The  Jakarta   Post", "The Jakarta Post"), ("U.S.", "U.S."), ("Example Daily", "Example Daily"), ("Amazon.com", "amazon.com"), ("news.cn.", "Xinhua"),
+    ("http://127.0.0.1:8765/a.html", None), ("localhost", None), ("http://[::1]:8000/x", None), ("10.0.0.7", None),
+    ("", None), ("   ", None), (None, None),
 ])
 def test_canonical_outlet(name: str | None, outlet: str | None) -> None:
     assert canonical_outlet(name) == outlet
@@ -48,6 +50,11 @@ def test_canonical_outlet(name: str | None, outlet: str | None) -> None:
     ("Meanwhile -- the markets", None),
     ("The minister said (Reuters) - nothing", None),
     ("本报北京6月21日电 记者", None),
+    ("证券时报e公司讯，天奇股份9月26日晚间公告", "Securities Times"),
+    ("新京报讯（记者 李明）昨日", "新京报"),
+    ("中新网讯，近日", "China News Service"),
+    ("本报讯 昨日", None),
+    ("他说的资讯，不是", None),
     ("No dateline at all.", None),
     ("WINSTON-SALEM, N.C. (AP) — A", "Associated Press"),
     ("AB" + "-a" * 60 + " x", None),  # once took exponential time

@@ -6,6 +6,7 @@ metadata left open.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from urllib.parse import urlparse
 
@@ -18,6 +19,8 @@ _URL_LINE = re.compile(
 )
 _ANY_URL = re.compile(r"https?://[^\s)\]>\"'，。]+")
 _SOURCE_LINE = re.compile(r"^[ \t]*(?:original\s+source|source|来源|出处)[ \t]*[:：][ \t]*(.+?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_REPOST_TAIL = re.compile(r"\s+(?:\S*(?:收集|转载|轉載|整理)|(?:19|20)\d{2}[-/.年]).*$")
+"""What follows a source's name on a reposter's line: ``新浪科技 酷勤网收集 2009-11-01``."""
 _PAREN_DOMAIN = re.compile(r"\(((?:[a-z0-9-]+\.)+[a-z]{2,})(?:\s+\d+)?\)", re.IGNORECASE)
 _FEED_NOISE = re.compile(r"collected in \d+\s*[mhd]\b|\b\d+\s*(?:min|minutes|hours?)\s+ago\b", re.IGNORECASE)
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -51,20 +54,36 @@ def find_url(text: str) -> str | None:
 
 
 def find_outlet(text: str, url: str | None) -> str | None:
-    """``Original source: X``, else the host of the source URL, else the first ``(domain.tld)`` citation."""
-    for match in _SOURCE_LINE.finditer(text):
-        name = match.group(1).strip(_DECORATION)
-        if name and not name.lower().startswith("http") and not byline_date(name) and not is_credit(name):
+    """``Original source: X`` in the top or last lines, else the host of the source URL, else a known outlet heading
+    a byline, else the first ``(domain.tld)`` citation.
+
+    A source line listing several sources (``SOURCE: Aviation Safety Network; ICAO``) credits a chart, and a
+    date or ``收集``/``转载`` after the name is the reposter's stamp, cut off. An address on this machine or an IP
+    address names no outlet, and an upper-case ``(LART.NS)`` is a stock ticker (a Reuters instrument code), not a
+    domain.
+    """
+    for match in _SOURCE_LINE.finditer("\n".join(_byline_lines(text))):
+        name = _REPOST_TAIL.sub("", match.group(1)).strip(_DECORATION)
+        if name and ";" not in name and not name.lower().startswith("http") and not byline_date(name) and not is_credit(name):
             return name
-    if url:
-        host = urlparse(url).hostname
-        if host:
-            return host.removeprefix("www.")
+    host = urlparse(url).hostname if url else None
+    if host and not _is_local(host):
+        return host.removeprefix("www.")
     known = _byline_outlet(text)
     if known:
         return known
-    match = _PAREN_DOMAIN.search(text)
+    match = next((m for m in _PAREN_DOMAIN.finditer(text) if not m.group(1).isupper()), None)
     return match.group(1).lower().removeprefix("www.") if match else None
+
+
+def _is_local(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 def _byline_outlet(text: str) -> str | None:

@@ -18,7 +18,7 @@ compares outlets case-insensitively (``curator.provenance.sources``).
 (AP Stylebook "datelines"; Chinese wire style ``新华社北京6月21日电``):
 ``(CNN) --``, ``JAKARTA (Reuters) -``, ``WASHINGTON (AP) —``,
 ``LONDON, March 3 (Reuters) -``, ``Bloomberg --`` (bare names only for listed
-outlets), ``新华社北京6月21日电``, ``中新网6月21日电``, ``(中央社)``. Only the
+outlets), ``新华社北京6月21日电``, ``中新网6月21日电``, ``证券时报e公司讯，``, ``新京报讯（记者…）``, ``(中央社)``. Only the
 first ``HEAD`` characters are searched, and a dateline starts a line.
 """
 
@@ -47,10 +47,11 @@ _ZH_OUTLET = r"[\u4e00-\u9fffA-Za-z]{1,8}?(?:社|网|網|报|報|台|新闻|新�
 _ZH = re.compile(
     rf"^[ \t]*[【\[]?(?:(?P<wire>{_ZH_OUTLET})[\u4e00-\u9fff·\s]{{0,12}}?(?:[{_CJK_NUM}]{{2,4}}年)?"
     rf"(?:[{_CJK_NUM}]{{1,3}}月)?[{_CJK_NUM}]{{1,3}}日(?:电|電|讯|訊)"
+    rf"|(?P<brief>{_ZH_OUTLET})(?:[A-Za-z]{{0,2}}[\u4e00-\u9fff]{{0,3}})?(?:讯|訊)(?=[，,：:（(\s])"
     rf"|[\u4e00-\u9fff]{{0,6}}[（(](?P<zhparen>{_ZH_OUTLET})[）)])",
     re.MULTILINE,
 )
-_MAYBE = re.compile(r"[(（]|--|—|日[电電讯訊]")
+_MAYBE = re.compile(r"[(（]|--|—|日[电電讯訊]|[讯訊][，,：:（(\s]")
 """What every dateline has in its first characters: a cheap test before the full patterns."""
 _OWN = {"本报", "本報", "本网", "本網", "本台", "本社"}
 """"This paper/site/station": a publication's own credit, naming no outlet."""
@@ -59,6 +60,11 @@ _URL = re.compile(
 )
 """A URL or bare domain; the last label has two letters or more, so "U.S." is a name, not a domain."""
 _PARTS = re.compile(r"\s+[|\-–—]\s+")
+_LOCAL = re.compile(
+    r"^(?:[a-z][a-z0-9+.-]*://)?(?:[^\s/@]*@)?(?:localhost|\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:.]*\])\.?(?::\d+)?(?:[/?#]\S*)?$"
+)
+"""An address on this machine or a bare IP address (``http://127.0.0.1:8765/a.html``, ``localhost``, ``[::1]``):
+it names no outlet, so two pages served from one test server are not one source."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +107,8 @@ def canonical_outlet(name: str | None) -> str | None:
     text = " ".join(unicodedata.normalize("NFKC", name or "").split())
     if not text:
         return None
+    if _LOCAL.match(text.lower()):
+        return None
     table = outlet_table()
     url = _URL.match(text.lower())
     if url and " " not in text:
@@ -121,7 +129,7 @@ def find_dateline(text: str, head: int = HEAD) -> Dateline | None:
             found.append(Dateline(match.start(), match.end(), (match.group("paren") or match.group("bare")).strip()))
             break
     for match in _ZH.finditer(window):
-        outlet = (match.group("wire") or match.group("zhparen")).removeprefix("据").removeprefix("據")
+        outlet = (match.group("wire") or match.group("brief") or match.group("zhparen")).removeprefix("据").removeprefix("據")
         if outlet not in _OWN:
             found.append(Dateline(match.start(), match.end(), outlet))
             break
