@@ -71,7 +71,12 @@ def test_a_known_outlet_in_a_closing_byline_is_the_outlet() -> None:
     ["Photo", "PHOTO", "Video", "1 / 5", "(3 of 12)", "EXCLUSIVE", "Breaking:", "© Provided by Business Insider Inc",
      "Copyright 2016 The Associated Press.", "Getty Images", "转播到腾讯微博", "TNW中文站 10月14日报道",
      "A new bill would make providers keep metadata for two years. Source: Supplied",
-     "Protesters gather outside parliament on Tuesday. (AFP/Getty Images)", "市民在街头排队。（资料图）"],
+     "Protesters gather outside parliament on Tuesday. (AFP/Getty Images)", "市民在街头排队。（资料图）",
+     "The Moulin Rouge cabaret in Paris Benoit Tessier/Reuters", "Traders at the exchange in Mumbai REUTERS/Danish Siddiqui",
+     "In this photo dated Tuesday, Nov. 29, 2016 the rocket is installed on a launch pad in Baikonur.",
+     "In this Nov. 3 file photo, voters queue in Ohio.", "File photo of the central bank building in Frankfurt.",
+     "People walk past the Bombay Stock Exchange building in Mumbai May 13, 2014.",
+     "Firefighters at the scene in Leeds on 4 March 2019.", "图为马素湘在悉尼游玩时的近影。"],
 )
 def test_page_furniture_is_never_the_title(furniture: str) -> None:
     assert not is_title(furniture)
@@ -81,7 +86,10 @@ def test_page_furniture_is_never_the_title(furniture: str) -> None:
     assert article is not None and article.title == "UN peacekeepers at a refugee camp in South Sudan."
 
 
-@pytest.mark.parametrize("title", ["Obama admits gun laws failure", "央行宣布降准", "Brexit", "T"])
+@pytest.mark.parametrize("title", [
+    "Obama admits gun laws failure", "央行宣布降准", "Brexit", "T", "Trump/Russia probe widens as aides testify",
+    "Markets fall on May 13 as rates rise", "In this economy, savers lose", "Sensex ends flat in 2014's last session",
+])
 def test_a_stated_title_is_kept(title: str) -> None:
     article = make_article("Body text.", source="r.json", title=title)
     assert article is not None and article.title == title

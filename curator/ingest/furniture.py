@@ -18,12 +18,12 @@ _CREDIT_WORD = (
 _CREDIT = re.compile(
     rf"(?:(?:photo|picture|image|图片?)\s*(?:credit|来源)?\s*[:：]\s*)?"
     rf"(?:[\w.&' -]{{1,30}}\s*(?:/|via|for)\s*)?(?:{_CREDIT_WORD})(?:\s*(?:/|via|for)\s*[\w.&' -]{{1,30}})?[.。]?"
-    r"|[^/.\s][^/.]{1,40}/[^/.]{2,40}",
+    r"|(?-i:[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}\s*/\s*[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})",
     re.IGNORECASE,
 )
 """A picture credit, never an outlet: ``Supplied``, ``Getty Images``, ``AFP/Getty``, ``file photo``, ``handout``,
 ``Photo: Reuters/Pool``, ``资料图``, ``受访者供图`` (the credit words of news captions), and any
-``photographer/agency`` pair (``Benoit Tessier/Reuters``)."""
+``Photographer/Agency`` pair of capitalised names (``Benoit Tessier/Reuters``; not ``Trump/Russia probe widens``)."""
 _SLIDE = re.compile(
     r"\(?\d{1,3}\s*(?:/|of|／)\s*\d{1,3}\)?|(?:photo|picture|image|video|gallery|slideshow|图片?|视频)s?", re.IGNORECASE
 )
@@ -38,6 +38,21 @@ _CAPTION_CREDIT = re.compile(
     re.IGNORECASE,
 )
 """A photo caption's closing credit (``... for two years. Source: Supplied``, ``... on Tuesday. (AFP/Getty Images)``)."""
+_CAPTION_OPENER = re.compile(
+    r"(?:in\s+this\s+(?:[\w.,]+\s+){0,3}(?:photo|picture|image|handout|frame|still)|this\s+(?:file\s+)?(?:photo|picture|image)"
+    r"|file\s+(?:photo|picture)|pictured\b|图为|图：|图片：|照片：|（图）|\(photo\))",
+    re.IGNORECASE,
+)
+_PHOTOGRAPHER_CREDIT = re.compile(
+    r"\s(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+\s*/\s*(?:[A-Z][\w&'’.-]*)(?:\s+[A-Z][\w&'’.-]*){0,2}\.?$"
+    r"|\s[A-Z]{2,}\s*/\s*(?:[A-Z][\w'’.-]+\s*){1,3}\.?$"
+)
+"""A caption's closing credit without a label: ``Benoit Tessier/Reuters``, ``REUTERS/Danish Siddiqui``."""
+_CAPTION_DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d{2}\.?$"
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d{2}\.?$",
+    re.IGNORECASE,
+)
 _KICKER = re.compile(r"[A-Za-z][A-Za-z'’-]*[:!.]?")
 """One Latin word alone (``EXCLUSIVE``, ``Breaking:``): a kicker over the headline, not the headline."""
 _RIGHTS = re.compile(r"©|\(c\)\s|copyright|all rights reserved|版权所有|provided by", re.IGNORECASE)
@@ -58,7 +73,18 @@ def is_title(line: str) -> bool:
     line = " ".join(line.split())
     return bool(line) and not (
         _SLIDE.fullmatch(line) or _KICKER.fullmatch(line) or _RIGHTS.search(line) or is_credit(line)
-        or _ZH_DATELINE.fullmatch(line) or _BUTTON.fullmatch(line) or _captioned(line)
+        or _ZH_DATELINE.fullmatch(line) or _BUTTON.fullmatch(line) or _captioned(line) or is_caption(line)
+    )
+
+
+def is_caption(line: str) -> bool:
+    """Whether ``line`` reads as a photo caption rather than a headline: it opens as captions do (``In this photo
+    …``, ``File photo …``, ``图为…``), ends in a photographer/agency credit (``… in Paris Benoit Tessier/Reuters``)
+    or in a full date (``… in Mumbai May 13, 2014.``: captions date the picture, headlines never do). News caption
+    style, as in the AP Stylebook's "captions" entry and Reuters' ``REUTERS/Name`` credits."""
+    line = " ".join(line.split())
+    return bool(
+        _CAPTION_OPENER.match(line) or _PHOTOGRAPHER_CREDIT.search(line) or _CAPTION_DATE.search(line)
     )
 
 
