@@ -20,6 +20,8 @@ _IRREGULAR = {
 for _word in ("people", "aircraft", "sheep", "fish", "deer", "staff", "police", "cattle", "personnel"):
     _IRREGULAR.setdefault(_word, _word)
 _SINGULAR_MEN = frozenset(("specimen", "regimen", "abdomen", "stamen", "hymen", "semen", "acumen", "omen", "amen"))
+_PLURAL_MANS = frozenset(("human", "german", "shaman", "talisman", "caiman", "ottoman", "roman", "walkman", "doberman"))
+"""Words ending in -man whose plural is -mans."""
 _PLURAL_ALWAYS = frozenset(("people", "police", "cattle", "personnel", "staff"))
 def singular(noun: str) -> str:
     """``vessels`` -> ``vessel``, ``cities`` -> ``city``, ``boxes`` -> ``box``, ``people`` -> ``people``.
@@ -85,6 +87,8 @@ def plural(noun: str) -> str:
         return noun
     if last in _PLURAL_OF:
         return head + sep + _PLURAL_OF[last]
+    if last.endswith("man") and last.lower() not in _PLURAL_MANS:
+        return head + sep + last[:-3] + "men"  # gunman, policeman, chairman
     if last.endswith("y") and last[-2] not in "aeiou":
         return head + sep + last[:-1] + "ies"
     if last.endswith(("s", "x", "z", "ch", "sh")):

@@ -84,6 +84,16 @@ def test_singular(plural: str, single: str) -> None:
     assert singular(plural) == single
 
 
+@pytest.mark.parametrize(
+    ("single", "many"),
+    [("gunman", "gunmen"), ("policeman", "policemen"), ("fisherman", "fishermen"), ("woman", "women"),
+     ("human", "humans"), ("German", "Germans"), ("vessel", "vessels"), ("city", "cities")],
+)
+def test_plural_of_a_counted_noun(single: str, many: str) -> None:
+    assert plural(single) == many
+    assert singular(many) == single.lower()
+
+
 def test_plural_shapes() -> None:
     assert is_plural("helicopters") and is_plural("feet") and is_plural("people")
     assert not is_plural("glass") and not is_plural("status") and not is_plural("aluminium")
