@@ -22,6 +22,15 @@ from extract_helpers import found
         ("The road is 12 miles long.", [("12 miles", 12.0, "miles", None)]),
         # slang is not turned into a unit it may not mean
         ("The download was 27 megs.", [("27 megs", 27.0, "megs", None)]),
+        # power, energy, torque and speed: a pound-foot is not a pound, a kWh not a count
+        ("The car has a 275 horsepower motor, an 82 kWh battery and 406 lb-ft of torque.",
+         [("275 horsepower", 275.0, "horsepower", None), ("82 kWh", 82.0, "kilowatt-hours", None),
+          ("406 lb-ft", 406.0, "pound-feet", None)]),
+        ("The 300 hp version reaches 60 mph in five seconds.",
+         [("300 hp", 300.0, "horsepower", None), ("60 mph", 60.0, "miles per hour", None),
+          ("five seconds", 5.0, "second", None)]),
+        ("The plant will produce 500 MW, or 4,000 GWh a year.",
+         [("500 MW", 500.0, "megawatts", None), ("4,000 GWh", 4000.0, "gigawatt-hours", None)]),
     ],
 )
 def test_units_are_kept_as_written_where_a_word_could_mean_another_measure(
