@@ -228,7 +228,10 @@ def undo(obj: Context, reviewer: str | None) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["json", "csv", "md"]), default="json", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "csv", "md", "markdown"]), default="json", show_default=True,
+    callback=lambda _ctx, _param, value: "md" if value == "markdown" else value, help="markdown is md.",
+)
 @click.option(
     "--status",
     "statuses",

@@ -260,3 +260,10 @@ def test_a_decision_made_during_the_export_does_not_tear_it(db: Path, tmp_path: 
         assert written.facts == 0
         assert json.loads((tmp_path / "during.json").read_text())["articles"] == []
         assert store.state("a1-2040").status.value == "accepted"
+
+
+def test_markdown_is_another_name_for_md(tmp_path: Path, db: Path) -> None:
+    assert run(db, "-o", str(tmp_path / "a.md"), "--format", "md").exit_code == 0
+    assert run(db, "-o", str(tmp_path / "b.md"), "--format", "markdown").exit_code == 0
+    first, second = ((tmp_path / name).read_text(encoding="utf-8") for name in ("a.md", "b.md"))
+    assert first.startswith("# Fact sheet") and first.splitlines()[3:] == second.splitlines()[3:]
