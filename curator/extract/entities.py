@@ -22,7 +22,9 @@ from dataclasses import dataclass, replace
 
 from curator.extract.base import Context, Mention
 from curator.extract.lexicon import Entity, Lexicon, alternation
-from curator.extract.open_entities import FOLD, Found, dedupe, english
+from curator.extract.name_shapes import Found, dedupe
+from curator.extract.name_text import FOLD
+from curator.extract.open_entities import english
 from curator.extract.open_entities_kinds import drop_known, with_kinds
 from curator.extract.open_entities_zh import chinese
 from curator.extract.sentences import Sentence

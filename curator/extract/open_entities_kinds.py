@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 
 from curator.extract.name_text import title_spans
-from curator.extract.open_entities import (
-    _NOT_NAMES, _ORG_WORD, _PERSON, _STANDALONE, _TITLE_IN_NAME, ORG_CUES, Found, _headline, dedupe,
+from curator.extract.name_shapes import (
+    NOT_NAMES, ORG_CUES, ORG_WORD, PERSON, STANDALONE, TITLE_IN_NAME, Found, dedupe, headline,
 )
 from curator.extract.places import is_place
 
@@ -34,14 +34,14 @@ _KINDS = (
     r"service|app|platform|website|network|brand|label|studio|outlet|newspaper|magazine|agency|charity|nonprofit|"
     r"non-profit|organi[sz]ation|group|giant|unit|subsidiary|fund|hospital|university|union|club|team|exchange"
 )
-_NAME = rf"{_ORG_WORD}(?:\s{_ORG_WORD}){{0,3}}"
+_NAME = rf"{ORG_WORD}(?:\s{ORG_WORD}){{0,3}}"
 _KIND_BEFORE = re.compile(rf"(?<![\w-])(?:{_KINDS})\s(?P<org>{_NAME})(?![\w-])")
 # Kinds a person may be too ("software developer John Smith"): an organisation only by a one-word name.
 _KIND_OR_PERSON = re.compile(
-    rf"(?<![\w-])(?:developer|rival|parent|investor|backer|partner|owner)\s(?P<org>{_ORG_WORD})(?![\w'’-]|\s[A-Z])"
+    rf"(?<![\w-])(?:developer|rival|parent|investor|backer|partner|owner)\s(?P<org>{ORG_WORD})(?![\w'’-]|\s[A-Z])"
 )
 # Degrees after a name: "Michael Shadlen, Ph.D., of Columbia University".
-_DEGREE = re.compile(rf"(?<![\w-])(?P<name>{_PERSON}),\s(?:Ph\.\s?D|PhD|M\.\s?D|MD|MPH|M\.P\.H|DPhil|D\.Phil|RN)\b")
+_DEGREE = re.compile(rf"(?<![\w-])(?P<name>{PERSON}),\s(?:Ph\.\s?D|PhD|M\.\s?D|MD|MPH|M\.P\.H|DPhil|D\.Phil|RN)\b")
 _KIND_AFTER = re.compile(
     rf"(?<![\w'’-])(?P<org>{_NAME}),\s(?:a|an|the)\s(?:[\w-]+\s){{0,4}}?(?:{_KINDS})"
     r"(?=,|\.|\s(?:based|that|which|whose|founded|backed|owned|in|from|with|of|and)\b)"
@@ -58,8 +58,8 @@ _OWNED = (
     r"dress|gown|outfit|jewel(?:le)?ry|husband|wife|boyfriend|girlfriend|fianc[ée]e?|ex-wife|ex-husband|publicist|"
     r"mother|father|son|daughter|sister|brother|death|funeral|birthday|autopsy|memoir"
 )
-_POSSESSIVE = re.compile(rf"(?<![\w-])(?P<name>{_PERSON})['’]s\s(?:[\w-]+\s){{0,2}}?(?:{_OWNED})\b")
-_NOT_ORG_WORDS = _NOT_NAMES | frozenset("CEO CFO CTO COO".split())
+_POSSESSIVE = re.compile(rf"(?<![\w-])(?P<name>{PERSON})['’]s\s(?:[\w-]+\s){{0,2}}?(?:{_OWNED})\b")
+_NOT_ORG_WORDS = NOT_NAMES | frozenset("CEO CFO CTO COO".split())
 
 
 def with_kinds(text: str, found: list[Found]) -> list[Found]:
@@ -82,7 +82,7 @@ def drop_known(found: list[Found], known: set[str]) -> list[Found]:
 
 def _kinds(text: str) -> list[Found]:
     found: list[Found] = []
-    if _headline(text):
+    if headline(text):
         return found
     for pattern, rule in ((_KIND_BEFORE, "kind"), (_KIND_OR_PERSON, "kind"), (_KIND_AFTER, "kind"), (_SAYS, "org-speech")):
         for match in pattern.finditer(text):
@@ -90,14 +90,14 @@ def _kinds(text: str) -> list[Found]:
             if org:
                 found.append(Found(org[0], org[0] + len(org[1]), org[1], "organisation", rule))
     for match in _DEGREE.finditer(text):
-        if " " in match.group("name") and not set(match.group("name").split()) & (_NOT_NAMES | ORG_CUES):
+        if " " in match.group("name") and not set(match.group("name").split()) & (NOT_NAMES | ORG_CUES):
             found.append(Found(match.start("name"), match.end("name"), match.group("name"), "person", "degree"))
     for match in _POSSESSIVE.finditer(text):
-        title = _TITLE_IN_NAME.match(match.group("name"))  # "Actor Tom Hanks's lawyer": the name follows the title
+        title = TITLE_IN_NAME.match(match.group("name"))  # "Actor Tom Hanks's lawyer": the name follows the title
         start = match.start("name") + (title.end() if title else 0)
         name = text[start : match.end("name")]
         words = name.split(" ")
-        if len(words) >= 2 and not set(words) & (_NOT_NAMES | ORG_CUES) and not is_place(name):
+        if len(words) >= 2 and not set(words) & (NOT_NAMES | ORG_CUES) and not is_place(name):
             found.append(Found(start, match.end("name"), name, "person", "possessive"))
     titles = title_spans(text)
     return [f for f in found if not any(a <= f.start and f.end <= b for a, b in titles)]
@@ -117,7 +117,7 @@ def _name(text: str, start: int, run: str, after_kind: bool) -> tuple[int, str] 
         return None  # "In Ohio, a startup said": a place, not the startup
     if any(w in _NOT_ORG_WORDS or w == "&" for w in words) or is_place(name) or len(name) < 2:
         return None
-    if len(words) == 1 and name in ORG_CUES and name not in _STANDALONE:
+    if len(words) == 1 and name in ORG_CUES and name not in STANDALONE:
         return None  # "the University announced": a body named before, not a name
     return start, name
 

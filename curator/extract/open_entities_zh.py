@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from curator.extract.open_entities import Found, dedupe
+from curator.extract.name_shapes import Found, dedupe
 
 _ZH_ORG_SUFFIX = re.compile(
     r"股份有限公司|有限责任公司|有限公司|公司|集团|银行|大学|学院|研究院|研究所|研究中心|协会|学会|基金会|联合会|委员会|"
