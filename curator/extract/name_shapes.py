@@ -45,7 +45,12 @@ FILLER = frozenset(
     "Their Our Your My We He She It They I You Yet So Then Now Also Under Over Into Onto Via Per Since Until Despite "
     "Why How What Where Who Which Whose Today Yesterday Tomorrow Former Dear Read More Related Photo Get Inside "
     "Discover Trending About Credit Source Image Video Watch Opinion Analysis Editorial Breaking Update Updated "
-    "Published Follow Share Subscribe Subscriber Sign Log".split()
+    "Published Follow Share Subscribe Subscriber Sign Log "
+    # Sentence adverbs and connectives, capitalised only by their place ("Later Trump said", "Meanwhile Uber said").
+    "Later Earlier Meanwhile However Still Instead Separately Afterwards Finally Initially Eventually Recently "
+    "Previously Elsewhere Overall Indeed Thus Therefore Both Each Even Only Many Some Most All Several Such Every "
+    "Here There Yes No Not Although Though Because Whether Once Including Among Amid Against Without Within "
+    "Following Throughout Across Along Around Upon Last Next Like Unlike Asked Speaking".split()
 )
 CALENDAR = frozenset(
     "January February March April May June July August September October November December Jan Feb Mar Apr Jun "
@@ -102,8 +107,9 @@ def headline(text: str) -> bool:
 
 
 def dedupe(found: list[Found]) -> list[Found]:
-    """One entity per span: the longest wins where spans overlap; persons from a cue beat organisations by shape."""
-    ordered = sorted(found, key=lambda f: (f.start, -(f.end - f.start), f.type != "person"))
+    """One entity per span: the longest wins where spans overlap; persons from a cue beat organisations by shape,
+    and both beat a lone agent of a reporting verb whose kind is not yet known (type ``agent``)."""
+    ordered = sorted(found, key=lambda f: (f.start, -(f.end - f.start), f.type != "person", f.type == "agent"))
     kept: list[Found] = []
     for f in ordered:
         clash = kept[-1] if kept and f.start < kept[-1].end else None  # sorted and disjoint: only the last can overlap

@@ -37,7 +37,12 @@ from curator.extract.name_shapes import (
 from curator.extract.name_text import FOLD, credit_spans, title_spans
 from curator.extract.places import is_place
 
-_ORG_RUN = re.compile(rf"(?<![\w'’-]){ORG_WORD}(?:\s{ORG_WORD}){{0,6}}(?![\w-])")
+# A middle initial may stand inside a name ("Mortimer B. Zuckerman Mind Brain Behavior Institute").
+_ORG_RUN = re.compile(rf"(?<![\w'’-]){ORG_WORD}(?:\s(?:[A-Z]\.\s)?{ORG_WORD}){{0,8}}(?![\w-])")
+# An organisation word written in lower case after the name ("West Mercia police", "the Met police").
+_LOWER_CUE = re.compile(
+    rf"(?<![\w'’.-])(?P<name>{ORG_WORD}(?:\s{ORG_WORD}){{0,3}})\s(?P<cue>police|constabulary|council)(?![\w-])"
+)
 # Fields an institution's name joins with "and" (Center for Health and Human Rights, Arts and Sciences).
 _FIELD_WORDS = (
     r"Construction|Industry|Development|Research|Technology|Security|Intelligence|Environment|Health|"
@@ -182,29 +187,17 @@ def _english(text: str, known_people: dict[str, str]) -> list[Found]:
                     name = " ".join(words[first:last])
                     found.append(Found(start, start + len(name), name, "organisation", "org-context"))
         for match in _ORG_RUN.finditer(text):
-            words = match.group().split(" ")
+            for at, words in _segments(match.start(), match.group().split(" ")):
+                _org_cue(found, text, at, words)
+        for match in _LOWER_CUE.finditer(text):
+            words = match.group("name").split(" ")
             first, last = _trim(words)
-            for i in range(first, last - 1):  # "Stanford University's Center on ...": the organisation ends at its 's
-                base = re.sub(r"['’]s$", "", words[i])
-                if base != words[i] and base in ORG_CUES | STANDALONE:
-                    words[i], last = base, i + 1
-                    break
-            if _INDEFINITE.search(text, 0, match.start()) and re.match(r"\s[a-z]", text[match.end() :]):
-                continue  # "a Morris Trust structure": a kind of thing named after someone, not an organisation
-            cues = [i for i in range(first + 1, last) if words[i] in ORG_CUES]
-            if cues and words[last - 1] not in ORG_CUES and words[cues[-1] + 1] in _AFTER_ORGANISATION:
-                last = cues[-1] + 1  # "European Commission President Jean-Claude Juncker", "Malaysian Airlines Flight"
             kept = words[first:last]
-            if not kept or kept[-1] not in ORG_CUES | STANDALONE or (len(kept) < 2 and kept[0] not in STANDALONE):
-                continue
-            if (len(kept) > 1 and all(w in ORG_CUES for w in kept)) or match.group() == text.strip(" .:|»›>"):
-                continue  # "Central Bank": descriptors with no name; a line that is only a name: a menu item
-            start = match.start() + sum(len(w) + 1 for w in words[:first])
-            joined = _JOINED.search(text, 0, start) if first == 0 else None
-            if joined and not set(joined.group("left").split()) & ORG_CUES:
-                start = joined.start("left")  # "the World Travel and Tourism Council"
-            name = text[start : match.start() + sum(len(w) + 1 for w in words[:first])] + " ".join(kept)
-            found.append(Found(start, start + len(name), name, "organisation", "org-cue"))
+            demonym = len(kept) == 1 and re.search(r"(?:ese|ian|ish|an|i)$", kept[0]) is not None
+            if kept and not demonym and not set(kept) & NOT_NAMES and not is_place(" ".join(kept)):
+                start = match.start("name") + sum(len(w) + 1 for w in words[:first])
+                name = f"{' '.join(kept)} {match.group('cue').capitalize()}"
+                found.append(Found(start, match.end(), name, "organisation", "org-cue"))
     cues = () if headline(text) else (
         (_TITLE_NAME, "title"), (_SAID_NAME, "speech"), (_NAME_SAID, "speech"), (_ROLE_FIRST, "apposition"),
         (_WHO, "apposition"), (_AGED, "apposition"), (_DESCRIBED, "apposition"), (_DESCRIBED_FIRST, "apposition"),
@@ -265,6 +258,41 @@ def _trim(words: list[str]) -> tuple[int, int]:
     while end > start and (words[end - 1] in CALENDAR or words[end - 1] == "&"):
         end -= 1
     return start, end
+
+
+def _segments(at: int, words: list[str]) -> list[tuple[int, list[str]]]:
+    """A capitalised run cut after each organisation word with a possessive, which ends one name and may start
+    another ("Columbia University's Mortimer B. Zuckerman Mind Brain Behavior Institute"): (start, words) pairs."""
+    pieces: list[tuple[int, list[str]]] = []
+    begin = 0
+    for i, word in enumerate(words[:-1]):
+        base = re.sub(r"['’]s$", "", word)
+        if base != word and base in ORG_CUES | STANDALONE:
+            pieces.append((at + sum(len(w) + 1 for w in words[:begin]), words[begin:i] + [base]))
+            begin = i + 1
+    return [*pieces, (at + sum(len(w) + 1 for w in words[:begin]), words[begin:])]
+
+
+def _org_cue(found: list[Found], text: str, at: int, words: list[str]) -> None:
+    """A run of capitalised words at ``at`` that ends in an organisation word: the organisation it names."""
+    end = at + len(" ".join(words))
+    first, last = _trim(words)
+    if _INDEFINITE.search(text, 0, at) and re.match(r"\s[a-z]", text[end:]):
+        return  # "a Morris Trust structure": a kind of thing named after someone, not an organisation
+    cues = [i for i in range(first + 1, last) if words[i] in ORG_CUES]
+    if cues and words[last - 1] not in ORG_CUES and words[cues[-1] + 1] in _AFTER_ORGANISATION:
+        last = cues[-1] + 1  # "European Commission President Jean-Claude Juncker", "Malaysian Airlines Flight"
+    kept = words[first:last]
+    if not kept or kept[-1] not in ORG_CUES | STANDALONE or (len(kept) < 2 and kept[0] not in STANDALONE):
+        return
+    if (len(kept) > 1 and all(w in ORG_CUES for w in kept)) or text[at:end] == text.strip(" .:|»›>"):
+        return  # "Central Bank": descriptors with no name; a line that is only a name: a menu item
+    start = at + sum(len(w) + 1 for w in words[:first])
+    joined = _JOINED.search(text, 0, start) if first == 0 else None
+    if joined and not set(joined.group("left").split()) & ORG_CUES:
+        start = joined.start("left")  # "the World Travel and Tourism Council"
+    name = text[start : at + sum(len(w) + 1 for w in words[:first])] + " ".join(kept)
+    found.append(Found(start, start + len(name), name, "organisation", "org-cue"))
 
 
 def _person(found: list[Found], text: str, start: int, name: str, rule: str, known_people: dict[str, str],

@@ -1,0 +1,109 @@
+"""Lone agents of a reporting verb, organisations listed with one, organisation words in lower case, middle initials
+and sentence adverbs before a name: each kind of failure found in real news, in short sentences of the same kind."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from curator.extract.entities import article_names
+from curator.extract.name_shapes import Found
+from curator.extract.open_entities import english
+from curator.extract.open_entities_kinds import coordinated, settle_agents, with_kinds
+from tests.test_entities_kinds import entities
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lone surname before a reporting verb is a person when a pronoun after it says so, never an organisation
+        ("Stocks fell on Tuesday. On Tuesday, Trump announced new tariffs. He said jobs would come back.",
+         [("Trump", "person")]),
+        ("The bill passed. Later Trump said he would sign it.", [("Trump", "person")]),
+        # with no cue at all a lone word is no entity: a surname and a brand look alike
+        ("In a statement, Rachel said the plan would work.", []),
+        ("The market opened, and Falcone announced a review.", []),
+        # a name the article gives with a title is that person wherever it stands alone
+        ("Mr. Grady spoke first. Later, Grady said the deal was done.", [("Grady", "person"), ("Grady", "person")]),
+        # an organisation by "its", or by an acronym
+        ("Shares rose after Globex said its profit doubled.", [("Globex", "organisation")]),
+        ("The launch slipped, and NASA said the crew was safe.", [("NASA", "organisation")]),
+    ],
+)
+def test_a_lone_agent_is_told_by_its_cues_or_not_at_all(text: str, expected: list[tuple[str, str]]) -> None:
+    assert entities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # listed with an organisation the lexicon knows
+        ("Analysts were surprised when Sony and Nintendo announced a joint venture.",
+         [("Sony Group", "organisation"), ("Nintendo", "organisation")]),
+        ("Globex or Sony will win the contract, Acme Holdings said.",
+         [("Globex", "organisation"), ("Sony Group", "organisation"), ("Acme Holdings", "organisation")]),
+        # a bare comma after an organisation opens an apposition, and a person listed is no organisation
+        ("He studied at Harvard University, Cambridge, for a year.", [("Harvard University", "organisation")]),
+        ("Mr. Tanaka met Sony executives. Sony and Tanaka agreed.",
+         [("Tanaka", "person"), ("Sony Group", "organisation"), ("Sony Group", "organisation"), ("Tanaka", "person")]),
+        # no organisation named: nothing to be listed with
+        ("On Monday Nintendo and Apple shocked the market.", []),
+    ],
+)
+def test_a_word_listed_with_an_organisation_is_one(text: str, expected: list[tuple[str, str]]) -> None:
+    assert entities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A woman died. West Mercia police said the pills were sold online.", [("West Mercia Police", "organisation")]),
+        ("A spokesman for the Met police said a man was arrested.", [("Met Police", "organisation")]),
+        ("Leeds city council and Kent council met.", [("Kent Council", "organisation")]),
+        # a people's adjective before police names no body
+        ("Chinese police and British police said nothing.", []),
+        ("Shares fell after Globex's board approved the deal.", [("Globex", "organisation")]),
+    ],
+)
+def test_organisation_words_in_lower_case(text: str, expected: list[tuple[str, str]]) -> None:
+    assert entities(text) == expected
+
+
+def test_a_middle_initial_and_a_possessive_inside_a_run_of_names() -> None:
+    text = "The work came from Columbia University's Mortimer B. Zuckerman Mind Brain Behavior Institute in New York."
+    assert entities(text) == [("Columbia University", "organisation"),
+                              ("Mortimer B. Zuckerman Mind Brain Behavior Institute", "organisation")]
+
+
+def test_settle_agents_keeps_what_is_no_agent() -> None:
+    found = [Found(0, 5, "Acme", "organisation", "kind"), Found(10, 15, "Grady", "agent", "org-speech")]
+    assert settle_agents(found, "Acme and Grady said", "", {"Grady"}) == found[:1]
+
+
+words = st.text(alphabet=st.sampled_from("AaBbSoyn ,.&'’-\n"), max_size=60)
+
+
+@given(words, st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=3))
+def test_coordinated_names_lie_inside_the_text(text: str, spans: list[tuple[int, int]]) -> None:
+    for f in coordinated(text, [(min(a, b), max(a, b)) for a, b in spans]):
+        assert text[f.start : f.end] == f.name and f.type == "organisation"
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("Trump said he its Uber NASA and Sony .,'’\n"), max_size=50),
+                max_size=4))
+def test_article_names_give_only_people_and_organisations(sentences: list[str]) -> None:
+    pairs, at = [], 0
+    for s in sentences:
+        pairs.append((at, s))
+        at += len(s) + 1
+    names = article_names(pairs)
+    for start, text in pairs:
+        for f in names.in_sentence(start, text):
+            assert f.type in {"person", "organisation"} and 0 <= f.start <= f.end <= len(text)
+
+
+@given(st.text(alphabet=st.sampled_from("AWMpolice Mercia Met council B. Institute's "), max_size=80))
+def test_english_names_lie_inside_the_sentence(text: str) -> None:
+    for f in with_kinds(text, english(text, {})):
+        assert 0 <= f.start <= f.end <= len(text) and f.type in {"person", "organisation", "agent"}
