@@ -107,3 +107,20 @@ def test_article_names_give_only_people_and_organisations(sentences: list[str]) 
 def test_english_names_lie_inside_the_sentence(text: str) -> None:
     for f in with_kinds(text, english(text, {})):
         assert 0 <= f.start <= f.end <= len(text) and f.type in {"person", "organisation", "agent"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "It" as the subject of what a body does, in the same sentence or the next
+        ("The craft burned up, Globex said in a statement. It said nobody was hurt.", [("Globex", "organisation")]),
+        ("Markets rose, and Globex said it plans to hire.", [("Globex", "organisation")]),
+        # "it was" is anyone's
+        ("Markets rose, and Grady said it was a good day.", []),
+        # a news outlet the outlet table lists, and a word listed with an acronym that reports
+        ("The attack spread fear, as Reuters reported at the time.", [("Reuters", "organisation")]),
+        ("But both Roscosmos and NASA said the crash was minor.", [("Roscosmos", "organisation"), ("NASA", "organisation")]),
+    ],
+)
+def test_an_agent_that_is_a_body(text: str, expected: list[tuple[str, str]]) -> None:
+    assert entities(text) == expected

@@ -62,7 +62,8 @@ def article_names(sentences: list[tuple[int, str]], lex: Lexicon | None = None) 
     by_sentence: dict[int, list[Found]] = {}
     for start, text in sentences:
         found = with_kinds(text, english(text, known_people))
-        organisations = [(f.start, f.end) for f in found if f.type == "organisation"] + _lexicon_organisations(lex, text)
+        organisations = [(f.start, f.end) for f in found if f.type == "organisation" or f.name.isupper()]
+        organisations += _lexicon_organisations(lex, text)
         found = dedupe(coordinated(text, organisations) + found) if organisations else found
         for f in found:  # a person named by a possession or a degree lends the surname too
             if f.type == "person" and f.rule not in PROVENANCE_RULES and " " in f.name:

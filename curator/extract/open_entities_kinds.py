@@ -35,6 +35,7 @@ from curator.extract.name_shapes import (
     CALENDAR, FILLER, NOT_NAMES, ORG_CUES, ORG_WORD, PERSON, STANDALONE, TITLE_IN_NAME, Found, dedupe, headline,
 )
 from curator.extract.places import is_place
+from curator.provenance.outlets import listed_outlet
 
 _KINDS = (
     r"startup|start-up|company|firm|corporation|conglomerate|carmaker|automaker|chipmaker|drugmaker|retailer|lender|"
@@ -62,8 +63,11 @@ _SAYS = re.compile(
 """A lower-case word, a comma or a lead-in word before the name: mid-sentence, and not the end of a longer name
 (``Yahoo Finance reported``)."""
 # The first pronoun after an agent tells a person from an organisation ("Trump said he", "Uber said its fares").
+# "It" counts only as the subject of a verb a body does ("It said", "said it plans"): "it was" is any speaker's.
 _PRONOUN = re.compile(
-    r"(?<![\w'’-])(?:(?P<person>[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)|(?P<org>[Ii]ts|[Ii]tself))(?![\w'’-])"
+    r"(?<![\w'’-])(?:(?P<person>[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)|(?P<org>[Ii]ts|[Ii]tself|"
+    r"[Ii]t\s(?:said|says|added|announced|plans|planned|expects|expected|intends|aims|declined|denied|confirmed|reported)))"
+    r"(?![\w'’-])"
 )
 # Joined by "and", "or", "&": a bare comma after a name more often opens an apposition ("Acme Corp, Boston").
 _LIST_AFTER = re.compile(rf"(?:,?\s(?:and|or|&)\s)(?P<name>{ORG_WORD})(?![\w'’-]|\s[A-Z]|\s&)")
@@ -95,7 +99,8 @@ def with_kinds(text: str, found: list[Found]) -> list[Found]:
 def settle_agents(found: list[Found], text: str, following: str, known: set[str]) -> list[Found]:
     """``found`` (the names of the sentence ``text``) with each lone agent of a reporting verb (type ``agent``)
     given its kind or left out: left out when the article gives the name otherwise (``known``: its people and
-    their surnames, its organisations, the outlet of its dateline), an organisation when an acronym, else the kind of the first pronoun after it in the sentence or the ``following`` one
+    their surnames, its organisations, the outlet of its dateline), an organisation when an acronym or a news
+    outlet ``schema/outlets.yaml`` lists (``as Reuters reported``), else the kind of the first pronoun after it in the sentence or the ``following`` one
     (he, his: a person; its: an organisation), else left out. Cue-based reading of a lone name, as the MUC-6 rule
     systems did; no statistics."""
     kept: list[Found] = []
@@ -106,7 +111,7 @@ def settle_agents(found: list[Found], text: str, following: str, known: set[str]
         if f.name in known:
             continue
         pronoun = _PRONOUN.search(f"{text[f.end :]} {following}")
-        if f.name.isupper() or (pronoun and pronoun.group("org")):
+        if f.name.isupper() or listed_outlet(f.name) or (pronoun and pronoun.group("org")):
             kept.append(replace(f, type="organisation", rule="org-speech"))
         elif pronoun:
             kept.append(replace(f, type="person", rule="speech"))
