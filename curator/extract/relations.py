@@ -18,7 +18,8 @@ the sentence's own named subject, so general news never gets one story's venture
   whoever follows *funded / financed / backed by*; subject the sentence's
   named subject (the venture for the profile's funders when none); the
   amounts it names are linked in ``attrs``.
-- ``role``: ``Industry Minister Ryosei Akazawa``; subject the person.
+- ``role``: ``Industry Minister Ryosei Akazawa``; subject the person, only where the entity rules found a
+  person right after the role word (so a headline's ``Prime Minister Vows Tax Cuts`` gives none).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import re
 
 from curator.extract.base import Context, Mention
 from curator.extract.lexicon import Lexicon
+from curator.extract.name_shapes import NAME_WORD
 from curator.extract.sentences import Sentence
 
 _QUOTED = r"['\"‘“「『]([^'\"’”」』]{2,60})['\"’”」』]"
@@ -89,8 +91,7 @@ class NamingRule:
 class RelationRule:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
-        name = r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*"
-        self.role = re.compile(rf"(?P<role>{lex.role_re})\s+(?P<person>{name}(?:\s{name}){{1,2}})")
+        self.role = re.compile(rf"(?P<role>{lex.role_re})\s+(?P<person>{NAME_WORD}(?:\s{NAME_WORD}){{1,2}})(?![\w-])")
 
     def run(self, ctx: Context, sentence: Sentence) -> None:
         mentions = ctx.mentions.get(sentence.start, [])
@@ -170,9 +171,11 @@ class RelationRule:
         return set(ctx.names)
 
     def _roles(self, ctx: Context, sentence: Sentence) -> None:
+        people = {m.start: m.entity.name for m in ctx.mentions.get(sentence.start, []) if m.entity.type == "person"}
         for match in self.role.finditer(sentence.text):
-            person = self.lex.entity(match.group("person"))
-            name = person.name if person else match.group("person")
+            name = people.get(sentence.start + match.start("person"))
+            if name is None:
+                continue  # "Prime Minister Vows Tax Cuts": no person the entity rules found
             start, end = sentence.start + match.start(), sentence.start + match.end()
             role = match.group("role")
             ctx.add("role", start, end, role, subject=name, extractor="relation.role", statement=f"{name} is {role}")
