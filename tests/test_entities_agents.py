@@ -124,3 +124,21 @@ def test_english_names_lie_inside_the_sentence(text: str) -> None:
 )
 def test_an_agent_that_is_a_body(text: str, expected: list[tuple[str, str]]) -> None:
     assert entities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place after a preposition is no agent, and "they" tells no kind (a later "she" is someone else)
+        ("Doctors at a clinic in Leeds said they saw more cases. Jolie said she was glad.", []),
+        ("Rivals were slow, yet Nissan says it will offer a cheaper model.", [("Nissan", "organisation")]),
+        # a lone word after "a spokeswoman for" that the article names as a person is that person
+        ("Adam Neumann, who founded the firm, left. A spokeswoman for Neumann declined to comment.",
+         [("Adam Neumann", "person"), ("Adam Neumann", "person")]),
+        # a common word opening the sentence before "police", and an event named after a body
+        ("Military police were sent to the border.", []),
+        ("He spoke at the Vox Media's Code Media conference in Hollywood.", [("Vox Media", "organisation")]),
+    ],
+)
+def test_agents_places_and_events(text: str, expected: list[tuple[str, str]]) -> None:
+    assert entities(text) == expected

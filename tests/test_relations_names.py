@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.extract_helpers import found
+from tests.test_entities_kinds import entities
 
 
 @pytest.mark.parametrize(
@@ -19,3 +20,38 @@ from tests.extract_helpers import found
 )
 def test_a_role_names_the_person_found(text: str, expected: list[tuple[str, object, None, None]]) -> None:
     assert found(text, "role") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Acme Corp founded Beta Labs in 2010.", [("Acme Corp", "Acme Corp", None, None)]),
+        ("Beta Labs was founded by Acme Corp and Globex Holdings.",
+         [("Acme Corp", "Acme Corp", None, None), ("Globex Holdings", "Globex Holdings", None, None)]),
+        ("Kosmos Holdings, a group co-founded by Acme Corp, won the bid.", [("Acme Corp", "Acme Corp", None, None)]),
+        # a product launched is no body founded, and founders far from the verb found nothing
+        ("Walt Disney Co said the entertainment giant launched Disney+ last week.", []),
+        ("Acme Corp staff said rivals founded Beta Labs in 2010.", []),
+        # the subject of "established by" must stand right before it, not anywhere earlier in the sentence
+        ("He studied at Globex Holdings and joined a corps established by the Continental Congress in 1775.", []),
+    ],
+)
+def test_founded_by_names_what_stands_by_the_verb(text: str, expected: list[tuple[str, object, None, None]]) -> None:
+    assert found(text, "founded-by") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body before "said" after an article, a preposition or a country's initials is no person
+        ("Earlier, the U.S. Northern Command said the troops were ready.", []),
+        ("Lester Barr, chairman of Genesis Breast Cancer Prevention, said the rise was clear.",
+         [("Lester Barr", "person"), ("Genesis Breast Cancer Prevention", "organisation")]),
+        ("The Border Patrol office in San Diego said the crossing was shut.", []),
+        # a name ending in a common word, and a party label before a name
+        ("Breast Cancer Now said that doctors were ready.", []),
+        ("Democrat Ted Lieu told reporters the plan would fail.", [("Ted Lieu", "person")]),
+    ],
+)
+def test_no_person_from_a_body_before_a_reporting_verb(text: str, expected: list[tuple[str, str]]) -> None:
+    assert entities(text) == expected

@@ -98,9 +98,13 @@ def _lexicon_organisations(lex: Lexicon | None, text: str) -> list[tuple[int, in
 
 
 def _full_name(f: Found, known_people: dict[str, str]) -> Found:
-    if f.type != "person" or " " in f.name:
+    """A lone surname as the person the article names in full; a lone word read as an organisation only by where it
+    stands (``a spokeswoman for Neumann``) is that person too."""
+    if " " in f.name or f.type not in {"person", "organisation"}:
         return f
     full = known_people.get(f.name) or known_people.get(f.name.translate(FOLD))
+    if f.type == "organisation":
+        return replace(f, name=full, type="person", rule="repeat") if full and f.rule == "org-context" else f
     return replace(f, name=full) if full else f
 
 

@@ -61,7 +61,8 @@ NOT_NAMES = FILLER | CALENDAR | frozenset(
     "Mr Mrs Ms Dr Prof Sir President Minister Chairman Chief Executive Officer Director Secretary General Governor "
     "Mayor Senator Judge Justice King Queen Prince Princess Pope Premier Chancellor Ambassador Captain Lieutenant "
     "Colonel Professor Doctor Officials Police Government State National Federal Republic Democratic Democrats Dept "
-    "Republicans Christmas Easter God Internet Street Road Avenue".split()
+    "Republicans Republican Democrat Christmas Easter God Internet Street Road Avenue"
+    .split()
 )
 ROLE_NOUNS = (
     r"(?:spokes(?:man|woman|person)|boss|chief|founder|co-founder|chairman|chairwoman|president|director|"

@@ -39,6 +39,7 @@ from curator.extract.places import is_place
 
 # A middle initial may stand inside a name ("Mortimer B. Zuckerman Mind Brain Behavior Institute").
 _ORG_RUN = re.compile(rf"(?<![\w'’-]){ORG_WORD}(?:\s(?:[A-Z]\.\s)?{ORG_WORD}){{0,8}}(?![\w-])")
+_EVENT = re.compile(r"\s(?:conference|summit|festival|awards?|expo|forum|prize|cup|tournament|championship|show)\b")
 # An organisation word written in lower case after the name ("West Mercia police", "the Met police").
 _LOWER_CUE = re.compile(
     rf"(?<![\w'’.-])(?P<name>{ORG_WORD}(?:\s{ORG_WORD}){{0,3}})\s(?P<cue>police|constabulary|council)(?![\w-])"
@@ -104,7 +105,9 @@ _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|President|Senator|S
 _TITLE_NAME = re.compile(rf"(?<![\w-])(?:{TITLES})\.?\s(?P<name>{PERSON})")
 _SPEECH = r"said|says|told|added|noted|wrote|tweeted|explained|argued|warned|stated|asked|replied|recalled|insisted|announced"
 _SAID_NAME = re.compile(rf"(?<![\w-])(?:{_SPEECH}|according\sto)\s(?P<name>{PERSON})(?=\s*[,.;:)]|\s(?:who|in|at|of)\b|$)")
-_NAME_SAID = re.compile(rf"(?P<name>{PERSON}),?\s(?:{_SPEECH}|has\ssaid|had\ssaid|said\son)\b")
+# What stands before a body, never before a person's name: an article, a preposition, a country's initials.
+_BODY_BEFORE = re.compile(r"(?:(?<![\w-])(?:the|The|of|in|at|for|from|with|by|on|to)|U\.S\.|U\.K\.|U\.N\.)\s$")
+_NAME_SAID = re.compile(rf"(?<![\w.-])(?P<name>{PERSON}),?\s(?:{_SPEECH}|has\ssaid|had\ssaid|said\son)\b")
 _ROLE_WORDS = (
     r"chief\sexecutive(?:\sofficer)?|CEO|president|chairman|chairwoman|founder|co-founder|spokes(?:man|woman|person)|"
     r"director|head|chief|minister|secretary|governor|mayor|editor|professor|leader|managing\sdirector|"
@@ -194,7 +197,8 @@ def _english(text: str, known_people: dict[str, str]) -> list[Found]:
             first, last = _trim(words)
             kept = words[first:last]
             demonym = len(kept) == 1 and re.search(r"(?:ese|ian|ish|an|i)$", kept[0]) is not None
-            if kept and not demonym and not set(kept) & NOT_NAMES and not is_place(" ".join(kept)):
+            opening = len(kept) == 1 and not text[: match.start("name")].strip(" \"“‘'(")  # "Military police were sent"
+            if kept and not demonym and not opening and not set(kept) & NOT_NAMES and not is_place(" ".join(kept)):
                 start = match.start("name") + sum(len(w) + 1 for w in words[:first])
                 name = f"{' '.join(kept)} {match.group('cue').capitalize()}"
                 found.append(Found(start, match.end(), name, "organisation", "org-cue"))
@@ -204,6 +208,8 @@ def _english(text: str, known_people: dict[str, str]) -> list[Found]:
     )
     for pattern, rule in cues:
         for match in pattern.finditer(text):
+            if pattern is _NAME_SAID and _BODY_BEFORE.search(text, 0, match.start("name")):
+                continue  # "the U.S. Northern Command said", "chairman of Breast Cancer Care, said": a body
             honorific = rule == "title" and _HONORIFIC.match(match.group()) is not None
             _person(found, text, match.start("name"), match.group("name"), rule, known_people, single=honorific)
     for pattern in (_APPOSITION, _POSSESSIVE_ROLE):
@@ -285,6 +291,8 @@ def _org_cue(found: list[Found], text: str, at: int, words: list[str]) -> None:
     kept = words[first:last]
     if not kept or kept[-1] not in ORG_CUES | STANDALONE or (len(kept) < 2 and kept[0] not in STANDALONE):
         return
+    if _EVENT.match(text, end):
+        return  # "Vox Media's Code Media conference": an event named after a body
     if (len(kept) > 1 and all(w in ORG_CUES for w in kept)) or text[at:end] == text.strip(" .:|»›>"):
         return  # "Central Bank": descriptors with no name; a line that is only a name: a menu item
     start = at + sum(len(w) + 1 for w in words[:first])
@@ -306,6 +314,8 @@ def _person(found: list[Found], text: str, start: int, name: str, rule: str, kno
         words = words[1:]
     while words and words[-1] in NOT_NAMES:
         words = words[:-1]
+        if rule == "speech":
+            return  # "Breast Cancer Now said": a name that ends in a common word is no person's
     if not words or any(w in CALENDAR or w in ORG_CUES for w in words):
         return  # "Whole Foods said", "Justice Department": an organisation, not a person
     name = " ".join(words)

@@ -63,11 +63,13 @@ _SAYS = re.compile(
 """A lower-case word, a comma or a lead-in word before the name: mid-sentence, and not the end of a longer name
 (``Yahoo Finance reported``)."""
 # The first pronoun after an agent tells a person from an organisation ("Trump said he", "Uber said its fares").
-# "It" counts only as the subject of a verb a body does ("It said", "said it plans"): "it was" is any speaker's.
+# "It" counts only as the subject of what a body does ("It said", "said it plans", "says it will offer"): "it was",
+# "it will be" are any speaker's. "They", "we" tell neither, and end the search.
 _PRONOUN = re.compile(
     r"(?<![\w'’-])(?:(?P<person>[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)|(?P<org>[Ii]ts|[Ii]tself|"
-    r"[Ii]t\s(?:said|says|added|announced|plans|planned|expects|expected|intends|aims|declined|denied|confirmed|reported)))"
-    r"(?![\w'’-])"
+    r"[Ii]t\s(?:said|says|added|announced|plans|planned|expects|expected|intends|aims|declined|denied|confirmed|reported)"
+    r"|[Ii]t\s(?:will|would)\s(?!be|have|take|make|happen|not|never|get|mean|go|come|seem|look)[a-z]+)"
+    r"|[Tt]hey|[Tt]heir|[Tt]hem|[Ww]e|[Oo]ur|I)(?![\w'’-])"
 )
 # Joined by "and", "or", "&": a bare comma after a name more often opens an apposition ("Acme Corp, Boston").
 _LIST_AFTER = re.compile(rf"(?:,?\s(?:and|or|&)\s)(?P<name>{ORG_WORD})(?![\w'’-]|\s[A-Z]|\s&)")
@@ -113,7 +115,7 @@ def settle_agents(found: list[Found], text: str, following: str, known: set[str]
         pronoun = _PRONOUN.search(f"{text[f.end :]} {following}")
         if f.name.isupper() or listed_outlet(f.name) or (pronoun and pronoun.group("org")):
             kept.append(replace(f, type="organisation", rule="org-speech"))
-        elif pronoun:
+        elif pronoun and pronoun.group("person"):
             kept.append(replace(f, type="person", rule="speech"))
     return kept
 
@@ -136,6 +138,8 @@ def _kinds(text: str) -> list[Found]:
         return found
     for pattern, rule in ((_KIND_BEFORE, "kind"), (_KIND_OR_PERSON, "kind"), (_KIND_AFTER, "kind"), (_SAYS, "org-speech")):
         for match in pattern.finditer(text):
+            if rule == "org-speech" and _BEFORE_PLACE.search(text, max(0, match.start("org") - 12), match.start("org")):
+                continue  # "a clinic in Manchester said": the agent is what the place is the place of
             org = _name(text, match.start("org"), match.group("org"), after_kind=pattern is not _KIND_AFTER)
             if org:
                 kind = "agent" if rule == "org-speech" else "organisation"
