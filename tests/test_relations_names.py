@@ -14,6 +14,8 @@ from tests.test_entities_kinds import entities
     [
         ("Senator Mitch McConnell of Kentucky spoke first.", [("Senator Mitch McConnell", "Senator", None, None)]),
         ("President Barack Obama's plan failed in Congress.", [("President Barack Obama", "President", None, None)]),
+        ("Secretary of State Rex Tillerson said talks were open.",
+         [("Secretary of State Rex Tillerson", "Secretary of State", None, None)]),
         # headline case: no person the rules found after the role word
         ("Prime Minister Vows Tax Cuts After Election Defeat", []),
     ],

@@ -75,6 +75,8 @@ ROLE_NOUNS = (
 )
 TITLES = (
     r"Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Sen|Rep|Gov|Gen|Capt|Lt|Col|President|Vice\sPresident|Prime\sMinister|"
+    r"(?:Secretary|Minister)\sof\s(?:State|Defen[cs]e|Finance|Health|Education|Justice|Labou?r|Energy|Commerce|"
+    r"Transportation|Agriculture|Trade|the\sInterior|Foreign\sAffairs|Home\sAffairs|Homeland\sSecurity)|"
     r"(?:[A-Z][a-z]+\s)?Minister|(?:Attorney|Solicitor|Auditor|Surgeon)[-\s]General|Premier|Chancellor|Senator|Governor|Mayor|Judge|Ambassador|Secretary|"
     r"Chairman|Chairwoman|Chief\sExecutive|CEO|CFO|CTO|Director|Professor|King|Queen|Prince|Princess|Pope|"
     rf"Speaker|Commissioner|Inspector|Detective|Sergeant|Officer|Coach|{ROLE_NOUNS}"
