@@ -142,3 +142,22 @@ def test_an_agent_that_is_a_body(text: str, expected: list[tuple[str, str]]) -> 
 )
 def test_agents_places_and_events(text: str, expected: list[tuple[str, str]]) -> None:
     assert entities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb, an adverb, a day or a count of bodies before a generic body is no part of a name
+        ("数据显示中投公司的收益率下滑。", [("中投公司", "organisation")]),
+        ("目前在2800余家A股上市公司中，有26家公司停牌。", []),
+        ("今日公司发布公告，TCL集团回购股份。", [("TCL集团", "organisation")]),
+        ("指导意见鼓励民营银行发展，这考验着政府的能力。", []),
+        # names with 公司, 集团, 大学 stay whole
+        ("山西金兰化工有限公司与巴西佛罗伊特国际公司签约。",
+         [("山西金兰化工有限公司", "organisation"), ("巴西佛罗伊特国际公司", "organisation")]),
+        ("复旦大学中国经济研究中心主任寇宗来说，市场很大。",
+         [("复旦大学中国经济研究中心", "organisation"), ("寇宗来", "person")]),
+    ],
+)
+def test_chinese_bodies_start_after_verbs_and_counts(text: str, expected: list[tuple[str, str]]) -> None:
+    assert entities(text) == expected
