@@ -57,3 +57,14 @@ def test_founded_by_names_what_stands_by_the_verb(text: str, expected: list[tupl
 )
 def test_no_person_from_a_body_before_a_reporting_verb(text: str, expected: list[tuple[str, str]]) -> None:
     assert entities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officers of Customs and Border Protection said the gate was shut.", []),
+        ("Friends of Earth Conservation said the river was clean.", []),
+    ],
+)
+def test_a_name_ending_in_an_abstract_noun_is_no_person(text: str, expected: list[tuple[str, str]]) -> None:
+    assert entities(text) == expected

@@ -105,6 +105,8 @@ _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|President|Senator|S
 _TITLE_NAME = re.compile(rf"(?<![\w-])(?:{TITLES})\.?\s(?P<name>{PERSON})")
 _SPEECH = r"said|says|told|added|noted|wrote|tweeted|explained|argued|warned|stated|asked|replied|recalled|insisted|announced"
 _SAID_NAME = re.compile(rf"(?<![\w-])(?:{_SPEECH}|according\sto)\s(?P<name>{PERSON})(?=\s*[,.;:)]|\s(?:who|in|at|of)\b|$)")
+# Abstract nouns end a body's name, never a person's ("Customs and Border Protection", "Breast Cancer Prevention").
+_ABSTRACT = re.compile(r"[a-z](?:tion|sion|ity|ogy|ism|ship|ness)s?$")
 # What stands before a body, never before a person's name: an article, a preposition, a country's initials.
 _BODY_BEFORE = re.compile(r"(?:(?<![\w-])(?:the|The|of|in|at|for|from|with|by|on|to)|U\.S\.|U\.K\.|U\.N\.)\s$")
 _NAME_SAID = re.compile(rf"(?<![\w.-])(?P<name>{PERSON}),?\s(?:{_SPEECH}|has\ssaid|had\ssaid|said\son)\b")
@@ -316,8 +318,8 @@ def _person(found: list[Found], text: str, start: int, name: str, rule: str, kno
         words = words[:-1]
         if rule == "speech":
             return  # "Breast Cancer Now said": a name that ends in a common word is no person's
-    if not words or any(w in CALENDAR or w in ORG_CUES for w in words):
-        return  # "Whole Foods said", "Justice Department": an organisation, not a person
+    if not words or any(w in CALENDAR or w in ORG_CUES for w in words) or _ABSTRACT.search(words[-1]):
+        return  # "Whole Foods said", "Justice Department", "Border Protection": an organisation, not a person
     name = " ".join(words)
     if is_place(name):
         return  # "South Africa said": a country
