@@ -68,3 +68,10 @@ def test_no_person_from_a_body_before_a_reporting_verb(text: str, expected: list
 )
 def test_a_name_ending_in_an_abstract_noun_is_no_person(text: str, expected: list[tuple[str, str]]) -> None:
     assert entities(text) == expected
+
+
+def test_a_person_named_after_two_joined_roles_lends_the_surname() -> None:
+    text = ("The office is examining whether Globex’s founder and former CEO, Adam Neumann, profited. "
+            "A spokeswoman for Neumann declined to comment.")
+    assert entities(text) == [("Globex", "organisation"), ("Adam Neumann", "person"), ("Adam Neumann", "person")]
+    assert [c[1] for c in found(text, "role")] == ["founder and former CEO of Globex"]

@@ -119,8 +119,9 @@ _APPOSITION = re.compile(
     rf"(?P<name>{PERSON}),\s(?:(?:the|a|an)\s)?(?P<role>(?:[a-z]+\s)?(?:{_ROLE_WORDS}))\s(?P<prep>of|at)\s(?:the\s)?"
     rf"(?P<org>{ORG_WORD}(?:\s(?:of\s)?(?:{ORG_WORD}|[A-Z]\.)){{0,5}})"
 )
-_POSSESSIVE_ROLE = re.compile(  # "Yahoo's chief executive, Marissa Mayer,"
-    rf"(?<![\w-])(?P<org>{ORG_WORD}(?:\s{ORG_WORD}){{0,3}})['’]s\s(?P<role>(?:[a-z]+\s)?(?:{_ROLE_WORDS})),\s(?P<name>{PERSON})"
+_POSSESSIVE_ROLE = re.compile(  # "Yahoo's chief executive, Marissa Mayer,", "WeWork's founder and former CEO, Adam Neumann,"
+    rf"(?<![\w-])(?P<org>{ORG_WORD}(?:\s{ORG_WORD}){{0,3}})['’]s\s"
+    rf"(?P<role>(?:[a-z]+\s)?(?:{_ROLE_WORDS})(?:\sand\s(?:[a-z]+\s)?(?:{_ROLE_WORDS}))?),\s(?P<name>{PERSON})"
     rf"(?=,|\.|\s(?:{_SPEECH})\b)"
 )
 _ROLE_FIRST = re.compile(
