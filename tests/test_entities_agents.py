@@ -175,3 +175,20 @@ def test_chinese_bodies_start_after_verbs_and_counts(text: str, expected: list[t
 )
 def test_chinese_weekdays_adverbs_and_quantifiers_are_no_names(text: str, expected: list[tuple[str, str]]) -> None:
     assert entities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Latin name glued together in Chinese text, after a role or between 的 and a speech verb, is a person
+        ("汇丰银行亚洲经济研究部联合主管FredericNeumann表示，市场很大。",
+         [("汇丰银行亚洲经济研究部", "organisation"), ("Frederic Neumann", "person")]),
+        ("RhinoTradingPartners的MichaelBlock向CNBC表示：市场很大。",
+         [("RhinoTradingPartners", "organisation"), ("Michael Block", "person")]),
+        ("DeepMind表示，这款模型很强。", [("DeepMind", "organisation")]),
+        # "为公司" is "is the company"; 华为 has one character before 为
+        ("资金来源为公司自有资金。华为公司表示支持。", [("华为公司", "organisation")]),
+    ],
+)
+def test_glued_latin_names_and_wei(text: str, expected: list[tuple[str, str]]) -> None:
+    assert entities(text) == expected

@@ -58,6 +58,11 @@ _OF_FORM = re.compile(
 )
 # Inner capitals mark a brand or company name (AirAsia, DeepMind, YouTube, SpaceX), not a surname (McLaughlin).
 _CAMEL = re.compile(r"(?<![A-Za-z0-9@#_-])(?!Mc|Mac)[A-Z][a-z]{2,8}(?:[A-Z][a-z]+)*(?:[A-Z][a-z]+|[A-Z]{1,3})(?![A-Za-z0-9-])")
+# A Latin name written without its space in Chinese text, after a role or between 的 and a speech verb
+# ("主管DavidSeaburg表示", "RhinoTradingPartners的MichaelBlock向CNBC表示"), is a person's; "DeepMind表示" is no cue.
+_GLUED_PERSON = re.compile(r"[A-Z][a-z]{2,}[A-Z][a-z]{2,}")
+_HAN_ROLE_BEFORE = re.compile(r"(?:主管|创始人|分析师|经济学家|总裁|主席|首席执行官|董事长|经理|教授|研究员|发言人|部长|总统)$")
+_HAN_SPEECH_AFTER = re.compile(r"(?:向[^，。,]{1,12})?(?:表示|说|称|指出|认为)")
 _DATELINE = re.compile(r"\((?P<name>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)\)\s*(?:-|–|—|--)")
 
 _OF_HEADS = ORG_CUES | frozenset("Republic Kingdom State States Bank University Ministry".split())
@@ -172,7 +177,12 @@ def _english(text: str, known_people: dict[str, str]) -> list[Found]:
     for match in _DATELINE.finditer(text):
         found.append(Found(match.start("name"), match.end("name"), match.group("name"), "organisation", "dateline"))
     for match in _CAMEL.finditer(text):
-        found.append(Found(match.start(), match.end(), match.group(), "organisation", "camel-case"))
+        if _GLUED_PERSON.fullmatch(match.group()) and (_HAN_ROLE_BEFORE.search(text, 0, match.start()) or (
+                text[match.start() - 1 : match.start()] == "的" and _HAN_SPEECH_AFTER.match(text, match.end()))):
+            name = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", match.group())  # "主管DavidSeaburg表示": a person, space lost
+            found.append(Found(match.start(), match.end(), name, "person", "speech"))
+        else:
+            found.append(Found(match.start(), match.end(), match.group(), "organisation", "camel-case"))
     if not headline(text):
         for match in _OF_FORM.finditer(text):
             words = match.group("head").split(" ")

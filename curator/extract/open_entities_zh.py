@@ -221,6 +221,8 @@ def _zh_org_prefix(window: str, suffix: str, clipped: bool) -> str | None:
     if clipped and not cut:
         return None
     cuts = [m.end() for m in _ZH_SOFT_STOP.finditer(base) if m.start() >= 2 and not _zh_fields_joined(base, m)][::-1] + [0]
+    if cuts[0] == len(base) and base.endswith("为"):
+        return None  # "资金来源为公司": "is the company", no name (华为公司 has one character before 为, no cut)
     for at in cuts:
         prefix = base[at:]
         good = _ZH_GOOD_BEFORE.get(suffix)
