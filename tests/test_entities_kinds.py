@@ -26,8 +26,8 @@ def entities(text: str) -> list[tuple[str, str]]:
         ("Fares rose at the taxi service Uber. Uber’s surge pricing was criticised.",
          [("Uber", "organisation"), ("Uber", "organisation")]),
         ("Shares of the bank Goldman Sachs said to be weak fell.", [("Goldman Sachs", "organisation")]),
-        # one capitalised word before a reporting verb in mid-sentence
-        ("It denied the claim, and Uber said it would appeal. Later, Nintendo announced a new game.",
+        # one capitalised word before a reporting verb in mid-sentence, told an organisation by "its"
+        ("It denied the claim, and Uber said its drivers would appeal. Later, Nintendo announced its new game.",
          [("Uber", "organisation"), ("Nintendo", "organisation")]),
         # a name with an apostrophe and one letter in it, before a possessive and what only a person has
         ("Lupita Nyong'o's now-famous Oscar dress was stolen.", [("Lupita Nyong'o", "person")]),

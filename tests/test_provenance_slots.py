@@ -113,6 +113,14 @@ def test_facts_sharing_a_value_stay_apart() -> None:
     ("Five people were injured and 12 are missing.", "Five people", "quantity", Predicate("injure")),
     ("The airline said the weather was bad.", None, "quantity", Predicate(None)),
     ("The company employs 5,000 people and bought 3 ships.", "5,000 people", "quantity", Predicate("employ")),
+    # a common word capitalised only because it opens the sentence is no stand-in agent
+    ("Shareholders approved the $4.8 billion acquisition of Yahoo.", "$4.8 billion", "money",
+     Predicate("acquire", None, None, "Yahoo")),
+    ("Investors invested $2 billion in Globex.", "$2 billion", "money", Predicate("fund", None, None, "Globex")),
+    ("Regulators cleared the $4.8 billion purchase of Yahoo.", "$4.8 billion", "money",
+     Predicate("acquire", None, None, "Yahoo")),
+    ("Verizon completed the $4.8 billion acquisition of Yahoo.", "$4.8 billion", "money",
+     Predicate("acquire", None, "Verizon", "Yahoo")),
 ])
 def test_predicate_of(sentence: str, value: str | None, kind: str, predicate: Predicate) -> None:
     span = (sentence.index(value), sentence.index(value) + len(value)) if value else None

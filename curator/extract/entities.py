@@ -22,8 +22,10 @@ from dataclasses import dataclass, replace
 
 from curator.extract.base import Context, Mention
 from curator.extract.lexicon import Entity, Lexicon, alternation
-from curator.extract.open_entities import FOLD, Found, dedupe, english
-from curator.extract.open_entities_kinds import drop_known, with_kinds
+from curator.extract.name_shapes import Found, dedupe
+from curator.extract.name_text import FOLD
+from curator.extract.open_entities import english
+from curator.extract.open_entities_kinds import coordinated, settle_agents, with_kinds
 from curator.extract.open_entities_zh import chinese
 from curator.extract.sentences import Sentence
 
@@ -53,12 +55,16 @@ class ArticleNames:
         return dedupe(found + more) if more else found
 
 
-def article_names(sentences: list[tuple[int, str]]) -> ArticleNames:
-    """Run the cue rules over every sentence of an article (``(start, text)`` pairs) in order."""
+def article_names(sentences: list[tuple[int, str]], lex: Lexicon | None = None) -> ArticleNames:
+    """Run the cue rules over every sentence of an article (``(start, text)`` pairs) in order; ``lex`` names
+    organisations that others may be listed with (``Sony and Nintendo``)."""
     known_people: dict[str, str] = {}
     by_sentence: dict[int, list[Found]] = {}
     for start, text in sentences:
         found = with_kinds(text, english(text, known_people))
+        organisations = [(f.start, f.end) for f in found if f.type == "organisation" or f.name.isupper()]
+        organisations += _lexicon_organisations(lex, text)
+        found = dedupe(coordinated(text, organisations) + found) if organisations else found
         for f in found:  # a person named by a possession or a degree lends the surname too
             if f.type == "person" and f.rule not in PROVENANCE_RULES and " " in f.name:
                 known_people.setdefault(f.name.rsplit(" ", 1)[-1], f.name)
@@ -66,9 +72,13 @@ def article_names(sentences: list[tuple[int, str]]) -> ArticleNames:
             found += chinese(text, known_people)
         by_sentence[start] = found
     written: dict[str, tuple[str, str]] = {}
-    known = set(known_people) | {f.name for found in by_sentence.values() for f in found if f.rule in PROVENANCE_RULES}
-    for start, text in sentences:  # "Mr. Reeves" before the sentence that names Eric Reeves in full is him too
-        by_sentence[start] = [_full_name(f, known_people) for f in drop_known(by_sentence[start], known)]
+    named = [f for found in by_sentence.values() for f in found if f.type != "agent" and f.rule != "coordination"]
+    people = {f.name for f in named if f.type == "person"} | {f.name.rsplit(" ", 1)[-1] for f in named if f.type == "person"}
+    known = set(known_people) | people | {f.name for f in named}
+    following = [text for _, text in sentences[1:]] + [""]
+    for (start, text), after in zip(sentences, following):  # "Mr. Reeves" before Eric Reeves in full is him too
+        found = [f for f in by_sentence[start] if f.rule != "coordination" or f.name not in people]
+        by_sentence[start] = [_full_name(f, known_people) for f in settle_agents(found, text, after, known)]
         for f in by_sentence[start]:
             if f.rule not in PROVENANCE_RULES:
                 written.setdefault(text[f.start : f.end], (f.name, f.type))
@@ -79,10 +89,22 @@ def article_names(sentences: list[tuple[int, str]]) -> ArticleNames:
     return ArticleNames(by_sentence, written, pattern)
 
 
+def _lexicon_organisations(lex: Lexicon | None, text: str) -> list[tuple[int, int]]:
+    """Spans of the organisations ``lex`` names in ``text``, written with a capital."""
+    if lex is None:
+        return []
+    return [(m.start(), m.end()) for m in lex.entity_re.finditer(text)
+            if m.group()[:1].isupper() and (e := lex.entity(m.group())) is not None and e.type == "organisation"]
+
+
 def _full_name(f: Found, known_people: dict[str, str]) -> Found:
-    if f.type != "person" or " " in f.name:
+    """A lone surname as the person the article names in full; a lone word read as an organisation only by where it
+    stands (``a spokeswoman for Neumann``) is that person too."""
+    if " " in f.name or f.type not in {"person", "organisation"}:
         return f
     full = known_people.get(f.name) or known_people.get(f.name.translate(FOLD))
+    if f.type == "organisation":
+        return replace(f, name=full, type="person", rule="repeat") if full and f.rule == "org-context" else f
     return replace(f, name=full) if full else f
 
 
@@ -92,7 +114,7 @@ class EntityRule:
 
     def run(self, ctx: Context, sentence: Sentence) -> None:
         if ctx.names_found is None:
-            ctx.names_found = article_names([(s.start, s.text) for s in ctx.sentences])
+            ctx.names_found = article_names([(s.start, s.text) for s in ctx.sentences], self.lex)
         mentions = self._lexicon(ctx, sentence)
         starts, ends = [m.start for m in mentions], [m.end for m in mentions]
         for f in ctx.names_found.in_sentence(sentence.start, sentence.text):

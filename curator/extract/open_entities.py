@@ -18,7 +18,7 @@ Staff credits (``By X and Y``, ``Reporting by X, Y and Z; Editing by W``,
 their names; the people who wrote or edited a story are not people in it, and
 they lend no surname to a later mention.
 
-The Chinese rules are in ``open_entities_zh``; ``Found`` and ``dedupe`` serve both.
+The Chinese rules are in ``open_entities_zh``; the name shapes, ``Found`` and ``dedupe`` are in ``name_shapes``.
 
 Every pattern is a bounded run or a fixed look-back, so the work is linear
 in the length of the sentence. Junk is kept out by requiring a cue: a lone
@@ -28,21 +28,22 @@ capitalised word, a month, a weekday or a headline never becomes an entity.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from curator.extract.name_shapes import (
+    CALENDAR, FILLER, NOT_NAMES, ORG_CUES, ORG_WORD, PERSON, ROLE_NOUNS, STANDALONE, TITLE_IN_NAME, TITLES, Found,
+    dedupe, headline,
+)
 from curator.extract.name_text import FOLD, credit_spans, title_spans
 from curator.extract.places import is_place
 
-# -- English ------------------------------------------------------------------
-
-# Lin, McLaughlin, O'Brien, Collett-White, Nyong'o (an apostrophe and one letter, but not a possessive 's)
-_NAME_WORD = r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z][a-z]+|['’](?!s(?![a-z]))[A-Za-z][a-z]*)*"
-_PARTICLE = r"(?:de|del|da|di|van|von|der|den|bin|binti|al|el|la|le|du|dos|ter)"
-_INITIALS = r"(?:[A-Z]\.){1,3}"  # "George H.W. Bush"; first, a single one (J. Smith): "D.A. Davidson" is a firm
-_PREFIXED = rf"(?:{_PARTICLE}|d|ad|ash|as|ibn|abu)[-'’]{_NAME_WORD}"  # al-Bashir, d'Estaing
-_PERSON = rf"(?:{_NAME_WORD}|[A-Z]\.)(?:\s(?:{_PARTICLE}\s)?(?:{_NAME_WORD}|{_INITIALS}|{_PREFIXED})){{0,3}}"
-_ORG_WORD = r"(?:[A-Z][A-Za-z]*[a-z][A-Za-z]*|[A-Z]{2,6}|[A-Z]\.[A-Z]\.|&)(?:[-'’][A-Za-z]+)?"
-_ORG_RUN = re.compile(rf"(?<![\w'’-]){_ORG_WORD}(?:\s{_ORG_WORD}){{0,6}}(?![\w-])")
+# A middle initial may stand inside a name ("Mortimer B. Zuckerman Mind Brain Behavior Institute").
+_ORG_RUN = re.compile(rf"(?<![\w'’-]){ORG_WORD}(?:\s(?:[A-Z]\.\s)?{ORG_WORD}){{0,8}}(?![\w-])")
+_EVENT = re.compile(r"\s(?:conference|summit|festival|awards?|expo|forum|prize|cup|tournament|championship|show)\b")
+# An organisation word written in lower case after the name ("West Mercia police", "the Met police").
+_LOWER_CUE = re.compile(
+    rf"(?<![\w'’.-])(?P<name>{ORG_WORD}(?:\s{ORG_WORD}){{0,3}})\s(?P<cue>police|constabulary|council)(?![\w-])"
+)
 # Fields an institution's name joins with "and" (Center for Health and Human Rights, Arts and Sciences).
 _FIELD_WORDS = (
     r"Construction|Industry|Development|Research|Technology|Security|Intelligence|Environment|Health|"
@@ -51,26 +52,19 @@ _FIELD_WORDS = (
 )
 _FIELD = rf"[A-Z][a-z]+s|{_FIELD_WORDS}"
 _OF_FORM = re.compile(
-    rf"(?<![\w'’-])(?P<head>{_ORG_WORD}(?:\s{_ORG_WORD}){{0,3}})\s(?P<prep>of|for|on)\s(?:the\s|a\s)?"
-    rf"(?P<tail>{_ORG_WORD}(?:\s{_ORG_WORD}){{0,3}}(?:\sand\s(?:{_ORG_WORD}\s){{0,2}}(?:{_FIELD})"
+    rf"(?<![\w'’-])(?P<head>{ORG_WORD}(?:\s{ORG_WORD}){{0,3}})\s(?P<prep>of|for|on)\s(?:the\s|a\s)?"
+    rf"(?P<tail>{ORG_WORD}(?:\s{ORG_WORD}){{0,3}}(?:\sand\s(?:{ORG_WORD}\s){{0,2}}(?:{_FIELD})"
     rf"|(?:,\s(?:{_FIELD_WORDS})){{1,4}},?\sand\s(?:{_FIELD_WORDS}))?)(?![\w-])"  # Allergy, Asthma and Immunology
 )
 # Inner capitals mark a brand or company name (AirAsia, DeepMind, YouTube, SpaceX), not a surname (McLaughlin).
 _CAMEL = re.compile(r"(?<![A-Za-z0-9@#_-])(?!Mc|Mac)[A-Z][a-z]{2,8}(?:[A-Z][a-z]+)*(?:[A-Z][a-z]+|[A-Z]{1,3})(?![A-Za-z0-9-])")
+# A Latin name written without its space in Chinese text, after a role or between 的 and a speech verb
+# ("主管DavidSeaburg表示", "RhinoTradingPartners的MichaelBlock向CNBC表示"), is a person's; "DeepMind表示" is no cue.
+_GLUED_PERSON = re.compile(r"[A-Z][a-z]{2,}[A-Z][a-z]{2,}")
+_HAN_ROLE_BEFORE = re.compile(r"(?:主管|创始人|分析师|经济学家|总裁|主席|首席执行官|董事长|经理|教授|研究员|发言人|部长|总统)$")
+_HAN_SPEECH_AFTER = re.compile(r"(?:向[^，。,]{1,12})?(?:表示|说|称|指出|认为)")
 _DATELINE = re.compile(r"\((?P<name>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)\)\s*(?:-|–|—|--)")
 
-ORG_CUES = frozenset(
-    "Inc Corp Corporation Co Ltd Limited LLC PLC Plc AG SA GmbH Bank Group Holdings Agency Ministry Department "
-    "University College Institute Institution Congress Council Commission Committee Authority Airlines Airways "
-    "Association Foundation Organization Organisation Federation Union Party Court Board Bureau Office "
-    "Administration Police Army Navy Force Hospital Centre Center Laboratory Laboratories Labs Technologies "
-    "Systems Networks Motors Electric Industries Partners Capital Securities Insurance Pharmaceuticals Studios "
-    "Media News Times Post Journal Press Telegraph Tribune Herald Parliament Senate Assembly Cabinet "
-    "Service Services Trust Fund Exchange Reserve Academy School Society Club League Company International "
-    "Airport Railway Railways Energy Petroleum Oil Telecom Communications Broadcasting Foods Research Markets Brands "
-    "Stores Solutions Consulting Ventures Entertainment Pictures Software Robotics Therapeutics Financial Investments "
-    "Properties Logistics Shipping Steel Chemicals Semiconductor Electronics Corp.".split()
-)
 _OF_HEADS = ORG_CUES | frozenset("Republic Kingdom State States Bank University Ministry".split())
 _FOR_HEADS = frozenset(
     "Center Centre Institute Council Committee Commission Foundation Office Agency Bureau Association Society School "
@@ -84,42 +78,7 @@ _AFTER_ORGANISATION = frozenset(
 )
 _ATTRIBUTIVE = ("-based", "-owned", "-listed", "-backed", "-led", "-run", "-born")
 _INDEFINITE = re.compile(r"(?<![\w-])(?:a|an|A|An)\s$")
-_JOINED = re.compile(rf"(?<![\w-])(?:the|The)\s(?P<left>{_ORG_WORD}(?:\s{_ORG_WORD}){{0,2}})\sand\s$")
-_STANDALONE = frozenset("Congress Parliament Senate Pentagon Kremlin NATO".split())
-_FILLER = frozenset(
-    "The A An This That These Those In On At For But And Or If As By From With When While After Before Its His Her "
-    "Their Our Your My We He She It They I You Yet So Then Now Also Under Over Into Onto Via Per Since Until Despite "
-    "Why How What Where Who Which Whose Today Yesterday Tomorrow Former Dear Read More Related Photo Get Inside "
-    "Discover Trending About Credit Source Image Video Watch Opinion Analysis Editorial Breaking Update Updated "
-    "Published Follow Share Subscribe Subscriber Sign Log".split()
-)
-_CALENDAR = frozenset(
-    "January February March April May June July August September October November December Jan Feb Mar Apr Jun "
-    "Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Wed Thu Fri "
-    "Sat Sun".split()
-)
-_NOT_NAMES = _FILLER | _CALENDAR | frozenset(
-    "Mr Mrs Ms Dr Prof Sir President Minister Chairman Chief Executive Officer Director Secretary General Governor "
-    "Mayor Senator Judge Justice King Queen Prince Princess Pope Premier Chancellor Ambassador Captain Lieutenant "
-    "Colonel Professor Doctor Officials Police Government State National Federal Republic Democratic Democrats Dept "
-    "Republicans Christmas Easter God Internet Street Road Avenue".split()
-)
-_ROLE_NOUNS = (
-    r"(?:spokes(?:man|woman|person)|boss|chief|founder|co-founder|chairman|chairwoman|president|director|"
-    r"analyst|economist|professor|lawyer|attorney|reporter|correspondent|editor|columnist|author|researcher|"
-    r"scientist|executive|manager|minister|secretary|governor|mayor|senator|leader|head|owner|investor|"
-    r"prosecutor|judge|pilot|captain|official|adviser|advisor|consultant|photographer|colleague|blogger|writer|"
-    r"journalist|activist|developer|chemist|physicist|biologist|historian|actor|actress|singer|rapper|musician|"
-    r"artist|novelist|poet|filmmaker|entrepreneur|businessman|businesswoman|billionaire|tycoon|candidate|lawmaker|"
-    r"legislator|politician|dissident|commander|student|co-worker|inspector|detective|sergeant|constable|superintendent)"
-)
-_TITLES = (
-    r"Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Sen|Rep|Gov|Gen|Capt|Lt|Col|President|Vice\sPresident|Prime\sMinister|"
-    r"(?:[A-Z][a-z]+\s)?Minister|(?:Attorney|Solicitor|Auditor|Surgeon)[-\s]General|Premier|Chancellor|Senator|Governor|Mayor|Judge|Ambassador|Secretary|"
-    r"Chairman|Chairwoman|Chief\sExecutive|CEO|CFO|CTO|Director|Professor|King|Queen|Prince|Princess|Pope|"
-    rf"Speaker|Commissioner|Inspector|Detective|Sergeant|Officer|Coach|{_ROLE_NOUNS}"
-)
-# Nouns that describe a person in an apposition: "Ananta Bijoy Das, a 33-year-old blogger", "His widow, Rafida Ahmed,".
+_JOINED = re.compile(rf"(?<![\w-])(?:the|The)\s(?P<left>{ORG_WORD}(?:\s{ORG_WORD}){{0,2}})\sand\s$")
 _PERSON_NOUNS = (
     r"blogger|writer|journalist|reporter|activist|student|teacher|lawyer|attorney|doctor|physician|nurse|scholar|"
     r"scientist|researcher|professor|economist|analyst|fellow|resident|worker|co-worker|colleague|friend|neighbou?r|"
@@ -129,17 +88,17 @@ _PERSON_NOUNS = (
     r"ambassador|prosecutor|pilot|driver|soldier|veteran|victim|survivor|witness|expert|critic|advocate|voice|commander|"
     r"advis[eo]r|aide|assistant|deputy"
 )
-_WHO = re.compile(rf"(?<![\w-])(?P<name>{_PERSON}),\s(?:who|whose)\s")
-_AGED = re.compile(rf"(?<![\w-])(?P<name>{_PERSON}),\s\d{{1,3}},")
+_WHO = re.compile(rf"(?<![\w-])(?P<name>{PERSON}),\s(?:who|whose)\s")
+_AGED = re.compile(rf"(?<![\w-])(?P<name>{PERSON}),\s\d{{1,3}},")
 _DESCRIBED = re.compile(
-    rf"(?<![\w-])(?P<name>{_PERSON}),\s(?:a|an|the|another|one\sof\sthe|his|her|their)\s(?:[\w’'-]+\s){{0,4}}?"
+    rf"(?<![\w-])(?P<name>{PERSON}),\s(?:a|an|the|another|one\sof\sthe|his|her|their)\s(?:[\w’'-]+\s){{0,4}}?"
     rf"(?:{_PERSON_NOUNS})s?\b"
 )
 _DESCRIBED_FIRST = re.compile(
-    rf"(?<![\w-])(?:[Hh]is|[Hh]er|[Tt]heir|[Aa]|[Tt]he)\s(?:[\w’'-]+\s){{0,4}}(?:{_PERSON_NOUNS}),\s(?P<name>{_PERSON}),"
+    rf"(?<![\w-])(?:[Hh]is|[Hh]er|[Tt]heir|[Aa]|[Tt]he)\s(?:[\w’'-]+\s){{0,4}}(?:{_PERSON_NOUNS}),\s(?P<name>{PERSON}),"
 )
 # People listed after a plural role: "cabinet ministers Jonathan Moyo and Saviour Kasukuwere".
-_ROLE_LIST = re.compile(rf"(?<![\w-])(?:{_ROLE_NOUNS})s\s(?P<names>{_PERSON}(?:(?:,\s|,?\sand\s){_PERSON}){{1,5}})")
+_ROLE_LIST = re.compile(rf"(?<![\w-])(?:{ROLE_NOUNS})s\s(?P<names>{PERSON}(?:(?:,\s|,?\sand\s){PERSON}){{1,5}})")
 # An acronym after "the" that acts or owns: "the BBC's editor", "the FBI said"; not a role, a measure or a country.
 _THE_ACRONYM = re.compile(
     r"(?<![\w-])(?:the|The)\s(?P<org>[A-Z]{2,6})(?=['’]s\b|\s(?:said|says|reported|told|has|had|is|was|will|would)\b|[.,;:])"
@@ -147,35 +106,39 @@ _THE_ACRONYM = re.compile(
 _NOT_ACRONYMS = frozenset(
     "CEO CFO CTO COO GDP IPO AI TV PC DNA RNA ATM VAT GST CPI PMI ETF OTC SUV EV API URL PDF FAQ MP PM VP UK USA".split()
 )
-_TITLE_IN_NAME = re.compile(rf".*(?<![\w-])(?:{_TITLES}|(?i:{_ROLE_NOUNS}))\.?\s")  # "Opposition Leader Bill Shorten"
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|President|Senator|Sen|Rep|Gov|Governor|Mayor|Judge)\b")
-_TITLE_NAME = re.compile(rf"(?<![\w-])(?:{_TITLES})\.?\s(?P<name>{_PERSON})")
+_TITLE_NAME = re.compile(rf"(?<![\w-])(?:{TITLES})\.?\s(?P<name>{PERSON})")
 _SPEECH = r"said|says|told|added|noted|wrote|tweeted|explained|argued|warned|stated|asked|replied|recalled|insisted|announced"
-_SAID_NAME = re.compile(rf"(?<![\w-])(?:{_SPEECH}|according\sto)\s(?P<name>{_PERSON})(?=\s*[,.;:)]|\s(?:who|in|at|of)\b|$)")
-_NAME_SAID = re.compile(rf"(?P<name>{_PERSON}),?\s(?:{_SPEECH}|has\ssaid|had\ssaid|said\son)\b")
+_SAID_NAME = re.compile(rf"(?<![\w-])(?:{_SPEECH}|according\sto)\s(?P<name>{PERSON})(?=\s*[,.;:)]|\s(?:who|in|at|of)\b|$)")
+# Abstract nouns end a body's name, never a person's ("Customs and Border Protection", "Breast Cancer Prevention").
+_ABSTRACT = re.compile(r"[a-z](?:tion|sion|ity|ogy|ism|ship|ness)s?$")
+# What stands before a body, never before a person's name: an article, a preposition, a country's initials.
+_BODY_BEFORE = re.compile(r"(?:(?<![\w-])(?:the|The|of|in|at|for|from|with|by|on|to)|U\.S\.|U\.K\.|U\.N\.)\s$")
+_NAME_SAID = re.compile(rf"(?<![\w.-])(?P<name>{PERSON}),?\s(?:{_SPEECH}|has\ssaid|had\ssaid|said\son)\b")
 _ROLE_WORDS = (
     r"chief\sexecutive(?:\sofficer)?|CEO|president|chairman|chairwoman|founder|co-founder|spokes(?:man|woman|person)|"
     r"director|head|chief|minister|secretary|governor|mayor|editor|professor|leader|managing\sdirector|"
     r"chief\s(?:financial|operating|technology)\sofficer|general\smanager|partner|economist|analyst"
 )
 _APPOSITION = re.compile(
-    rf"(?P<name>{_PERSON}),\s(?:(?:the|a|an)\s)?(?P<role>(?:[a-z]+\s)?(?:{_ROLE_WORDS}))\s(?P<prep>of|at)\s(?:the\s)?"
-    rf"(?P<org>{_ORG_WORD}(?:\s(?:of\s)?(?:{_ORG_WORD}|[A-Z]\.)){{0,5}})"
+    rf"(?P<name>{PERSON}),\s(?:(?:the|a|an)\s)?(?P<role>(?:[a-z]+\s)?(?:{_ROLE_WORDS}))\s(?P<prep>of|at)\s(?:the\s)?"
+    rf"(?P<org>{ORG_WORD}(?:\s(?:of\s)?(?:{ORG_WORD}|[A-Z]\.)){{0,5}})"
 )
-_POSSESSIVE_ROLE = re.compile(  # "Yahoo's chief executive, Marissa Mayer,"
-    rf"(?<![\w-])(?P<org>{_ORG_WORD}(?:\s{_ORG_WORD}){{0,3}})['’]s\s(?P<role>(?:[a-z]+\s)?(?:{_ROLE_WORDS})),\s(?P<name>{_PERSON})"
+_POSSESSIVE_ROLE = re.compile(  # "Yahoo's chief executive, Marissa Mayer,", "WeWork's founder and former CEO, Adam Neumann,"
+    rf"(?<![\w-])(?P<org>{ORG_WORD}(?:\s{ORG_WORD}){{0,3}})['’]s\s"
+    rf"(?P<role>(?:[a-z]+\s)?(?:{_ROLE_WORDS})(?:\sand\s(?:[a-z]+\s)?(?:{_ROLE_WORDS}))?),\s(?P<name>{PERSON})"
     rf"(?=,|\.|\s(?:{_SPEECH})\b)"
 )
 _ROLE_FIRST = re.compile(
-    rf"(?<![\w-])(?:{_ROLE_WORDS})\s(?:of|at)\s[^,.;]{{1,60}},\s(?P<name>{_PERSON})(?=,|\.|\s(?:{_SPEECH})\b)"
+    rf"(?<![\w-])(?:{_ROLE_WORDS})\s(?:of|at)\s[^,.;]{{1,60}},\s(?P<name>{PERSON})(?=,|\.|\s(?:{_SPEECH})\b)"
 )
-_BYLINE = re.compile(rf"^(?:By|BY)\s(?P<names>{_PERSON}(?:(?:,\s|\sand\s){_PERSON}){{0,5}})\s*$")
+_BYLINE = re.compile(rf"^(?:By|BY)\s(?P<names>{PERSON}(?:(?:,\s|\sand\s){PERSON}){{0,5}})\s*$")
 _CREDIT = re.compile(
     rf"(?i:reporting|writing|editing|compiled|additional\sreporting|photos?|photographs?|interview)\sby\s"
-    rf"(?P<names>{_PERSON}(?:(?:,\s|\sand\s|;\s)(?!(?i:writing|editing)){_PERSON}(?:\sin\s[A-Z][A-Z/ ]+)?){{0,20}})"
+    rf"(?P<names>{PERSON}(?:(?:,\s|\sand\s|;\s)(?!(?i:writing|editing)){PERSON}(?:\sin\s[A-Z][A-Z/ ]+)?){{0,20}})"
 )
 _LIST_SPLIT = re.compile(r",\s|\sand\s|;\s")
-_ORG_NAME = rf"(?P<org>{_ORG_WORD}(?:\s{_ORG_WORD}){{0,3}})"
+_ORG_NAME = rf"(?P<org>{ORG_WORD}(?:\s{ORG_WORD}){{0,3}})"
 # Who works somewhere, and what only an organisation has: "a spokesman for Amazon", "Yahoo's board".
 _WORKS_AT = re.compile(
     rf"(?<![\w-])(?:{_ROLE_WORDS}|engineer|researcher|official|employee|worker|executive|manager|lawyer|spokes\w+)\s(?:at|for)\s(?:the\s)?{_ORG_NAME}"
@@ -186,21 +149,6 @@ _ORG_POSSESSIVE = re.compile(
     rf"headquarters|subsidiary|spokes(?:man|woman|person)|shareholders|acquisition|takeover|market\svalue)\b"
 )
 
-
-@dataclass(frozen=True)
-class Found:
-    """An entity found by a cue: offsets within the sentence, canonical name, type, the rule that found it.
-
-    ``role`` (with its preposition) and ``of`` are set by an apposition (``X, the chief executive of Y``).
-    """
-
-    start: int
-    end: int
-    name: str
-    type: str
-    rule: str
-    role: str | None = None
-    of: str | None = None
 
 
 def english(text: str, known_people: dict[str, str]) -> list[Found]:
@@ -229,56 +177,52 @@ def _english(text: str, known_people: dict[str, str]) -> list[Found]:
     for match in _DATELINE.finditer(text):
         found.append(Found(match.start("name"), match.end("name"), match.group("name"), "organisation", "dateline"))
     for match in _CAMEL.finditer(text):
-        found.append(Found(match.start(), match.end(), match.group(), "organisation", "camel-case"))
-    if not _headline(text):
+        if _GLUED_PERSON.fullmatch(match.group()) and (_HAN_ROLE_BEFORE.search(text, 0, match.start()) or (
+                text[match.start() - 1 : match.start()] == "的" and _HAN_SPEECH_AFTER.match(text, match.end()))):
+            name = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", match.group())  # "主管DavidSeaburg表示": a person, space lost
+            found.append(Found(match.start(), match.end(), name, "person", "speech"))
+        else:
+            found.append(Found(match.start(), match.end(), match.group(), "organisation", "camel-case"))
+    if not headline(text):
         for match in _OF_FORM.finditer(text):
             words = match.group("head").split(" ")
             first, last = _trim(words)
             owner = [i for i in range(first, last - 1) if re.search(r"['’]s$", words[i])]
             first = owner[-1] + 1 if owner else first  # "Stanford University's Center on ...": the center is named after it
             heads = _OF_HEADS if match.group("prep") == "of" else _FOR_HEADS
-            if first < last and words[last - 1] in heads and match.group("tail").split(" ")[0] not in _CALENDAR:
+            if first < last and words[last - 1] in heads and match.group("tail").split(" ")[0] not in CALENDAR:
                 start = match.start("head") + sum(len(w) + 1 for w in words[:first])
                 found.append(Found(start, match.end(), text[start : match.end()], "organisation", "of-form"))
         for pattern in (_WORKS_AT, _ORG_POSSESSIVE):
             for match in pattern.finditer(text):
                 words = match.group("org").split(" ")
                 first, last = _trim(words)
-                lone_cue = last - first == 1 and words[first] in ORG_CUES and words[first] not in _STANDALONE
-                if first < last and not lone_cue and not any(w in _NOT_NAMES for w in words[first:last]):
+                lone_cue = last - first == 1 and words[first] in ORG_CUES and words[first] not in STANDALONE
+                if first < last and not lone_cue and not any(w in NOT_NAMES for w in words[first:last]):
                     start = match.start("org") + sum(len(w) + 1 for w in words[:first])
                     name = " ".join(words[first:last])
                     found.append(Found(start, start + len(name), name, "organisation", "org-context"))
         for match in _ORG_RUN.finditer(text):
-            words = match.group().split(" ")
+            for at, words in _segments(match.start(), match.group().split(" ")):
+                _org_cue(found, text, at, words)
+        for match in _LOWER_CUE.finditer(text):
+            words = match.group("name").split(" ")
             first, last = _trim(words)
-            for i in range(first, last - 1):  # "Stanford University's Center on ...": the organisation ends at its 's
-                base = re.sub(r"['’]s$", "", words[i])
-                if base != words[i] and base in ORG_CUES | _STANDALONE:
-                    words[i], last = base, i + 1
-                    break
-            if _INDEFINITE.search(text, 0, match.start()) and re.match(r"\s[a-z]", text[match.end() :]):
-                continue  # "a Morris Trust structure": a kind of thing named after someone, not an organisation
-            cues = [i for i in range(first + 1, last) if words[i] in ORG_CUES]
-            if cues and words[last - 1] not in ORG_CUES and words[cues[-1] + 1] in _AFTER_ORGANISATION:
-                last = cues[-1] + 1  # "European Commission President Jean-Claude Juncker", "Malaysian Airlines Flight"
             kept = words[first:last]
-            if not kept or kept[-1] not in ORG_CUES | _STANDALONE or (len(kept) < 2 and kept[0] not in _STANDALONE):
-                continue
-            if (len(kept) > 1 and all(w in ORG_CUES for w in kept)) or match.group() == text.strip(" .:|»›>"):
-                continue  # "Central Bank": descriptors with no name; a line that is only a name: a menu item
-            start = match.start() + sum(len(w) + 1 for w in words[:first])
-            joined = _JOINED.search(text, 0, start) if first == 0 else None
-            if joined and not set(joined.group("left").split()) & ORG_CUES:
-                start = joined.start("left")  # "the World Travel and Tourism Council"
-            name = text[start : match.start() + sum(len(w) + 1 for w in words[:first])] + " ".join(kept)
-            found.append(Found(start, start + len(name), name, "organisation", "org-cue"))
-    cues = () if _headline(text) else (
+            demonym = len(kept) == 1 and re.search(r"(?:ese|ian|ish|an|i)$", kept[0]) is not None
+            opening = len(kept) == 1 and not text[: match.start("name")].strip(" \"“‘'(")  # "Military police were sent"
+            if kept and not demonym and not opening and not set(kept) & NOT_NAMES and not is_place(" ".join(kept)):
+                start = match.start("name") + sum(len(w) + 1 for w in words[:first])
+                name = f"{' '.join(kept)} {match.group('cue').capitalize()}"
+                found.append(Found(start, match.end(), name, "organisation", "org-cue"))
+    cues = () if headline(text) else (
         (_TITLE_NAME, "title"), (_SAID_NAME, "speech"), (_NAME_SAID, "speech"), (_ROLE_FIRST, "apposition"),
         (_WHO, "apposition"), (_AGED, "apposition"), (_DESCRIBED, "apposition"), (_DESCRIBED_FIRST, "apposition"),
     )
     for pattern, rule in cues:
         for match in pattern.finditer(text):
+            if pattern is _NAME_SAID and _BODY_BEFORE.search(text, 0, match.start("name")):
+                continue  # "the U.S. Northern Command said", "chairman of Breast Cancer Care, said": a body
             honorific = rule == "title" and _HONORIFIC.match(match.group()) is not None
             _person(found, text, match.start("name"), match.group("name"), rule, known_people, single=honorific)
     for pattern in (_APPOSITION, _POSSESSIVE_ROLE):
@@ -321,38 +265,72 @@ def _furniture(text: str) -> bool:
     return len(letters) >= 4 and not any(ch.islower() for ch in letters)
 
 
-def _headline(text: str) -> bool:
-    """Headline case: four or more words of four letters or more, every one capitalised."""
-    words = [w for w in re.findall(r"[A-Za-z]{4,}", text[:400])]
-    return len(words) >= 4 and all(w[0].isupper() for w in words)
-
 
 def _trim(words: list[str]) -> tuple[int, int]:
     """The bounds of a capitalised run without sentence-initial filler and calendar words at either end."""
     start, end = 0, len(words)
     for index, word in enumerate(words[:-1]):
-        if word in _FILLER or word.endswith(_ATTRIBUTIVE):
+        if word in FILLER or word.endswith(_ATTRIBUTIVE):
             start = index + 1  # "Trending On Reuters", "Seattle-based X Commission": the name is what follows
-    while start < end and (words[start] in _CALENDAR or words[start] == "&"):
+    while start < end and (words[start] in CALENDAR or words[start] == "&"):
         start += 1
-    while end > start and (words[end - 1] in _CALENDAR or words[end - 1] == "&"):
+    while end > start and (words[end - 1] in CALENDAR or words[end - 1] == "&"):
         end -= 1
     return start, end
 
 
+def _segments(at: int, words: list[str]) -> list[tuple[int, list[str]]]:
+    """A capitalised run cut after each organisation word with a possessive, which ends one name and may start
+    another ("Columbia University's Mortimer B. Zuckerman Mind Brain Behavior Institute"): (start, words) pairs."""
+    pieces: list[tuple[int, list[str]]] = []
+    begin = 0
+    for i, word in enumerate(words[:-1]):
+        base = re.sub(r"['’]s$", "", word)
+        if base != word and base in ORG_CUES | STANDALONE:
+            pieces.append((at + sum(len(w) + 1 for w in words[:begin]), words[begin:i] + [base]))
+            begin = i + 1
+    return [*pieces, (at + sum(len(w) + 1 for w in words[:begin]), words[begin:])]
+
+
+def _org_cue(found: list[Found], text: str, at: int, words: list[str]) -> None:
+    """A run of capitalised words at ``at`` that ends in an organisation word: the organisation it names."""
+    end = at + len(" ".join(words))
+    first, last = _trim(words)
+    if _INDEFINITE.search(text, 0, at) and re.match(r"\s[a-z]", text[end:]):
+        return  # "a Morris Trust structure": a kind of thing named after someone, not an organisation
+    cues = [i for i in range(first + 1, last) if words[i] in ORG_CUES]
+    if cues and words[last - 1] not in ORG_CUES and words[cues[-1] + 1] in _AFTER_ORGANISATION:
+        last = cues[-1] + 1  # "European Commission President Jean-Claude Juncker", "Malaysian Airlines Flight"
+    kept = words[first:last]
+    if not kept or kept[-1] not in ORG_CUES | STANDALONE or (len(kept) < 2 and kept[0] not in STANDALONE):
+        return
+    if _EVENT.match(text, end):
+        return  # "Vox Media's Code Media conference": an event named after a body
+    if (len(kept) > 1 and all(w in ORG_CUES for w in kept)) or text[at:end] == text.strip(" .:|»›>"):
+        return  # "Central Bank": descriptors with no name; a line that is only a name: a menu item
+    start = at + sum(len(w) + 1 for w in words[:first])
+    joined = _JOINED.search(text, 0, start) if first == 0 else None
+    if joined and not set(joined.group("left").split()) & ORG_CUES:
+        start = joined.start("left")  # "the World Travel and Tourism Council"
+    name = text[start : at + sum(len(w) + 1 for w in words[:first])] + " ".join(kept)
+    found.append(Found(start, start + len(name), name, "organisation", "org-cue"))
+
+
 def _person(found: list[Found], text: str, start: int, name: str, rule: str, known_people: dict[str, str],
             single: bool = False, role: str | None = None, of: str | None = None) -> None:
-    title = _TITLE_IN_NAME.match(name)
+    title = TITLE_IN_NAME.match(name)
     if title and title.end() < len(name):  # "Zimbabwe President Robert Mugabe, his wife": the name follows the title
         start, name = start + title.end(), name[title.end() :]
     words = name.split(" ")
-    while words and words[0] in _NOT_NAMES:
+    while words and words[0] in NOT_NAMES:
         start += len(words[0]) + 1
         words = words[1:]
-    while words and words[-1] in _NOT_NAMES:
+    while words and words[-1] in NOT_NAMES:
         words = words[:-1]
-    if not words or any(w in _CALENDAR or w in ORG_CUES for w in words):
-        return  # "Whole Foods said", "Justice Department": an organisation, not a person
+        if rule == "speech":
+            return  # "Breast Cancer Now said": a name that ends in a common word is no person's
+    if not words or any(w in CALENDAR or w in ORG_CUES for w in words) or _ABSTRACT.search(words[-1]):
+        return  # "Whole Foods said", "Justice Department", "Border Protection": an organisation, not a person
     name = " ".join(words)
     if is_place(name):
         return  # "South Africa said": a country
@@ -370,14 +348,3 @@ def _person(found: list[Found], text: str, start: int, name: str, rule: str, kno
     found.append(Found(start, start + len(name), canonical, "person", rule, role, of))
 
 
-def dedupe(found: list[Found]) -> list[Found]:
-    """One entity per span: the longest wins where spans overlap; persons from a cue beat organisations by shape."""
-    ordered = sorted(found, key=lambda f: (f.start, -(f.end - f.start), f.type != "person"))
-    kept: list[Found] = []
-    for f in ordered:
-        clash = kept[-1] if kept and f.start < kept[-1].end else None  # sorted and disjoint: only the last can overlap
-        if clash is None:
-            kept.append(f)
-        elif f.role and clash.type == "person" and clash.start == f.start and not clash.role:
-            kept[-1] = f
-    return kept

@@ -8,8 +8,15 @@ they are or by a verb only a body or person performs:
   ``Acme, a Boston-based maker of robots, said``), rule ``kind``;
 - one capitalised word in mid-sentence before a reporting verb (``on Monday
   Uber said``, ``and Nintendo announced``) that is no common word, calendar
-  word, place or person named in the article, rule ``org-speech``
-  (``drop_known`` removes those the article's people and provenance name).
+  word or place: an agent whose kind ``settle_agents`` tells from the article
+  (a name the article gives otherwise is left to that mention), from an acronym
+  (``NASA said``, an organisation), from the first pronoun after it (``Trump
+  said he``: a person, rule ``speech``; ``Uber said its``: an organisation,
+  rule ``org-speech``) or from an organisation it is listed with (``Sony and
+  Nintendo announced``); with none of these it is no entity, since a lone
+  surname and a lone brand look alike;
+- one capitalised word listed with an organisation (``Sony and Nintendo``,
+  ``Nintendo or Sony``), rule ``coordination``, found by ``coordinated``.
 
 People come here too: by what only a person has (``Lupita Nyong'o's dress``,
 ``Tom Hanks's publicist``; a name of two words or more), rule ``possessive``,
@@ -21,12 +28,14 @@ length of the sentence.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from curator.extract.name_text import title_spans
-from curator.extract.open_entities import (
-    _NOT_NAMES, _ORG_WORD, _PERSON, _STANDALONE, _TITLE_IN_NAME, ORG_CUES, Found, _headline, dedupe,
+from curator.extract.name_shapes import (
+    CALENDAR, FILLER, NOT_NAMES, ORG_CUES, ORG_WORD, PERSON, STANDALONE, TITLE_IN_NAME, Found, dedupe, headline,
 )
 from curator.extract.places import is_place
+from curator.provenance.outlets import listed_outlet
 
 _KINDS = (
     r"startup|start-up|company|firm|corporation|conglomerate|carmaker|automaker|chipmaker|drugmaker|retailer|lender|"
@@ -34,22 +43,37 @@ _KINDS = (
     r"service|app|platform|website|network|brand|label|studio|outlet|newspaper|magazine|agency|charity|nonprofit|"
     r"non-profit|organi[sz]ation|group|giant|unit|subsidiary|fund|hospital|university|union|club|team|exchange"
 )
-_NAME = rf"{_ORG_WORD}(?:\s{_ORG_WORD}){{0,3}}"
+_NAME = rf"{ORG_WORD}(?:\s{ORG_WORD}){{0,3}}"
 _KIND_BEFORE = re.compile(rf"(?<![\w-])(?:{_KINDS})\s(?P<org>{_NAME})(?![\w-])")
 # Kinds a person may be too ("software developer John Smith"): an organisation only by a one-word name.
 _KIND_OR_PERSON = re.compile(
-    rf"(?<![\w-])(?:developer|rival|parent|investor|backer|partner|owner)\s(?P<org>{_ORG_WORD})(?![\w'’-]|\s[A-Z])"
+    rf"(?<![\w-])(?:developer|rival|parent|investor|backer|partner|owner)\s(?P<org>{ORG_WORD})(?![\w'’-]|\s[A-Z])"
 )
 # Degrees after a name: "Michael Shadlen, Ph.D., of Columbia University".
-_DEGREE = re.compile(rf"(?<![\w-])(?P<name>{_PERSON}),\s(?:Ph\.\s?D|PhD|M\.\s?D|MD|MPH|M\.P\.H|DPhil|D\.Phil|RN)\b")
+_DEGREE = re.compile(rf"(?<![\w-])(?P<name>{PERSON}),\s(?:Ph\.\s?D|PhD|M\.\s?D|MD|MPH|M\.P\.H|DPhil|D\.Phil|RN)\b")
 _KIND_AFTER = re.compile(
     rf"(?<![\w'’-])(?P<org>{_NAME}),\s(?:a|an|the)\s(?:[\w-]+\s){{0,4}}?(?:{_KINDS})"
     r"(?=,|\.|\s(?:based|that|which|whose|founded|backed|owned|in|from|with|of|and)\b)"
 )
+_LEAD_IN = "|".join(sorted(FILLER | CALENDAR))
 _SPEECH = r"said|says|announced|reported|confirmed|denied|declined|disclosed|unveiled|launched|tweeted|stated"
-_SAYS = re.compile(rf"(?<![\w'’-])(?:[a-z0-9]+[,;]?|[A-Za-z]+[,;])\s(?P<org>[A-Z][a-z]+|[A-Z]{{2,6}})\s(?:{_SPEECH})\b")
-"""A lower-case word or a comma before the name: mid-sentence, and not the end of a longer name (``Yahoo Finance
-reported``)."""
+_SAYS = re.compile(
+    rf"(?<![\w'’-])(?:[a-z0-9]+[,;]?|[A-Za-z]+[,;]|{_LEAD_IN})\s(?P<org>[A-Z][a-z]+|[A-Z]{{2,6}})\s(?:{_SPEECH})\b"
+)
+"""A lower-case word, a comma or a lead-in word before the name: mid-sentence, and not the end of a longer name
+(``Yahoo Finance reported``)."""
+# The first pronoun after an agent tells a person from an organisation ("Trump said he", "Uber said its fares").
+# "It" counts only as the subject of what a body does ("It said", "said it plans", "says it will offer"): "it was",
+# "it will be" are any speaker's. "They", "we" tell neither, and end the search.
+_PRONOUN = re.compile(
+    r"(?<![\w'’-])(?:(?P<person>[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)|(?P<org>[Ii]ts|[Ii]tself|"
+    r"[Ii]t\s(?:said|says|added|announced|plans|planned|expects|expected|intends|aims|declined|denied|confirmed|reported)"
+    r"|[Ii]t\s(?:will|would)\s(?!be|have|take|make|happen|not|never|get|mean|go|come|seem|look)[a-z]+)"
+    r"|[Tt]hey|[Tt]heir|[Tt]hem|[Ww]e|[Oo]ur|I)(?![\w'’-])"
+)
+# Joined by "and", "or", "&": a bare comma after a name more often opens an apposition ("Acme Corp, Boston").
+_LIST_AFTER = re.compile(rf"(?:,?\s(?:and|or|&)\s)(?P<name>{ORG_WORD})(?![\w'’-]|\s[A-Z]|\s&)")
+_LIST_BEFORE = re.compile(rf"(?<![\w'’.-])(?<![A-Z][A-Za-z]\s)(?P<name>{ORG_WORD})(?:,?\s(?:and|or|&)\s)$")
 _BEFORE_PLACE = re.compile(
     r"(?<![\w-])(?i:in|on|at|from|to|for|by|with|near|of|across|into|than|outside|inside|around|throughout)\s$"
 )
@@ -58,8 +82,8 @@ _OWNED = (
     r"dress|gown|outfit|jewel(?:le)?ry|husband|wife|boyfriend|girlfriend|fianc[ée]e?|ex-wife|ex-husband|publicist|"
     r"mother|father|son|daughter|sister|brother|death|funeral|birthday|autopsy|memoir"
 )
-_POSSESSIVE = re.compile(rf"(?<![\w-])(?P<name>{_PERSON})['’]s\s(?:[\w-]+\s){{0,2}}?(?:{_OWNED})\b")
-_NOT_ORG_WORDS = _NOT_NAMES | frozenset("CEO CFO CTO COO".split())
+_POSSESSIVE = re.compile(rf"(?<![\w-])(?P<name>{PERSON})['’]s\s(?:[\w-]+\s){{0,2}}?(?:{_OWNED})\b")
+_NOT_ORG_WORDS = NOT_NAMES | frozenset("CEO CFO CTO COO".split())
 
 
 def with_kinds(text: str, found: list[Found]) -> list[Found]:
@@ -74,30 +98,61 @@ def with_kinds(text: str, found: list[Found]) -> list[Found]:
     return dedupe(more + kept)
 
 
-def drop_known(found: list[Found], known: set[str]) -> list[Found]:
-    """``found`` less the ``org-speech`` names that the article gives otherwise (``known``): the surname of one of
-    its people (``Smith said``), the outlet of its dateline (``Reuters said``)."""
-    return [f for f in found if f.rule != "org-speech" or f.name not in known]
+def settle_agents(found: list[Found], text: str, following: str, known: set[str]) -> list[Found]:
+    """``found`` (the names of the sentence ``text``) with each lone agent of a reporting verb (type ``agent``)
+    given its kind or left out: left out when the article gives the name otherwise (``known``: its people and
+    their surnames, its organisations, the outlet of its dateline), an organisation when an acronym or a news
+    outlet ``schema/outlets.yaml`` lists (``as Reuters reported``), else the kind of the first pronoun after it in the sentence or the ``following`` one
+    (he, his: a person; its: an organisation), else left out. Cue-based reading of a lone name, as the MUC-6 rule
+    systems did; no statistics."""
+    kept: list[Found] = []
+    for f in found:
+        if f.type != "agent":
+            kept.append(f)
+            continue
+        if f.name in known:
+            continue
+        pronoun = _PRONOUN.search(f"{text[f.end :]} {following}")
+        if f.name.isupper() or listed_outlet(f.name) or (pronoun and pronoun.group("org")):
+            kept.append(replace(f, type="organisation", rule="org-speech"))
+        elif pronoun and pronoun.group("person"):
+            kept.append(replace(f, type="person", rule="speech"))
+    return kept
+
+
+def coordinated(text: str, organisations: list[tuple[int, int]]) -> list[Found]:
+    """Each capitalised word listed right after or before one of the ``organisations`` (spans in ``text``): ``Sony
+    and Nintendo``, ``Nintendo or Sony``; no filler, calendar word, place, title or organisation word."""
+    found: list[Found] = []
+    for start, end in organisations:
+        for match in (_LIST_AFTER.match(text, end), _LIST_BEFORE.search(text[:start])):
+            name = match.group("name") if match else ""
+            if match and name not in _NOT_ORG_WORDS | ORG_CUES and not is_place(name) and not headline(text):
+                found.append(Found(match.start("name"), match.end("name"), name, "organisation", "coordination"))
+    return found
 
 
 def _kinds(text: str) -> list[Found]:
     found: list[Found] = []
-    if _headline(text):
+    if headline(text):
         return found
     for pattern, rule in ((_KIND_BEFORE, "kind"), (_KIND_OR_PERSON, "kind"), (_KIND_AFTER, "kind"), (_SAYS, "org-speech")):
         for match in pattern.finditer(text):
+            if rule == "org-speech" and _BEFORE_PLACE.search(text, max(0, match.start("org") - 12), match.start("org")):
+                continue  # "a clinic in Manchester said": the agent is what the place is the place of
             org = _name(text, match.start("org"), match.group("org"), after_kind=pattern is not _KIND_AFTER)
             if org:
-                found.append(Found(org[0], org[0] + len(org[1]), org[1], "organisation", rule))
+                kind = "agent" if rule == "org-speech" else "organisation"
+                found.append(Found(org[0], org[0] + len(org[1]), org[1], kind, rule))
     for match in _DEGREE.finditer(text):
-        if " " in match.group("name") and not set(match.group("name").split()) & (_NOT_NAMES | ORG_CUES):
+        if " " in match.group("name") and not set(match.group("name").split()) & (NOT_NAMES | ORG_CUES):
             found.append(Found(match.start("name"), match.end("name"), match.group("name"), "person", "degree"))
     for match in _POSSESSIVE.finditer(text):
-        title = _TITLE_IN_NAME.match(match.group("name"))  # "Actor Tom Hanks's lawyer": the name follows the title
+        title = TITLE_IN_NAME.match(match.group("name"))  # "Actor Tom Hanks's lawyer": the name follows the title
         start = match.start("name") + (title.end() if title else 0)
         name = text[start : match.end("name")]
         words = name.split(" ")
-        if len(words) >= 2 and not set(words) & (_NOT_NAMES | ORG_CUES) and not is_place(name):
+        if len(words) >= 2 and not set(words) & (NOT_NAMES | ORG_CUES) and not is_place(name):
             found.append(Found(start, match.end("name"), name, "person", "possessive"))
     titles = title_spans(text)
     return [f for f in found if not any(a <= f.start and f.end <= b for a, b in titles)]
@@ -117,7 +172,7 @@ def _name(text: str, start: int, run: str, after_kind: bool) -> tuple[int, str] 
         return None  # "In Ohio, a startup said": a place, not the startup
     if any(w in _NOT_ORG_WORDS or w == "&" for w in words) or is_place(name) or len(name) < 2:
         return None
-    if len(words) == 1 and name in ORG_CUES and name not in _STANDALONE:
+    if len(words) == 1 and name in ORG_CUES and name not in STANDALONE:
         return None  # "the University announced": a body named before, not a name
     return start, name
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from curator.extract.open_entities import Found, dedupe
+from curator.extract.name_shapes import Found, dedupe
 
 _ZH_ORG_SUFFIX = re.compile(
     r"股份有限公司|有限责任公司|有限公司|公司|集团|银行|大学|学院|研究院|研究所|研究中心|协会|学会|基金会|联合会|委员会|"
@@ -55,9 +55,9 @@ _ZH_FIELDS = (
 _ZH_FIELD_END = re.compile(rf"(?:{_ZH_FIELDS})$")
 _ZH_FIELD_START = re.compile(_ZH_FIELDS)
 _ZH_GENERIC = re.compile(
-    r"(?:上市|控股|科技|投资|互联网|人工智能|保险|房地产|地产|能源|汽车|电信|物业|管理|咨询|贸易|金融|制药|医药|生物|"
+    r"(?:[ABH]股|港股|美股|中小型|中小|境内|境外|期货|证券|交易日|上市|控股|科技|投资|互联网|人工智能|保险|房地产|地产|能源|汽车|电信|物业|管理|咨询|贸易|金融|制药|医药|生物|"
     r"建筑|建设|技术|信息|网络|电子|软件|游戏|媒体|传媒|外国|外资|国有|国营|私营|民营|跨国|大型|小型|中型|初创|创业|"
-    r"空壳|重要|工商业|交通|物流|商业|经济|许多|很多|不少|众多|少数|多数|大量|主要|西方|海外|国外|知名|顶尖|一流|名牌|重点|各地|母|子|分|总|新|老|本|该|其|贵|我|你|他|国内|国际|全球|当地|本地|相关|其他|同类|一些|有关|这些|那些|各|多|同一)+"
+    r"[\u4e00-\u9fff]{1,3}类|空壳|重要|工商业|交通|物流|商业|经济|许多|很多|不少|众多|少数|多数|大量|主要|西方|海外|国外|知名|顶尖|一流|名牌|重点|各地|母|子|分|总|新|老|本|该|其|贵|我|你|他|国内|国际|全球|当地|本地|相关|其他|同类|一些|有关|这些|那些|各|多|同一)+"
 )
 _ZH_GENERIC_SUFFIX = {"公司", "集团", "有限公司", "组织", "中心", "联盟", "部", "局", "署", "厅", "党", "实验室", "银行", "医院", "大学", "学院"}
 _ZH_STOP = re.compile(
@@ -66,7 +66,12 @@ _ZH_STOP = re.compile(
     r"表示|指出|认为|宣布|收购|成立|加入|旗下|成为|通过|来自|包括|其中|今年|去年|明年|目前|此前|日前|近日|近期|"
     r"董事长|总裁|行长|部长|主席|所长|院长|局长|发言人|记者|报道|消息|官员|带领|展望|违反|投资|起诉|批评|要求|发布|"
     r"召开|联合|合作|携手|参股|支持|进入|离开|担任|出任|任职|就职|创办|创立|建立|领导|访问|会见|拜访|发现|取消|禁止|"
-    r"限制|考虑|派发|会上|承办|主办|协办|单位|多次|再次|首次|曾经|\d+[日月年号]|经(?![济贸营管销])|[前因像归拟有去过获哪])"
+    r"限制|考虑|派发|会上|承办|主办|协办|单位|多次|再次|首次|曾经|\d+[日月年号]|经(?![济贸营管销])|[前因像归拟有去过获哪着]|"
+    # a count of bodies (26家, 2800余家A股, 近500家) and the verbs, adverbs and days that stand before a body's name
+    r"[\d０-９]+[余多]?(?:家|个|只|亿元|万元|元)|第[一二三四五六七八九十\d]+[个家]|显示|作为|占|回购|维护|增强|推动|提升|提高|相信|区分|考验|执行|避免|"
+    r"暂停|导致|虚构|粉饰|伪造|满足|响应|出台|鼓励|引导|允许|帮助|推出|设立|发起|介入|涉及|针对|根据|按照|依据|关于|对于|"
+    r"经过|随着|由于|严格|深入|贯彻|落实|加强|完善|规范|要做|不得|不按|不会|不能|今日|当日|昨日|今天|昨天|当天|本周|上周|"
+    r"现任|决定|此外|另外|出席|总结|蜂拥|增加|适合|办好|尚无|创下|上述|一位|一些|更多|越来越多|超百|今后)"
 )
 _ZH_ROLE = re.compile(
     r"所长|总裁|行长|部长|秘书长|记者|主席|发言人|董事长|总经理|首席执行官|执行官|CEO|教授|院长|局长|市长|总统|总理|省长|"
@@ -89,7 +94,7 @@ _ZH_BEFORE_NAME = set("但而据和与对向让被由及并且也则即就")
 """Function characters that may stand right before a name that a speech verb follows (据李明说, 但王芳表示)."""
 _ZH_SPEECH = re.compile(r"表示|指出|说|称|认为|强调|透露|介绍|坦言|回应|告诉|宣布")
 _ZH_AFTER_NAME = re.compile(
-    r"(?:表示|指出|说|称|认为|强调|透露|介绍|坦言|回应|告诉|宣布|承认|批评|报道|先生|女士|教授|研究员|院士|博士|在|的|和|与|也|曾|于|对|向|"
+    r"(?:表示|指出|说|称|认为|强调|透露|介绍|坦言|回应|告诉|宣布|承认|批评|报道|先生|女士|教授|研究员|院士|博士|在|的|和|与|也|曾|于|对|向|提|出席|"
     r"等|则|就|已|将|还|今|昨|此|同|及|从|被|作|是|为|于|）|\)|[^\u4e00-\u9fff]|$)"
 )
 _SURNAMES = set(
@@ -99,6 +104,8 @@ _SURNAMES = set(
     "艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄"
     "丛仲虞敖巩明佘池查麻苑迟邝封钟"
 )
+_ZH_NOT_A_NAME = re.compile(r"周[一二三四五六日末]|星期[一二三四五六日天]|公开|多次|经常|一度|先后|明确|同时|再次|首次|曾经")
+"""Words that look like a surname and a given name: weekdays, and adverbs after 曾 (had)."""
 _COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "司徒", "长孙")
 _ZH_NAME_END = re.compile(
     r"表示|指出|说|称|认为|强调|透露|介绍|坦言|回应|告诉|宣布|[的在与和及是了由向对从据被将为把给等也都又并而但或已曾让使到至自同就还]"
@@ -214,6 +221,8 @@ def _zh_org_prefix(window: str, suffix: str, clipped: bool) -> str | None:
     if clipped and not cut:
         return None
     cuts = [m.end() for m in _ZH_SOFT_STOP.finditer(base) if m.start() >= 2 and not _zh_fields_joined(base, m)][::-1] + [0]
+    if cuts[0] == len(base) and base.endswith("为"):
+        return None  # "资金来源为公司": "is the company", no name (华为公司 has one character before 为, no cut)
     for at in cuts:
         prefix = base[at:]
         good = _ZH_GOOD_BEFORE.get(suffix)
@@ -242,6 +251,8 @@ def _zh_looks_like_name(name: str) -> bool:
         return False
     if name.startswith(_COMPOUND_SURNAMES):
         return 3 <= len(name) <= 4
+    if _ZH_NOT_A_NAME.fullmatch(name) or _ZH_NOT_A_NAME.fullmatch(name[1:]):
+        return False  # 周五 (Friday), 曾公开 (had publicly): a surname's character before a common word
     return (name[0] in _SURNAMES and 2 <= len(name) <= 3 and not _ZH_SPEECH.search(name[1:])
             and not _ZH_ROLE.search(name[1:]) and name[-1] not in "部局署厅院所司处委会党国省市县区镇村方面还也都又就才再曾将已便却仍")
 

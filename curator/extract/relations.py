@@ -18,7 +18,8 @@ the sentence's own named subject, so general news never gets one story's venture
   whoever follows *funded / financed / backed by*; subject the sentence's
   named subject (the venture for the profile's funders when none); the
   amounts it names are linked in ``attrs``.
-- ``role``: ``Industry Minister Ryosei Akazawa``; subject the person.
+- ``role``: ``Industry Minister Ryosei Akazawa``; subject the person, only where the entity rules found a
+  person right after the role word (so a headline's ``Prime Minister Vows Tax Cuts`` gives none).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import re
 
 from curator.extract.base import Context, Mention
 from curator.extract.lexicon import Lexicon
+from curator.extract.name_shapes import NAME_WORD
 from curator.extract.sentences import Sentence
 
 _QUOTED = r"['\"‘“「『]([^'\"’”」』]{2,60})['\"’”」』]"
@@ -51,6 +53,14 @@ _EXAMPLES = re.compile(r"(?P<after>(?i:\bsuch as\b|\blike\b))")
 _BACKERS = re.compile(r"(?i:\bdrawn in\b|\bbacking\b|\binvestments?\b|\bjoined\b|\bmembers?\b)")
 _LIST_GAP = re.compile(r"\s*[,、，]?\s*(?:(?:and|or|&|和|与|及|以及)\s*)?(?:the\s+)?")
 _FUNDED_BY = re.compile(r"(?P<after>(?i:\b(?:funded|financed|bankrolled|backed|sponsored)\s+(?:\w+\s+)?by\b))")
+_FOUNDING_PROPER = frozenset({"founded", "set up", "established", "formed"})
+"""Verbs that found a body; "launched" and "created" name products as often, so they found only a programme or the
+profile's venture."""
+_NEXT_TO_PASSIVE = re.compile(r"\s*,?\s*(?:(?:which|that|who)\s+)?(?:(?:a|an|the)\s+[\w\s-]{0,40}?)?"
+                              r"(?:(?:was|were|is|are|has\sbeen|had\sbeen)\s+)?(?:\w+ly\s+)?")
+"""Between a name and "founded by": a comma, a relative word, a short kind ("a group"), a form of *be*."""
+_NEXT_TO_ACTIVE = re.compile(r"\s*(?:(?:have|has|had|jointly|together|also|recently|the|a|an)\s+){0,3}")
+"""Between founders and the verb, or the verb and what it founded: nothing but auxiliaries and articles."""
 _FOUNDED_BY = re.compile(r"(?i:\b(?:founded|co-founded|set up|established|created|started)\s+(?:\w+\s+)?by\b)")
 
 
@@ -89,8 +99,7 @@ class NamingRule:
 class RelationRule:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
-        name = r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*"
-        self.role = re.compile(rf"(?P<role>{lex.role_re})\s+(?P<person>{name}(?:\s{name}){{1,2}})")
+        self.role = re.compile(rf"(?P<role>{lex.role_re})\s+(?P<person>{NAME_WORD}(?:\s{NAME_WORD}){{1,2}})(?![\w-])")
 
     def run(self, ctx: Context, sentence: Sentence) -> None:
         mentions = ctx.mentions.get(sentence.start, [])
@@ -127,16 +136,21 @@ class RelationRule:
         after = [m for m in mentions if m.start >= verb_at and m.entity.type == "programme"]
         subject = after[0].entity.name if after else (self.lex.venture if about_venture else None)
         passive = _FOUNDED_BY.search(sentence.text)
+        text = ctx.article.text
         if subject is None and passive:
             by_at = sentence.start + passive.end()
             named = [m for m in organisations if m.end <= sentence.start + passive.start()]
-            subject = named[-1].entity.name if named else None
+            if named and _NEXT_TO_PASSIVE.fullmatch(text[named[-1].end : sentence.start + passive.start()]):
+                subject = named[-1].entity.name  # "Kosmos, a group co-founded by": the name right before the verb
             founders = _org_list(ctx, [m for m in mentions if m.start >= by_at], by_at, after=True)
         else:
-            if subject is None:
+            if subject is None and founding.group().lower() in _FOUNDING_PROPER:
                 later = [m for m in organisations if m.start >= sentence.start + founding.end()]
-                subject = later[0].entity.name if later else None
+                nearby = later and _NEXT_TO_ACTIVE.fullmatch(text[sentence.start + founding.end() : later[0].start])
+                subject = later[0].entity.name if nearby else None  # "Acme founded Beta Labs", not "... launched Disney+"
             founders = _org_list(ctx, [m for m in organisations if m.entity.name not in names], verb_at, after=False)
+            if founders and subject not in {self.lex.venture, *(m.entity.name for m in after)}:
+                founders = founders if _NEXT_TO_ACTIVE.fullmatch(text[founders[0].end : verb_at]) else []
         for m in founders if subject else []:
             if m.entity.name != subject:
                 self._relation(ctx, "founded-by", m, subject, m.entity.name, "relation.founded-by",
@@ -170,9 +184,11 @@ class RelationRule:
         return set(ctx.names)
 
     def _roles(self, ctx: Context, sentence: Sentence) -> None:
+        people = {m.start: m.entity.name for m in ctx.mentions.get(sentence.start, []) if m.entity.type == "person"}
         for match in self.role.finditer(sentence.text):
-            person = self.lex.entity(match.group("person"))
-            name = person.name if person else match.group("person")
+            name = people.get(sentence.start + match.start("person"))
+            if name is None:
+                continue  # "Prime Minister Vows Tax Cuts": no person the entity rules found
             start, end = sentence.start + match.start(), sentence.start + match.end()
             role = match.group("role")
             ctx.add("role", start, end, role, subject=name, extractor="relation.role", statement=f"{name} is {role}")

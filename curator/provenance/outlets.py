@@ -120,6 +120,11 @@ def canonical_outlet(name: str | None) -> str | None:
     return text
 
 
+def listed_outlet(name: str) -> str | None:
+    """The outlet ``schema/outlets.yaml`` lists under ``name`` (any of its names, any case), else None."""
+    return outlet_table().names.get(_key(name)) if name.strip() else None
+
+
 def find_dateline(text: str, head: int = HEAD) -> Dateline | None:
     """The first dateline starting a line within the first ``head`` characters of ``text``, or None."""
     window = text[:head]

@@ -242,10 +242,22 @@ def _capitalised(sentence: str) -> list[Mention]:
         pieces = list(re.finditer(r"\S+", match.group()))
         while pieces and pieces[0].group().casefold() in _LEADING:
             pieces.pop(0)
+        if len(pieces) == 1 and _by_position(sentence, match.start() + pieces[0].start(), pieces[0].group()):
+            continue
         if pieces and not (len(pieces) == 1 and pieces[0].group().casefold().rstrip(",.") in _CALENDAR):
             name = _POSSESSIVE.sub("", " ".join(piece.group() for piece in pieces))
             found.append(Mention(name, match.start() + pieces[0].start(), match.end()))
     return found
+
+
+def _by_position(sentence: str, start: int, word: str) -> bool:
+    """Whether ``word`` at ``start`` is capitalised only because it opens the sentence: a word of the trigger and
+    measure lexicon ("Revenue rose 10%") or a plural common noun before a lower-case verb ("Analysts expect",
+    "Shares fell"). Such a word is no stand-in agent; a lone name that opens a sentence ("Verizon agreed") stays."""
+    if sentence[:start].strip(" \"“‘'([") or not word[1:].islower():
+        return False
+    plural = re.fullmatch(r"[A-Z][a-z]+[^s'’]s", word) is not None and re.match(r"\s+[a-z]", sentence[start + len(word) :])
+    return bool(plural) or _key(word) in predicate_table().lexicon.words
 
 
 def _clause(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
