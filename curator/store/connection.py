@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from curator.errors import CuratorError
+from curator.store.access import FileMark, ReadMode
 
 BUSY_TIMEOUT_S = 10.0
 """How long SQLite itself waits for another connection's write lock before a write attempt reports busy."""
@@ -89,12 +90,15 @@ def network_filesystem(path: Path, mounts: str | None = None) -> str | None:
     return None
 
 
-def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
-    """A connection in autocommit mode (we issue BEGIN ourselves), usable from the TUI's worker threads."""
+def _connect(path: Path, readonly: bool, *, query: str = "mode=ro") -> sqlite3.Connection:
+    """A connection in autocommit mode (we issue BEGIN ourselves), usable from the TUI's worker threads.
+
+    ``readonly`` opens the URI ``file:PATH?query`` (``mode=ro`` or ``immutable=1``, ``access.read_mode``).
+    """
     if readonly:
         # as_uri() percent-encodes "?", "#" and "%" in the file name, which a URI would otherwise misread.
         conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None,
+            f"{path.resolve().as_uri()}?{query}", uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None,
             check_same_thread=False,
         )
     else:
@@ -106,9 +110,10 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
 class Connection:
     """The connection part of ``Store``: one writing connection, a second one opened lazily for streams."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, readonly: bool) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, readonly: bool, mode: ReadMode | None = None) -> None:
         self.path = path
         self.readonly = readonly
+        self._mode = mode or ReadMode("mode=ro", None)
         self._conn = conn
         self._lock = threading.RLock()
         self._streams: sqlite3.Connection | None = None
@@ -129,6 +134,20 @@ class Connection:
         """Changes whenever another connection commits: a cheap poll for the TUI."""
         with self._lock:
             return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def check_unchanged(self) -> None:
+        """Raise CuratorError when the file read with ``immutable=1`` (no locks) was written meanwhile.
+
+        A checkpoint by a writer rewrites pages of the main file, so what was
+        read may mix two states: the caller refuses the result (``read_snapshot``
+        and ``backup`` before they publish anything) instead of showing it.
+        """
+        mark = self._mode.mark
+        if mark is not None and FileMark.of(self.path) != mark:
+            raise CuratorError(
+                f"{self.path} was written by someone else while it was read without locks (you cannot write it,"
+                " so SQLite could not lock it); nothing was written, run the command again."
+            )
 
     def check_intact(self) -> None:
         """Raise CuratorError when SQLite's ``quick_check`` finds damaged pages; reads every page, writes nothing.
@@ -309,7 +328,7 @@ class Connection:
         with self._streams_lock:
             try:
                 if self._streams is None:
-                    self._streams = _connect(self.path, self.readonly)
+                    self._streams = _connect(self.path, self.readonly, query=self._mode.query)
                 cursor = self._streams.execute(sql, params)
             except sqlite3.Error as error:
                 raise self._fail(error) from None
@@ -349,3 +368,4 @@ class Connection:
             with self._lock:
                 if self._conn.in_transaction:
                     self._conn.execute("COMMIT")
+        self.check_unchanged()
