@@ -28,7 +28,7 @@ from curator.cli import cli
 from curator.errors import CuratorError
 from curator.export import ExportOptions, write_export
 from curator.models import Action
-from curator.store import access, open_store
+from curator.store import SCHEMA_VERSION, access, open_store
 
 Deny = Callable[..., None]
 
@@ -198,3 +198,28 @@ def test_write_refusal_names_a_side_file_another_user_left(shared_db: Path, deni
         assert access.write_refusal(shared_db) == (
             f"you have no permission to write {shm}, which another user's connection created"
         )
+
+
+def test_a_side_file_the_reader_may_not_read_is_named(shared_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_access = os.access
+    with open_store(shared_db):
+        shm = access.side_file(shared_db, "-shm")
+        monkeypatch.setattr(
+            access.os, "access", lambda path, mode: not (Path(path) == shm and mode & os.R_OK) and real_access(path, mode)
+        )
+        with pytest.raises(CuratorError) as error:
+            open_store(shared_db, readonly=True)
+    assert str(error.value) == f"cannot read {shared_db}: you have no permission to read {shm}; ask its owner to let you read it."
+
+
+def test_an_older_schema_it_cannot_write_says_who_can_upgrade_it(shared_db: Path, denied: Deny) -> None:
+    conn = sqlite3.connect(shared_db)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    conn.commit()
+    conn.close()
+    denied(shared_db)
+    assert _run(shared_db, "status") == (
+        1, "",
+        f"curator: {shared_db} needs upgrading to schema version {SCHEMA_VERSION}, but you cannot write it; ask someone who can"
+        " to run `curator status` once, which upgrades it.\n",
+    )

@@ -85,9 +85,13 @@ class ReadMode:
 def read_mode(path: Path) -> ReadMode:
     """The way to read ``path`` without writing or creating anything beside it (see the module's rules).
 
-    Raises CuratorError (one sentence) when commits wait in ``-wal`` but ``-shm`` is missing.
+    Raises CuratorError (one sentence) when a file of the database cannot be read, or commits wait in
+    ``-wal`` but ``-shm`` is missing.
     """
     wal, shm = side_file(path, "-wal"), side_file(path, "-shm")
+    for side in (path, wal, shm):
+        if side.exists() and not os.access(side, os.R_OK):
+            raise CuratorError(f"cannot read {path}: you have no permission to read {side}; ask its owner to let you read it.")
     if wal.exists() and shm.exists():
         return ReadMode("mode=ro", None)
     if wal.exists() and wal.stat().st_size > 0:

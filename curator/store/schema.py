@@ -313,7 +313,10 @@ def prepare(store: Connection) -> None:
         raise CuratorError(f"{path} is an SQLite database but not a curator one; choose another file.")
     if store.readonly:
         if version < SCHEMA_VERSION:
-            raise CuratorError(f"{path} needs upgrading to schema version {SCHEMA_VERSION}, but it is read-only.")
+            raise CuratorError(
+                f"{path} needs upgrading to schema version {SCHEMA_VERSION}, but you cannot write it; ask someone who"
+                " can to run `curator status` once, which upgrades it."
+            )
         return
     try:
         conn.execute("PRAGMA journal_mode = WAL")
