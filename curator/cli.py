@@ -160,7 +160,7 @@ def review(obj: Context, reviewer: str | None, profile: str | None, paths: tuple
 
     name = reviewer_name(reviewer)
     path = check_profile(profile)
-    refusal = obj.db.exists() and write_refusal(obj.db)
+    refusal = write_refusal(obj.db) if obj.db.exists() else None
     if refusal:
         fail(
             f"the review screen writes every decision and your place to {obj.db}, but {refusal};"
