@@ -170,11 +170,19 @@ def review(obj: Context, reviewer: str | None, profile: str | None, paths: tuple
     """Open the review screen; PATHs are ingested and extracted first. Exit status 1 when a decision was not saved."""
     from curator.tui.app import run
 
+    from curator.store import write_refusal
+
     name = reviewer_name(reviewer)
     path = check_profile(profile)
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         fail(f"{', '.join(missing)}: no such file or folder; the review screen was not opened.")
+    refusal = write_refusal(obj.db) if obj.db.exists() else None
+    if refusal:
+        fail(
+            f"the review screen writes every decision and your place to {obj.db}, but {refusal};"
+            " read it with `curator status` or `curator export` instead."
+        )
     store = obj.open(create=bool(paths))
     store.close()
     if run(obj.db, name, [Path(p) for p in paths], profile=path):
@@ -291,6 +299,7 @@ def status(obj: Context, as_json: bool, with_articles: bool) -> None:
 
     with obj.open_to_read() as store:
         report = status_report(store, articles=as_json or with_articles)
+        store.check_unchanged()
     if as_json:
         click.echo(json_safe(json.dumps(report, ensure_ascii=False, indent=2)))
         return
@@ -333,6 +342,7 @@ def search(obj: Context, words: tuple[str, ...], limit: int) -> None:
 
     with obj.open_to_read() as store:
         hits = store.search_articles(" ".join(words), limit)
+        store.check_unchanged()
     for hit in hits:
         click.echo(f"{hit.article_id}  {one_line(hit.source)}  {one_line(hit.title)}\n    {one_line(hit.snippet)}")
     if not hits:

@@ -41,8 +41,14 @@ class Context:
         return open_store(self.db, create=create, readonly=readonly)
 
     def open_to_read(self) -> Store:
-        """For commands that only read: a file without write permission is opened read-only instead of refused."""
-        return self.open(readonly=self.db.exists() and not os.access(self.db, os.W_OK))
+        """For commands that only read: a database this user cannot write (the file, or its folder, where SQLite
+        keeps ``-wal`` and ``-shm``) is read without writing or creating anything (``curator.store.access``).
+
+        Callers that do not read inside ``read_snapshot`` call ``store.check_unchanged()`` before they show anything.
+        """
+        from curator.store import write_refusal
+
+        return self.open(readonly=self.db.exists() and write_refusal(self.db) is not None)
 
 
 def reviewer_name(option: str | None) -> str:

@@ -202,7 +202,7 @@ def test_a_write_starved_past_its_patience_gives_up_with_a_sentence(seeded_db: P
     holder.execute("BEGIN IMMEDIATE")
     try:
         with open_store(seeded_db) as store:
-            with pytest.raises(CuratorError, match=r"other writers kept .* busy for over 0.3 s; nothing was written"):
+            with pytest.raises(CuratorError, match=r"stayed locked by other writers for over 0.3 s in all; nothing was written"):
                 store.decide(candidate_ids(seeded_db)[0], "alice", Action.ACCEPT)
     finally:
         holder.execute("ROLLBACK")

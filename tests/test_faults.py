@@ -97,8 +97,8 @@ def _limit_pages(monkeypatch: pytest.MonkeyPatch, spare: int) -> None:
     """Every connection may grow the file by ``spare`` pages only: SQLite then reports SQLITE_FULL, as on a full disk."""
     connect = store_module._connect
 
-    def limited(path: Path, readonly: bool) -> sqlite3.Connection:
-        conn = connect(path, readonly)
+    def limited(path: Path, readonly: bool, **options: str) -> sqlite3.Connection:
+        conn = connect(path, readonly, **options)
         pages = conn.execute("PRAGMA page_count").fetchone()[0]
         conn.execute(f"PRAGMA max_page_count = {pages + spare}")
         return conn
@@ -164,7 +164,7 @@ def test_read_only_file_gives_one_sentence_for_every_write_command(
         store.decide(cid, "alice", Action.ACCEPT)
     before = seeded_db.read_bytes()
     connect = store_module._connect
-    monkeypatch.setattr(store_module, "_connect", lambda path, readonly: connect(path, True))
+    monkeypatch.setattr(store_module, "_connect", lambda path, readonly, **options: connect(path, True))
     sentence = f"curator: {seeded_db} is read-only, so nothing was written; open it with write access.\n"
     commands: list[list[str]] = [
         ["ingest", str(extra)],

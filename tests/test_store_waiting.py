@@ -15,6 +15,7 @@ import pytest
 from curator.errors import CuratorError
 from curator.models import Action, Article, Candidate
 from curator.store import Store
+from curator.store import connection
 from curator.store.connection import WriteBusy
 from curator.tui import patient_write
 from curator.tui.patient_write import Stopped, write_patiently
@@ -98,13 +99,32 @@ def test_write_patiently_stops_when_told_and_gives_up_in_one_sentence(
     with pytest.raises(Stopped):
         write_patiently(store, lambda: store.decide(one_candidate, "ana", Action.ACCEPT), stop)
     assert time.monotonic() - started < 0.3 + 2 * patient_write.ATTEMPT_S + 0.5
-    monkeypatch.setattr(patient_write, "PATIENCE_S", 0.5)
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_S", 0.1)
+    monkeypatch.setattr(connection, "WRITE_RETRIES", 5)
+    started = time.monotonic()
     with pytest.raises(CuratorError) as error:
         write_patiently(store, lambda: store.decide(one_candidate, "ana", Action.ACCEPT), threading.Event())
+    assert time.monotonic() - started >= 0.5
     assert str(error.value) == (
-        f"{db_path} stayed locked by another process for over 0.5 s, so nothing was written"
-        " (is a transaction open in another program, or a long import running?)."
+        f"{db_path} stayed locked by another process for over 0.5 s with nobody committing; nothing was written"
+        " (is a transaction open in another program?)."
     )
     assert store.decisions() == []
     holder.execute("ROLLBACK")
+    holder.close()
+
+
+def test_the_screen_waits_on_a_held_lock_as_long_as_every_write_may(
+    store: Store, db_path: Path, one_candidate: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One patience for all: the screen's write gives up when ``WRITE_PATIENCE_S`` (the store's) runs out, not before."""
+    monkeypatch.setattr(connection, "WRITE_PATIENCE_S", 1.5)
+    holder = hold_lock(db_path)
+    started = time.monotonic()
+    with pytest.raises(CuratorError, match=r"stayed locked by other writers for over 1.5 s in all; nothing was written"):
+        write_patiently(store, lambda: store.decide(one_candidate, "ana", Action.ACCEPT), threading.Event())
+    assert 1.5 <= time.monotonic() - started < 1.5 + 2 * patient_write.ATTEMPT_S + 1.0
+    threading.Timer(1.0, lambda: holder.execute("ROLLBACK")).start()
+    state = write_patiently(store, lambda: store.decide(one_candidate, "ana", Action.ACCEPT), threading.Event())
+    assert state.version == 1 and [d.reviewer for d in store.decisions()] == ["ana"]
     holder.close()

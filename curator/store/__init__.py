@@ -26,6 +26,7 @@ from pathlib import Path
 
 from curator.errors import CuratorError
 from curator.store import connection
+from curator.store.access import read_mode, write_refusal
 from curator.store.backup import Backup
 from curator.store.claims import StaleClaims
 from curator.store.connection import network_filesystem
@@ -44,7 +45,7 @@ from curator.store.summary import Summary
 __all__ = [
     "SCHEMA_VERSION", "SELECTOR_CONTEXT", "ArticleHit", "ArticleProgress", "ExportFilter", "ExportRow", "FactHead", "Placement", "StaleClaims",
     "StoryLink", "StoryPrint", "Store",
-    "derive_state", "network_filesystem", "open_store",
+    "derive_state", "network_filesystem", "open_store", "write_refusal",
 ]
 
 
@@ -68,6 +69,9 @@ def open_store(path: str | os.PathLike[str], *, create: bool = True, readonly: b
     A database from a newer curator is refused before anything is written, so
     its file stays byte-for-byte as it was; a file that is not SQLite, or an
     SQLite file that is not curator's, is refused without being touched.
+    Opened to write, a database this process may not write (``access.write_refusal``:
+    the file, its folder, its ``-wal``/``-shm``) is refused before SQLite touches it.
+    ``readonly`` reads it without writing or creating anything (``access.read_mode``).
     """
     path = Path(path)
     if path.is_dir():
@@ -79,11 +83,16 @@ def open_store(path: str | os.PathLike[str], *, create: bool = True, readonly: b
             raise CuratorError(f"cannot create {path}: the folder {path.parent} does not exist.")
         if readonly:
             raise CuratorError(f"there is no database at {path}.")
+    mode = read_mode(path) if readonly else None
+    if mode is None:
+        refusal = write_refusal(path)
+        if refusal is not None:
+            raise CuratorError(f"cannot write {path}: {refusal}; nothing was written.")
     try:
-        conn = connection._connect(path, readonly)
+        conn = connection._connect(path, readonly, query=mode.query) if mode else connection._connect(path, readonly)
     except sqlite3.Error as error:
         raise CuratorError(f"cannot open {path}: {error}.") from None
-    store = Store(path, conn, readonly)
+    store = Store(path, conn, readonly, mode)
     try:
         prepare(store)
     except BaseException:

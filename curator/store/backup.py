@@ -62,6 +62,7 @@ class Backup(Connection):
                 copy.execute("PRAGMA journal_mode=DELETE")
             finally:
                 copy.close()
+            self.check_unchanged()
             publish(temporary, target, force)
         except sqlite3.Error as error:
             raise CuratorError(f"cannot back up {self.path} to {target}: {error}; nothing was written.") from None

@@ -30,13 +30,16 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from curator.errors import CuratorError
+from curator.store.access import FileMark, ReadMode
 
 BUSY_TIMEOUT_S = 10.0
 """How long SQLite itself waits for another connection's write lock before a write attempt reports busy."""
 WRITE_RETRIES = 6
 """Busy timeouts in a row with nobody committing meanwhile (a stuck lock, not a busy one) before a write gives up."""
 WRITE_PATIENCE_S = 600.0
-"""However busy the other writers keep the lock, a write gives up after this long: a script should fail, not hang."""
+"""However busy the other writers keep the lock, a write gives up after this long: a script should fail, not hang.
+
+The one patience of every write, from `curator` commands and the review screen alike (``LockWait``)."""
 NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "fuse", "fuse.sshfs", "ceph", "glusterfs"}
 FETCH_BATCH = 1000
 """Rows a stream fetches at a time: memory stays flat, the lock is held only per batch."""
@@ -89,12 +92,15 @@ def network_filesystem(path: Path, mounts: str | None = None) -> str | None:
     return None
 
 
-def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
-    """A connection in autocommit mode (we issue BEGIN ourselves), usable from the TUI's worker threads."""
+def _connect(path: Path, readonly: bool, *, query: str = "mode=ro") -> sqlite3.Connection:
+    """A connection in autocommit mode (we issue BEGIN ourselves), usable from the TUI's worker threads.
+
+    ``readonly`` opens the URI ``file:PATH?query`` (``mode=ro`` or ``immutable=1``, ``access.read_mode``).
+    """
     if readonly:
         # as_uri() percent-encodes "?", "#" and "%" in the file name, which a URI would otherwise misread.
         conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None,
+            f"{path.resolve().as_uri()}?{query}", uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None,
             check_same_thread=False,
         )
     else:
@@ -103,12 +109,49 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     return conn
 
 
+class LockWait:
+    """How long one write keeps asking for the write lock: the rule `curator` commands and the review screen share.
+
+    Call ``check`` each time an attempt found the lock taken. It gives up when
+    nobody committed anywhere for ``WRITE_RETRIES`` busy timeouts
+    (``BUSY_TIMEOUT_S`` each: a stuck lock, such as a transaction left open
+    in an ``sqlite3`` shell) or, however busy the others keep it, after
+    ``WRITE_PATIENCE_S`` in all.
+    """
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        self._stuck_s = BUSY_TIMEOUT_S * WRITE_RETRIES
+        self._started = self._quiet_since = time.monotonic()
+        self._seen: int | None = None
+
+    def check(self) -> None:
+        """Raise CuratorError (one sentence, nothing was written) once the write should stop waiting."""
+        with self._conn._lock:
+            version = self._conn._peek_data_version()
+        now = time.monotonic()
+        if self._seen is not None and version != self._seen:
+            self._quiet_since = now
+        self._seen = version
+        if now - self._quiet_since >= self._stuck_s:
+            raise CuratorError(
+                f"{self._conn.path} stayed locked by another process for over {self._stuck_s:g} s"
+                " with nobody committing; nothing was written (is a transaction open in another program?)."
+            )
+        if now - self._started >= WRITE_PATIENCE_S:
+            raise CuratorError(
+                f"{self._conn.path} stayed locked by other writers for over {WRITE_PATIENCE_S:g} s in all;"
+                " nothing was written, try again when they are done."
+            )
+
+
 class Connection:
     """The connection part of ``Store``: one writing connection, a second one opened lazily for streams."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, readonly: bool) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, readonly: bool, mode: ReadMode | None = None) -> None:
         self.path = path
         self.readonly = readonly
+        self._mode = mode or ReadMode("mode=ro", None)
         self._conn = conn
         self._lock = threading.RLock()
         self._streams: sqlite3.Connection | None = None
@@ -129,6 +172,20 @@ class Connection:
         """Changes whenever another connection commits: a cheap poll for the TUI."""
         with self._lock:
             return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def check_unchanged(self) -> None:
+        """Raise CuratorError when the file read with ``immutable=1`` (no locks) was written meanwhile.
+
+        A checkpoint by a writer rewrites pages of the main file, so what was
+        read may mix two states: the caller refuses the result (``read_snapshot``
+        and ``backup`` before they publish anything) instead of showing it.
+        """
+        mark = self._mode.mark
+        if mark is not None and FileMark.of(self.path) != mark:
+            raise CuratorError(
+                f"{self.path} was written by someone else while it was read without locks (you cannot write it,"
+                " so SQLite could not lock it); nothing was written, run the command again."
+            )
 
     def check_intact(self) -> None:
         """Raise CuratorError when SQLite's ``quick_check`` finds damaged pages; reads every page, writes nothing.
@@ -155,10 +212,7 @@ class Connection:
         if code == SQLITE_FULL:
             return CuratorError(f"the disk holding {self.path} is full, so nothing was written; free some space and try again.")
         if code == SQLITE_BUSY:
-            return CuratorError(
-                f"{self.path} stayed locked by another process for over {BUSY_TIMEOUT_S * WRITE_RETRIES:g} s"
-                " with nobody committing; nothing was written (is a transaction open in another program?)."
-            )
+            return CuratorError(f"{self.path} stayed locked by another process; nothing was written (is a transaction open in another program?).")
         if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
             return CuratorError(f"{self.path} is damaged ({error}); restore it from a backup.")
         if code == SQLITE_IOERR:
@@ -193,9 +247,7 @@ class Connection:
         SQLite waits up to ``BUSY_TIMEOUT_S`` for the write lock. When that
         runs out the write is tried again for as long as other connections
         keep committing: the lock is then contended, not stuck (SQLite does
-        not hand it out fairly). It gives up after ``WRITE_RETRIES`` timeouts
-        in a row with no commit anywhere (a transaction left open in an
-        ``sqlite3`` shell), or after ``WRITE_PATIENCE_S`` in all. A busy
+        not hand it out fairly), until ``LockWait`` gives up. A busy
         COMMIT (possible outside WAL mode while readers finish) is rolled
         back and the whole transaction run again rather than retried in
         place, which could deadlock with a reader that waits for our lock.
@@ -205,7 +257,7 @@ class Connection:
         if self.readonly:
             raise CuratorError(f"{self.path} is read-only, so nothing was written; open it with write access.")
         with self._lock:
-            stalls, seen, give_up = 0, None, time.monotonic() + WRITE_PATIENCE_S
+            wait = LockWait(self)
             while True:
                 try:
                     return self._transaction(work)
@@ -216,16 +268,7 @@ class Connection:
                         raise self._fail(error) from None
                     if self._patience is not None:
                         raise WriteBusy(f"another process held the write lock on {self.path} for over {self._patience:g} s.") from None
-                    version = self._peek_data_version()
-                    stalls = 0 if seen is not None and version != seen else stalls + 1
-                    seen = version
-                    if stalls >= WRITE_RETRIES:
-                        raise self._fail(error) from None
-                    if time.monotonic() > give_up:
-                        raise CuratorError(
-                            f"other writers kept {self.path} busy for over {WRITE_PATIENCE_S:g} s;"
-                            " nothing was written, try again when they are done."
-                        ) from None
+                    wait.check()
                     import random  # only when waiting: status and friends never need it at start-up
 
                     time.sleep(random.uniform(0.001, 0.02))  # jitter, so waiters spread out
@@ -309,7 +352,7 @@ class Connection:
         with self._streams_lock:
             try:
                 if self._streams is None:
-                    self._streams = _connect(self.path, self.readonly)
+                    self._streams = _connect(self.path, self.readonly, query=self._mode.query)
                 cursor = self._streams.execute(sql, params)
             except sqlite3.Error as error:
                 raise self._fail(error) from None
@@ -349,3 +392,4 @@ class Connection:
             with self._lock:
                 if self._conn.in_transaction:
                     self._conn.execute("COMMIT")
+        self.check_unchanged()

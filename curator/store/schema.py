@@ -1,6 +1,6 @@
 """The database schema: its version, the migrations that reach it, and opening checks.
 
-Each migration is one script run inside one ``BEGIN IMMEDIATE`` transaction
+Each migration is one script (or a function, where SQL alone cannot do it) run inside one ``BEGIN IMMEDIATE`` transaction
 with ``PRAGMA user_version`` raised in the same transaction, so a crash leaves
 the file at a version it fully has. The decision log is append-only (triggers
 abort UPDATE and DELETE); a candidate's current status lives in columns of
@@ -10,13 +10,15 @@ abort UPDATE and DELETE); a candidate's current status lives in columns of
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 from curator.errors import CuratorError
 from curator.store.connection import SQLITE_NOTADB, Connection, error_code
+from curator.store.respell import respell_outlets
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 
-_MIGRATIONS: list[str] = [
+_MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     # 0 -> 1: the whole first schema.
     """
     CREATE TABLE articles (
@@ -268,6 +270,9 @@ _MIGRATIONS: list[str] = [
     INSERT INTO match_pending (candidate_id, mark)
         SELECT id, version FROM candidates WHERE edited IS NOT NULL AND claim_id IS NOT NULL;
     """,
+    # 12 -> 13: outlet names stored case-folded before schema 11 (``example daily``), in articles and claims,
+    # spelled as the outlet writes itself (``curator.store.respell``): in Python, as the spelling is found in text.
+    respell_outlets,
 ]
 assert len(_MIGRATIONS) == SCHEMA_VERSION
 
@@ -308,7 +313,10 @@ def prepare(store: Connection) -> None:
         raise CuratorError(f"{path} is an SQLite database but not a curator one; choose another file.")
     if store.readonly:
         if version < SCHEMA_VERSION:
-            raise CuratorError(f"{path} needs upgrading to schema version {SCHEMA_VERSION}, but it is read-only.")
+            raise CuratorError(
+                f"{path} needs upgrading to schema version {SCHEMA_VERSION}, but you cannot write it; ask someone who"
+                " can to run `curator status` once, which upgrades it."
+            )
         return
     try:
         conn.execute("PRAGMA journal_mode = WAL")
@@ -325,8 +333,12 @@ def _migrate(conn: sqlite3.Connection) -> None:
     if version > SCHEMA_VERSION:
         raise CuratorError(f"the database was upgraded to schema version {version} by a newer curator meanwhile.")
     for step in range(version, SCHEMA_VERSION):
-        for statement in _split_sql(_MIGRATIONS[step]):
-            conn.execute(statement)
+        migration = _MIGRATIONS[step]
+        if callable(migration):
+            migration(conn)
+        else:
+            for statement in _split_sql(migration):
+                conn.execute(statement)
         conn.execute(f"PRAGMA user_version = {step + 1}")
 
 

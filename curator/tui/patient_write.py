@@ -5,26 +5,23 @@ nothing in Python can interrupt (``Connection.interrupt`` does not cut the
 wait short), and the event loop joins worker threads as the app exits. So a
 worker never hands SQLite a long busy timeout: it tries for ``ATTEMPT_S`` at a
 time (``Connection.without_waiting``), checks whether the screen is closing,
-and tries again, until the write lands or ``PATIENCE_S`` has passed.
+and tries again, until the write lands or the store's own rule for every
+write (``LockWait``: a stuck lock, or ``WRITE_PATIENCE_S`` in all) says to stop.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from time import monotonic
 from typing import TypeVar
 
-from curator.errors import CuratorError
 from curator.store import Store
-from curator.store.connection import WriteBusy
+from curator.store.connection import LockWait, WriteBusy
 
 T = TypeVar("T")
 
 ATTEMPT_S = 0.25
 """How long one try waits for the lock: also how late a closing screen's worker notices it may stop."""
-PATIENCE_S = 60.0
-"""How long a write from the screen waits in all before it is reported as not saved."""
 
 
 class Stopped(Exception):
@@ -35,17 +32,13 @@ def write_patiently(store: Store, job: Callable[[], T], stop: threading.Event) -
     """``job`` (writes through ``store`` only) once the lock is free; each try is all or nothing.
 
     Raises ``Stopped`` once ``stop`` is set, ``CuratorError`` (one sentence)
-    after ``PATIENCE_S`` without the lock, or whatever ``job`` raises.
+    when ``LockWait`` gives up, or whatever ``job`` raises.
     """
-    started = monotonic()
+    wait = LockWait(store)
     while not stop.is_set():
         try:
             with store.without_waiting(ATTEMPT_S):
                 return job()
         except WriteBusy:
-            if monotonic() - started >= PATIENCE_S:
-                raise CuratorError(
-                    f"{store.path} stayed locked by another process for over {PATIENCE_S:g} s, so nothing was written"
-                    " (is a transaction open in another program, or a long import running?)."
-                ) from None
+            wait.check()
     raise Stopped

@@ -22,7 +22,7 @@ from review_data import ReviewData, open_db, pilot_test, settle, until
 from curator.cli import cli
 from curator.errors import CuratorError
 from curator.models import Status
-from curator.tui import patient_write
+from curator.store import connection
 from curator.tui.app import CuratorApp
 from curator.tui.screens.main import MainScreen
 from curator.tui.screens.review_decide import QUEUE_LIMIT
@@ -142,14 +142,14 @@ async def test_a_decision_the_database_never_takes_stays_on_screen_as_not_saved(
         status = main.query_one(WriteStatus)
         with write_lock(review_data.path) as holder:
             await pilot.press("a", "a", "q")
-            monkeypatch.setattr(patient_write, "PATIENCE_S", 0.6)  # only now: every key is in before it gives up
+            monkeypatch.setattr(connection, "WRITE_PATIENCE_S", 0.6)  # only now: every key is in before it gives up
             await until(pilot, lambda: status.text.startswith("Not saved"), "the write to give up")
             assert status.text == "Not saved: accept of SoftBank (entity) · 2 queued keys dropped · decide it again to retry"
             said = lambda: [str(n.message) for n in app._notifications if "was not saved" in str(n.message)]  # noqa: E731
             await until(pilot, said, "the toast")
             assert said() == [
-                f"Your accept of SoftBank (entity) was not saved: {review_data.path} stayed locked by another process"
-                " for over 0.6 s, so nothing was written (is a transaction open in another program, or a long import running?)."
+                f"Your accept of SoftBank (entity) was not saved: {review_data.path} stayed locked by other writers"
+                " for over 0.6 s in all; nothing was written, try again when they are done."
             ]
             assert not app._exit, "the q typed meanwhile is not obeyed: the reviewer sees what was not saved"
             assert main.review.current == first and main.review.states[first].status is Status.PENDING
@@ -163,10 +163,30 @@ async def test_a_decision_the_database_never_takes_stays_on_screen_as_not_saved(
 
 
 @pilot_test
+async def test_a_screen_write_on_a_held_lock_waits_the_whole_patience_every_write_has(
+    make_review_app: AppFactory, review_data: ReviewData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One setting: the screen gives up when the store's ``WRITE_PATIENCE_S`` runs out (short here), not before."""
+    monkeypatch.setattr(connection, "WRITE_PATIENCE_S", 1.5)
+    app = make_review_app()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        status = main_of(app).query_one(WriteStatus)
+        with write_lock(review_data.path):
+            started = time.monotonic()
+            await pilot.press("a")
+            await pilot.pause(1.0)
+            assert status.text.startswith("Saving… waiting "), "still waiting, the patience not yet spent"
+            await until(pilot, lambda: status.text.startswith("Not saved"), "the write to give up")
+            assert time.monotonic() - started >= 1.5
+    assert decided(review_data.path) == {}
+
+
+@pilot_test
 async def test_quitting_with_a_decision_not_saved_says_so_in_the_summary(
     make_review_app: AppFactory, review_data: ReviewData, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(patient_write, "PATIENCE_S", 0.3)
+    monkeypatch.setattr(connection, "WRITE_PATIENCE_S", 0.3)
     app = make_review_app()
     async with app.run_test() as pilot:
         await settle(pilot)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from review_data import ReviewData, open_db, pilot_test, settle, until
 from textual.widgets import Input, OptionList, Static
@@ -27,6 +28,23 @@ AppFactory = Callable[..., CuratorApp]
 
 def messages(app: CuratorApp) -> list[str]:
     return [str(n.message) for n in app._notifications]
+
+
+def posted(app: CuratorApp) -> list[str]:
+    """Every toast message ``app`` is asked to show from now on, kept after the toast times out.
+
+    ``messages`` reads the toasts still on screen: a four-second toast posted
+    while a loaded machine takes longer than that to settle is gone by then.
+    """
+    sent: list[str] = []
+    show = app.notify
+
+    def keep(message: str, *args: Any, **kwargs: Any) -> None:
+        sent.append(str(message))
+        show(message, *args, **kwargs)
+
+    app.notify = keep  # type: ignore[method-assign]
+    return sent
 
 
 @pilot_test
@@ -345,9 +363,10 @@ async def test_start_up_message_counts_what_the_database_holds_on_a_second_run(t
     open_store(db).close()
     for run in range(2):
         app = make_app(db, "alice", [corpus], cursor_blink=False, poll_interval=0.05)
+        sent = posted(app)
         async with app.run_test() as pilot:
             await settle(pilot)
-            ready = [m for m in messages(app) if m.startswith("1 article(s)")]
+        ready = [m for m in sent if m.startswith("1 article(s)")]
     assert len(ready) == 1 and ready[0].startswith("1 article(s) (0 new): ")
     assert " 0 claim(s)" not in ready[0] and "(0 new)," in ready[0]
 

@@ -39,12 +39,17 @@ class EditScreen(ModalScreen[EditResult | None]):
         Binding("ctrl+s", "save", "save"),
     ]
 
-    def __init__(self, candidate: Candidate, state: CandidateState | None, schema: Schema) -> None:
+    def __init__(
+        self, candidate: Candidate, state: CandidateState | None, schema: Schema, draft: EditResult | None = None
+    ) -> None:
+        """``draft``: an edit written before and not recorded, shown (and saved as it stands) in place of the edit in force."""
         super().__init__()
         self.candidate = candidate
         self.schema = schema
         self.spec = schema.kind(candidate.kind)
         edited = state.fields if state is not None and state.status is Status.EDITED else {}
+        if draft is not None:
+            edited = draft[0]
         self.in_force = dict(edited)
         """The edit in force: saving it as it stands agrees with it; on the extracted values nothing would change."""
         current = {
@@ -61,7 +66,7 @@ class EditScreen(ModalScreen[EditResult | None]):
             "value": visible_on_screen(editable_value(candidate.kind, current["value"])),
             "unit": visible_on_screen(current["unit"] or ""),
             "qualifier": current["qualifier"] or "",
-            "note": visible_on_screen((state.note if state is not None else None) or "").replace("\n", LINE_BREAK),
+            "note": visible_on_screen((draft[1] if draft else state.note if state else None) or "").replace("\n", LINE_BREAK),
         }
 
     def _suggestions(self, name: str) -> list[str]:

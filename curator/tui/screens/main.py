@@ -226,7 +226,9 @@ class MainScreen(ReviewDecide):
 
         fact = f"Reject {self.fact_label(candidate_id)}: {self.review.candidates[candidate_id].statement}"
         reasons = self.curator.schema.reject_reasons
-        self.app.push_screen(ReasonScreen(fact, reasons, disputed=bool(state and state.disputed)), done)
+        kept = self.drafts.pop(candidate_id, None)
+        draft = Rejection(kept.reason, kept.note, kept.adjudicate) if kept and kept.action is Action.REJECT else None
+        self.app.push_screen(ReasonScreen(fact, reasons, disputed=bool(state and state.disputed), draft=draft), done)
 
     def action_history(self) -> None:
         from curator.tui.screens.history import HistoryScreen
@@ -284,7 +286,9 @@ class MainScreen(ReviewDecide):
                 fields, note = result
                 self._do(lambda: self._decide(Action.EDIT, fields, note))
 
-        self.app.push_screen(EditScreen(candidate, self.review.states.get(candidate.id), self.curator.schema), done)
+        kept = self.drafts.pop(candidate.id, None)
+        draft = (kept.fields or {}, kept.note) if kept and kept.action is Action.EDIT else None
+        self.app.push_screen(EditScreen(candidate, self.review.states.get(candidate.id), self.curator.schema, draft), done)
 
     def action_filter(self) -> None:
         from curator.tui.screens.filter import FilterScreen

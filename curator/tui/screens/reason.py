@@ -46,11 +46,13 @@ class ReasonScreen(ModalScreen[Rejection | None]):
         Binding("ctrl+s", "save", "reject"),
     ]
 
-    def __init__(self, fact: str, reasons: tuple[str, ...], disputed: bool = False) -> None:
+    def __init__(self, fact: str, reasons: tuple[str, ...], disputed: bool = False, draft: Rejection | None = None) -> None:
+        """``draft``: a rejection written before and not recorded, whose reason, note and box the dialog opens with."""
         super().__init__()
         self.fact = fact
         self.reasons = reasons
         self.disputed = disputed
+        self.draft = draft
 
     def compose(self) -> ComposeResult:
         with Vertical(id="reason-box"):
@@ -72,6 +74,11 @@ class ReasonScreen(ModalScreen[Rejection | None]):
         self.query_one("#reason-box").border_title = "Reject with a reason · enter or ctrl+s rejects"
         options = self.query_one("#reason-list", OptionList)
         options.highlighted = None
+        if self.draft is not None:
+            options.highlighted = self.reasons.index(self.draft.reason) if self.draft.reason in self.reasons else None
+            self.query_one("#reason-note", Input).value = self.draft.note or ""
+            if self.disputed:
+                self.query_one("#reason-adjudicate", TickBox).value = self.draft.adjudicate
         options.focus()
 
     def on_key(self, event: events.Key) -> None:

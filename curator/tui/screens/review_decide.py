@@ -53,6 +53,17 @@ UNDO = "undo"
 """The unsaved-writes key of an undo (decisions are keyed by candidate id)."""
 
 
+@dataclass(frozen=True)
+class Draft:
+    """A decision written in the edit or reason dialog that was not recorded: what the dialog opens with next time."""
+
+    action: Action
+    fields: dict[str, Any] | None
+    note: str | None
+    reason: str | None
+    adjudicate: bool
+
+
 @dataclass
 class Waiting:
     """A write handed to the worker: what it is (for the line), when it started, what to run on the UI thread after."""
@@ -80,6 +91,8 @@ class ReviewDecide(ReviewView):
         self._waiting: Waiting | None = None
         self._ticker: Timer | None = None
         self._unsaved: dict[str, str] = {}
+        self.drafts: dict[str, Draft] = {}
+        """Dialog decisions kept, not recorded, by candidate (``_kept_as_draft``); the dialog takes its draft back."""
         self._seen: tuple[str | None, int] = (None, 0)
         """The candidate under the cursor and its state version when the cursor arrived (or the reviewer was told of a change)."""
 
@@ -205,6 +218,10 @@ class ReviewDecide(ReviewView):
 
         A decision composed in a dialog (edited fields, a reason or a note) skips the version check: the
         reviewer wrote it about the fact itself, so it is kept (a dispute, if views differ), never thrown away.
+        When another reviewer took the candidate while the dialog was open (this reviewer's lease lapsed) it
+        is still recorded if the candidate stayed as the reviewer saw it; if it changed too, nothing is
+        recorded, the reviewer is told who has it, and the dialog's content is kept as a draft the next
+        ``e`` or ``R`` on it opens with (``drafts``).
         """
         candidate_id = self.review.current
         if candidate_id is None:
@@ -215,13 +232,13 @@ class ReviewDecide(ReviewView):
         if self._seen[0] != candidate_id:
             self._see(candidate_id)
         composed = fields is not None or note is not None or reason is not None
-        seen_version = None if composed else self._seen[1]
+        seen_version = self._seen[1]
 
         def job() -> tuple[DecideTurn, Outcome | CandidateState | None]:
             turn = app.writer.turn_to_decide(candidate_id, app.reviewer, app.lease_seconds, seen_version)
-            if turn.holder is not None:
+            if turn.holder is not None and not composed:
                 return turn, None
-            if turn.moved:
+            if turn.moved and (turn.holder is not None or not composed):
                 return turn, app.writer.state(candidate_id)
             outcome = record_decisions(
                 app.writer, action.value, [candidate_id], app.reviewer, fields, note=note, reason=reason, adjudicate=adjudicate
@@ -230,11 +247,13 @@ class ReviewDecide(ReviewView):
 
         def landed(result: tuple[DecideTurn, Outcome | CandidateState | None]) -> None:
             turn, answer = result
-            if turn.holder is not None:
-                self._pass_over(candidate_id, turn.holder)
-            elif isinstance(answer, Outcome):
+            if isinstance(answer, Outcome):
                 problem = answer.problems[0] if answer.problems else None
                 self._decided(candidate_id, answer.decided[0] if answer.decided else None, problem)
+            elif turn.holder is not None and composed:
+                self._kept_as_draft(candidate_id, turn.holder, answer, Draft(action, fields, note, reason, adjudicate))
+            elif turn.holder is not None:
+                self._pass_over(candidate_id, turn.holder)
             else:
                 self._decided_meanwhile(candidate_id, answer)
 
@@ -247,6 +266,23 @@ class ReviewDecide(ReviewView):
         self._refresh_rows([candidate_id])
         notify(self, f"{holder} has this candidate open, so your key did not decide it; moved on.", severity="warning")
         self._advance(candidate_id)
+
+    def _kept_as_draft(self, candidate_id: str, holder: str, state: CandidateState | None, draft: Draft) -> None:
+        """A dialog's decision that found the candidate taken and changed: record nothing, keep what was written, say so."""
+        self.drafts[candidate_id] = draft
+        self.review.leased[candidate_id] = holder
+        if state is not None:
+            self.review.states[candidate_id] = state
+        self._refresh_rows([candidate_id])
+        self._see(candidate_id)
+        now = "now undecided" if state is None or state.status is Status.PENDING else f"{state.status.value} by {state.reviewer}"
+        key = "e" if draft.action is Action.EDIT else "R"
+        notify(
+            self,
+            f"{holder} took {self.fact_label(candidate_id)} while your dialog was open and it changed ({now}), so your"
+            f" {draft.action.value} was not saved; press {key} to open it again as you wrote it.",
+            severity="warning", timeout=30,
+        )
 
     def _decided_meanwhile(self, candidate_id: str, state: CandidateState | None) -> None:
         """Someone decided (or undid) the candidate since this screen showed it: show what is there now, decide nothing.
