@@ -168,9 +168,8 @@ def import_candidates(obj: Context, file: str) -> None:
 @click.pass_obj
 def review(obj: Context, reviewer: str | None, profile: str | None, paths: tuple[str, ...]) -> None:
     """Open the review screen; PATHs are ingested and extracted first. Exit status 1 when a decision was not saved."""
-    from curator.tui.app import run
-
     from curator.store import write_refusal
+    from curator.tui.app import run
 
     name = reviewer_name(reviewer)
     path = check_profile(profile)
