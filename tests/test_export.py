@@ -526,6 +526,20 @@ def test_csv_reads_a_range_with_both_ends(store: Store, fixed_clock: None, tmp_p
     assert (rows["r1.txt-money"]["fact_value_text"], rows["r1.txt-money"]["value_text"]) == ("$24 to $28", "$24 to $28")
 
 
+def test_json_and_markdown_give_a_range_both_ends(store: Store, fixed_clock: None, tmp_path: Path) -> None:
+    """JSON keeps ``value`` (the low end) and adds ``value_range``; Markdown's value line states both ends."""
+    facts = {f["id"]: f for f in export_json(_ranges(store), tmp_path, "all")["facts"]}
+    assert (facts["cl-pct"]["value"], facts["cl-pct"]["value_range"]) == (15.0, [15.0, 20.0])
+    money = next(f for f in facts.values() if f["kind"] == "money")
+    assert money["value_range"] == [24.0, 28.0]
+    text = export(store, tmp_path, "md", "all")
+    assert "**15% to 20%** · subject: the venture" in text and "**24 to 28 USD** · subject: the venture" in text
+
+
+def test_a_single_value_has_no_range_in_json(corpus: Store, tmp_path: Path) -> None:
+    assert {f["value_range"] for f in export_json(corpus, tmp_path, "all")["facts"]} == {None}
+
+
 def test_the_claim_panel_members_carry_their_range(store: Store) -> None:
     """The review store's claim members hold the high end a range states (the claim panel reads both ends)."""
     view = _ranges(store).claim_view("cl-pct")

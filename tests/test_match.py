@@ -249,7 +249,7 @@ def test_seeds_in_batches_match_as_one_full_rematch(store: Store, seeds: Path, t
 # A corpus with what incremental matching must get right: the same fact told by many articles in their own words,
 # close values in one slot (conflicts), ¥1 trillion told as $6.7 or $6.1 billion (dollar claims that conflict only
 # through the yen claim), round values shared by unrelated facts, names for one venture, and case variants that
-# only Python's casefold puts in one block.
+# only Python's casefold puts in one block, and ranges met at either end.
 WORDS = "robots sectors funding budget plant chips model data centre grant loan stake share sales exports years".split()
 SUBJECTS = ["Sony Group", "SONY GROUP", "Straße AG", "STRASSE AG", "NEC", "nec", VENTURE, None]
 
@@ -284,6 +284,8 @@ def synthetic_corpus(articles: int, seed: int) -> list[tuple[Article, list[Candi
             start = slot * 100 + len(" ".join(told[:2])) + 1
             cid = f"{article.id}-{slot}"
             attrs: dict[str, object] = {}
+            if kind == "percent" and rng.random() < 0.3:
+                attrs = {"range": [value, value + rng.choice([1.0, 2.0])]}  # "10% to 12%": met by 13% at its high end
             if value == 1e12 and rng.random() < 0.8:
                 attrs = {"equivalents": [f"{cid}-usd"]}
                 candidates.append(Candidate(
@@ -551,3 +553,32 @@ def test_a_range_conflicts_with_a_close_value_only_outside_it() -> None:
     assert by["in"].id not in by["r"].conflicts_with
     assert by["r"].conflicts_with == (by["out"].id,)
     assert by["out"].conflicts_with == tuple(sorted((by["r"].id, by["in"].id)))
+
+
+def test_a_close_value_above_a_ranges_high_end_conflicts_with_it() -> None:
+    """"13%" is within tolerance of 12, the high end of "10% to 12%", though not of its low end 10: a conflict;
+    "11.5%" inside the range agrees with it (and contradicts "13%"), and "25%" is too far from either end to be the same slot's value."""
+    quote = "Tesla cut its car prices by {} this spring."
+    by = claims_of([
+        _ranged("r", "A", 10.0, 12.0, quote.format("10% to 12%")),
+        cand("above", "B", "percent", 13.0, "%", "Tesla", quote=quote.format("13%")),
+        cand("in", "C", "percent", 11.5, "%", "Tesla", quote=quote.format("11.5%")),
+        cand("far", "D", "percent", 25.0, "%", "Tesla", quote=quote.format("25%")),
+    ])
+    assert by["r"].conflicts_with == (by["above"].id,)
+    assert by["above"].conflicts_with == tuple(sorted((by["r"].id, by["in"].id)))
+    assert by["far"].conflicts_with == ()
+
+
+def test_a_close_value_above_a_stored_range_conflicts_with_it_when_matched_later(store: Store) -> None:
+    """Matching only what is new finds the stored range by its high end (``ClaimKey.high``), as a full match does."""
+    quote = "Tesla cut its car prices by {} this spring."
+    first = [_ranged("r", "A", 10.0, 12.0, quote.format("10% to 12%"))]
+    later = [cand("above", "B", "percent", 13.0, "%", "Tesla", quote=quote.format("13%"))]
+    for number, batch in enumerate((first, later)):
+        article = Article(id=batch[0].article_id, sha256=f"{number:064x}", source=f"{number}.txt", text="...", title="T")
+        add(store, [(article, batch)])
+        match_new(store, load_schema())
+    incremental = stored_claims(store)
+    assert sum(claim[6] is Corroboration.CONFLICT for claim in incremental.values()) == 2
+    assert incremental == full_rematch_of(store)

@@ -56,10 +56,13 @@ def number(x: float) -> str:
     return _plain_number(x)
 
 
-def value_text(value: Any, unit: str | None, qualifier: str | None) -> str:
-    """The value as an editor would write it: ``up to 1 trillion JPY``, ``29%``, ``SoftBank (organisation)``."""
+def value_text(value: Any, unit: str | None, qualifier: str | None, high: Any = None) -> str:
+    """The value as an editor would write it: ``up to 1 trillion JPY``, ``29%``, ``SoftBank (organisation)``; a range
+    with both ends (``high``, its high end): ``10% to 12%``, ``24 million to 28 million USD``."""
     if isinstance(value, float):
         shown = number(value)
+        if isinstance(high, float):
+            shown += ("% to " if unit == "%" else " to ") + number(high)
     else:
         shown = "(no value)" if value is None else str(value)
     if unit == "%":
@@ -150,7 +153,7 @@ def fact_markdown(number_in_kind: int, fact: Fact, labels: dict[str, str]) -> It
     mark = MARKS.get(fact.corroboration, fact.corroboration)
     yield (
         f"### {number_in_kind}. {escape(fact.statement)}\n\n"
-        f"**{escape(value_text(fact.value, fact.unit, fact.qualifier))}**"
+        f"**{escape(value_text(fact.value, fact.unit, fact.qualifier, fact.high))}**"
         + (f" · subject: {escape(fact.subject)}" if fact.subject else "")
         + f" · {mark} · {told_by(fact)} · {fact.status}"
         + (" · disputed" if fact.disputed else "")
@@ -184,7 +187,7 @@ def write_markdown(out: TextIO, sheet: Sheet) -> None:
         total += 1
         out.writelines(fact_markdown(count, fact, sources))
         if fact.conflicts_with:
-            labels[fact.id] = f"{escape(value_text(fact.value, fact.unit, fact.qualifier))} (`{fact.id}`)"
+            labels[fact.id] = f"{escape(value_text(fact.value, fact.unit, fact.qualifier, fact.high))} (`{fact.id}`)"
             for other in fact.conflicts_with:
                 pairs.setdefault(frozenset((fact.id, other)), (fact.id, other))
     if total == 0:

@@ -14,7 +14,7 @@ import sqlite3
 from curator.errors import CuratorError
 from curator.store.connection import SQLITE_NOTADB, Connection, error_code
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 
 _MIGRATIONS: list[str] = [
     # 0 -> 1: the whole first schema.
@@ -267,6 +267,15 @@ _MIGRATIONS: list[str] = [
     );
     INSERT INTO match_pending (candidate_id, mark)
         SELECT id, version FROM candidates WHERE edited IS NOT NULL AND claim_id IS NOT NULL;
+    """,
+    # 12 -> 13: a range claim's other end (``ClaimKey.high``), so a close value beyond a range's high end finds the
+    # claim it contradicts ("13%" against "10% to 12%"). Range claims made before lose their key: the next extract
+    # matches all again and fills it.
+    """
+    ALTER TABLE claims ADD COLUMN high REAL;
+    CREATE INDEX claims_slot_high ON claims(slot, high) WHERE high IS NOT NULL;
+    UPDATE claims SET block = NULL, slot = NULL, leader = NULL
+        WHERE leader IN (SELECT id FROM candidates WHERE instr(attrs, '"range"') > 0);
     """,
 ]
 assert len(_MIGRATIONS) == SCHEMA_VERSION
