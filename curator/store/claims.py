@@ -307,7 +307,14 @@ def fact_field(column: str) -> str:
 
 
 FACT_ID = "CASE WHEN cl.id IS NULL THEN 'f-' || c.id ELSE cl.id END"
-FACT_CORROBORATION = "CASE WHEN cl.id IS NULL THEN 'single-source' ELSE cl.corroboration END"
+MENTION_KINDS = ("entity",)
+"""The kinds whose claims are mentions (``KindSpec.mention``: a bare name; schema/facts.yaml, kept in step by a test)."""
+FACT_CORROBORATION = (
+    "CASE WHEN cl.id IS NOT NULL THEN cl.corroboration"
+    f" WHEN c.kind IN ({', '.join(repr(k) for k in MENTION_KINDS)}) THEN 'mention' ELSE 'single-source' END"
+)
+"""A candidate in no claim yet stands alone: single-source, or a mention for a name (a name is never corroborated
+however many articles name it, ``curator.match.claims.standing``)."""
 FACT_SOURCES = "CASE WHEN cl.id IS NULL THEN 1 ELSE cl.sources END"
 FACT_ARTICLE_COUNT = "CASE WHEN cl.id IS NULL THEN 1 ELSE cl.article_count END"
 FACT_OUTLETS = (
