@@ -582,3 +582,19 @@ def test_a_close_value_above_a_stored_range_conflicts_with_it_when_matched_later
     incremental = stored_claims(store)
     assert sum(claim[6] is Corroboration.CONFLICT for claim in incremental.values()) == 2
     assert incremental == full_rematch_of(store)
+
+
+def test_two_values_one_article_gives_for_one_slot_never_conflict() -> None:
+    """"fell from 17.0% to 14.6%" and "10.60% and 9.33% in 2012 and 2013" tell two things apart, in one sentence or
+    two; the same change told as 14.6% by one report and 15% by another is a conflict between sources."""
+    change = "The fixed income share of the fund fell from 17.0% to 14.6% last year."
+    years = "The fund's net return was 10.60% and 9.33% in 2012 and 2013."
+    by = claims_of([
+        cand("from", "A", "percent", 17.0, "%", "the fund", quote=change),
+        cand("to", "A", "percent", 14.6, "%", "the fund", quote=change),
+        cand("y12", "A", "percent", 10.6, "%", "the fund", quote=years),
+        cand("y13", "A", "percent", 9.33, "%", "the fund", quote=years),
+        cand("other", "B", "percent", 14.0, "%", "the fund", quote="The fixed income share of the fund fell to 14% last year."),
+    ])
+    assert by["from"].conflicts_with == () and by["y12"].conflicts_with == () and by["y13"].conflicts_with == ()
+    assert by["to"].conflicts_with == (by["other"].id,) and by["other"].conflicts_with == (by["to"].id,)
