@@ -12,12 +12,15 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from curator.match import incremental as match
 from curator.cli import cli
 from curator.errors import CuratorError
 from curator.match import match_candidates, match_new
+from curator.match.clustering import distinctive
 from curator.models import Article, Candidate, Claim, Corroboration
 from curator.pipeline import extract, ingest
 from curator.schema import MatchSettings, Schema, load_schema
@@ -598,3 +601,21 @@ def test_two_values_one_article_gives_for_one_slot_never_conflict() -> None:
     ])
     assert by["from"].conflicts_with == () and by["y12"].conflicts_with == () and by["y13"].conflicts_with == ()
     assert by["to"].conflicts_with == (by["other"].id,) and by["other"].conflicts_with == (by["to"].id,)
+
+
+def test_a_round_figure_with_only_a_predicate_in_common_is_no_corroboration() -> None:
+    """"fell 2%" told of two different things joins nothing without a subject, a role or alike words; a distinctive
+    figure ("fell 2.37%") told with the same predicate still corroborates across articles."""
+    by = claims_of([
+        cand("a", "A", "percent", 2.0, "%", None, quote="On ten trading days shares fell 2% or more."),
+        cand("b", "B", "percent", 2.0, "%", None, quote="The S&P 500 has fallen 2% since the peak in June."),
+        cand("c", "A", "percent", 2.37, "%", None, quote="On Friday shares fell 2.37% by the close."),
+        cand("d", "B", "percent", 2.37, "%", None, quote="The benchmark lost ground as it fell 2.37%."),
+    ])
+    assert by["a"] is not by["b"] and by["a"].corroboration is Corroboration.SINGLE_SOURCE
+    assert by["c"] is by["d"] and by["c"].corroboration is Corroboration.CORROBORATED
+
+
+@given(st.one_of(st.floats(allow_nan=False, allow_infinity=False), st.integers(), st.text(max_size=12)))
+def test_distinctive_takes_any_value(value: object) -> None:
+    assert isinstance(distinctive(value), bool)

@@ -105,6 +105,19 @@ def context_words(c: Candidate) -> str:
 
 
 
+def distinctive(value: object) -> bool:
+    """Whether a value is unlikely to recur by chance in unrelated reports: a number of two or more significant
+    digits (``162``, ``1.5``, ``23``; not ``2``, ``6`` or ``5,000``: round figures are what news rounds to), a date
+    with its month (``2014-11``; not a bare year). Other values (names) are distinctive."""
+    if isinstance(value, bool):
+        return True
+    if isinstance(value, (int, float)):
+        digits = f"{abs(float(value)):.6e}".split("e")[0].replace(".", "").rstrip("0")
+        return len(digits) >= 2
+    text = str(value)
+    return not (len(text) == 4 and text.isdigit())
+
+
 def _value_key(value: object) -> object:
     if isinstance(value, (int, float)):
         return float(f"{float(value):.6g}") + 0.0  # no -0.0: it is 0.0 as a key, not as text
@@ -184,7 +197,8 @@ def _cluster(
 
     A range joins only groups of the same range (``span_of``). A figure joins the block's first group whose leader has its predicate
     (non-empty) and agreeing roles, with a stated subject that agrees (``subjects_agree``) when no role is known on
-    both sides; else, among the groups whose slot agrees
+    both sides, stated on both sides unless the value is ``distinctive`` (a predicate alone, "fell 2%", is told of a
+    thousand different things; "carried 162 people" of few); else, among the groups whose slot agrees
     (``slots_agree``), the first with its subject, else the one its context is
     most alike (``_Block.most_alike``); else it starts one.
     """
@@ -200,7 +214,7 @@ def _cluster(
         if c.kind in VALUED:
             slot = figure_slot(c)
             context = context_words(c)
-            same = block.joining(c.subject, slot, context, threshold) if slot is not None else None
+            same = block.joining(c.subject, slot, context, threshold, distinctive(c.value)) if slot is not None else None
             if same is not None:
                 same.members.append(c)
             else:
@@ -242,8 +256,9 @@ class _Block:
             self.by_subject[group.subject].append(group)
         self.unindexed.append(group)
 
-    def joining(self, subject: str | None, slot: SlotKey, context: str, threshold: float) -> _Group | None:
-        """The group a figure with this subject, slot and context joins (see ``_cluster``), None for a new one."""
+    def joining(self, subject: str | None, slot: SlotKey, context: str, threshold: float, distinct: bool = True) -> _Group | None:
+        """The group a figure with this subject, slot and context joins (see ``_cluster``), None for a new one;
+        ``distinct``: whether its value is ``distinctive``."""
         for group in self.unindexed:
             if group.slot is not None and group.slot.predicate:
                 self.by_predicate[group.slot.predicate].append(group)
@@ -251,7 +266,8 @@ class _Block:
         if slot.predicate:
             for group in self.by_predicate.get(slot.predicate, ()):
                 roles = bool((slot.subject and group.slot.subject) or (slot.object and group.slot.object))
-                if slots_agree(group.slot, slot) and (roles or subjects_agree(subject, group.subject)):
+                told = subjects_agree(subject, group.subject) and (distinct or bool(subject and group.subject))
+                if slots_agree(group.slot, slot) and (roles or told):
                     return group
         for group in self.by_subject.get(subject, ()) if subject else ():
             if slots_agree(group.slot, slot):
