@@ -20,7 +20,7 @@ from curator.match import incremental as match
 from curator.cli import cli
 from curator.errors import CuratorError
 from curator.match import match_candidates, match_new
-from curator.match.clustering import distinctive
+from curator.match.clustering import context_words, distinctive, words_around
 from curator.models import Article, Candidate, Claim, Corroboration
 from curator.pipeline import extract, ingest
 from curator.schema import MatchSettings, Schema, load_schema
@@ -619,3 +619,32 @@ def test_a_round_figure_with_only_a_predicate_in_common_is_no_corroboration() ->
 @given(st.one_of(st.floats(allow_nan=False, allow_infinity=False), st.integers(), st.text(max_size=12)))
 def test_distinctive_takes_any_value(value: object) -> None:
     assert isinstance(distinctive(value), bool)
+
+
+def _told(cid: str, article: str, kind: str, value: object, unit: str | None, figure: str, quote: str) -> Candidate:
+    """A candidate whose span is ``figure`` where ``quote`` (the whole article) states it."""
+    start = quote.index(figure)
+    return replace(cand(cid, article, kind, value, unit, None, quote=quote), start=start, end=start + len(figure))
+
+
+def test_two_outlets_wording_one_distinctive_fact_corroborate() -> None:
+    """A distinctive value (``distinctive``) told in each outlet's own words joins when the words around it share a
+    content word ("Japan", "flew"); the same value told of something else, sharing only the unit and "said", does not."""
+    by = claims_of([
+        _told("a", "A", "quantity", 53.0, "minutes", "53 minutes", "It flew for 53 minutes, Japan's defence minister said."),
+        _told("b", "B", "quantity", 53.0, "minutes", "53 minutes",
+              "Officials said the missile flew for 53 minutes and broke up before landing near Japan."),
+        _told("c", "C", "quantity", 53.0, "minutes", "53 minutes", "The keynote ran 53 minutes, organisers said."),
+        _told("d", "A", "date", "2013-05", None, "May 2013", "Jolie announced in May 2013 that she had undergone surgery."),
+        _told("e", "B", "date", "2013-05", None, "May 2013", "The star went public in May 2013, when she announced her surgery."),
+        _told("f", "C", "date", "2013-05", None, "May 2013", "The bridge opened in May 2013 after years of delay."),
+    ])
+    assert by["a"] is by["b"] and by["a"].corroboration is Corroboration.CORROBORATED
+    assert by["c"] is not by["a"] and by["c"].corroboration is Corroboration.SINGLE_SOURCE
+    assert by["d"] is by["e"] and by["f"] is not by["d"]
+
+
+@given(st.text(max_size=200), st.integers(min_value=0, max_value=200), st.integers(min_value=0, max_value=20))
+def test_words_around_take_any_quote(quote: str, start: int, length: int) -> None:
+    c = replace(cand("x", "A", "quantity", 53.0, "minutes", None, quote=quote), start=start, end=start + length)
+    assert set(words_around(c).split()) <= set(context_words(c).split())
