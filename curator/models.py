@@ -130,6 +130,9 @@ class ClaimKey:
     """The block without its value: where the claims it may contradict are."""
     leader: str
     """The id of its first member in ranking order, whose subject and context stand for the claim."""
+    high: float | None = None
+    """A range's other end (``curator.match.conflicts._ends``), None for a single value: where a close value beyond
+    the range's high end finds the claim it may contradict."""
 
 
 @dataclass(frozen=True)

@@ -297,3 +297,18 @@ def test_markdown_names_the_original_teller_once_and_the_copies_apart(tmp_path: 
     result = CliRunner().invoke(cli, ["--db", str(store.path), "export", "--format", "md", "--status", "all", "-o", "-"])
     assert ("told by Reuters (1 independent source, 3 articles; also carried by EXAMPLE DAILY and Yahoo News)"
             in result.output)
+
+
+def test_markdown_says_when_the_teller_is_only_the_first_ingested(tmp_path: Path, store: Store) -> None:
+    """The same wire copy without publication dates: the teller is whichever outlet was ingested first, and the
+    Markdown line says so rather than naming it as the original."""
+    sentence = "The aircraft was carrying 162 people, most of them Indonesians, including 16 children and one infant.\n"
+    folder = tmp_path / "undated"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Original source: Yahoo News\nFamilies gathered at the airport crisis centre today.\n"
+                                  + sentence, encoding="utf-8")
+    (folder / "b.txt").write_text("JAKARTA (Reuters) - Divers reached the tail of the lost airliner on Saturday.\n"
+                                  + sentence, encoding="utf-8")
+    run(store, folder)
+    result = CliRunner().invoke(cli, ["--db", str(store.path), "export", "--format", "md", "--status", "all", "-o", "-"])
+    assert "also carried by Reuters; without publication dates the teller is the outlet ingested first)" in result.output

@@ -12,6 +12,7 @@ from curator.match.claims import standing
 from curator.models import Corroboration
 from curator.schema import load_schema
 from curator.store import Store, open_store
+from curator.store.claims import MENTION_KINDS
 from curator.store.schema import _MIGRATIONS, _split_sql
 from tests.test_corroboration import NEWS, facts, fact_of, run
 
@@ -24,6 +25,7 @@ def test_only_a_name_without_a_predicate_is_a_mention() -> None:
     assert standing(3, conflict=True, mention=True) is Corroboration.CONFLICT
     assert standing(2, conflict=False, mention=False) is Corroboration.CORROBORATED
     assert standing(1, conflict=False, mention=False) is Corroboration.SINGLE_SOURCE
+    assert set(MENTION_KINDS) == {name for name, spec in kinds.items() if spec.mention}  # the store's unmatched names
 
 
 def test_a_name_in_three_unrelated_articles_is_a_mention_and_a_shared_figure_is_corroborated(tmp_path: Path,

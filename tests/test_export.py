@@ -357,8 +357,13 @@ def test_candidates_without_a_claim_are_facts_of_their_own(store: Store, fixed_c
     for fact in sheet["facts"]:
         [line] = fact["evidence"]
         assert fact["id"] == "f-" + line["candidate_id"]
-        assert (fact["corroboration"], fact["sources"], fact["conflicts_with"]) == ("single-source", 1, [])
+        standing = "mention" if fact["kind"] == "entity" else "single-source"  # a name is never a source's claim
+        assert (fact["corroboration"], fact["sources"], fact["conflicts_with"]) == (standing, 1, [])
         assert (fact["value"], fact["statement"], fact["status"]) == (line["value"], line["statement"], "pending")
+    assert {f["corroboration"] for f in sheet["facts"]} == {"mention", "single-source"}
+    mentions = export_json(store, tmp_path, "all", corroboration="mention")["facts"]
+    assert mentions and {f["kind"] for f in mentions} == {"entity"}
+    assert {store.corroboration_for_article(ARTICLES["a1"].id)[c][0] for c in ("a1-softbank", "a1-name")} == {"mention", "single-source"}
 
 
 def test_conflicts_point_at_the_other_fact(corpus: Store, tmp_path: Path) -> None:
@@ -399,7 +404,9 @@ def test_kind_article_and_corroboration_filters(corpus: Store, tmp_path: Path) -
     conflicts = export_json(corpus, tmp_path, "all", corroboration="conflict")
     assert [f["id"] for f in conflicts["facts"]] == ["cl-usd67", "cl-usd61", "cl-noetra", "cl-sakura"]
     single = export_json(corpus, tmp_path, "all", corroboration="single-source", kinds="entity")
-    assert [f["id"] for f in single["facts"]] == ["f-a1-evil"]
+    assert single["facts"] == []  # a name not matched into a claim is still a mention, never single-source
+    mentions = export_json(corpus, tmp_path, "all", corroboration="mention", kinds="entity")
+    assert "f-a1-evil" in [f["id"] for f in mentions["facts"]]
 
 
 def test_empty_result_is_still_a_valid_sheet(corpus: Store, tmp_path: Path) -> None:
@@ -524,6 +531,20 @@ def test_csv_reads_a_range_with_both_ends(store: Store, fixed_clock: None, tmp_p
     assert (rows["r1.txt-percent"]["value"], rows["r1.txt-percent"]["value_text"]) == ("15.0", "15% to 20%")
     assert rows["r2.txt-percent"]["fact_value_text"] == "15% to 20%"  # a claim's fact, from its members' range
     assert (rows["r1.txt-money"]["fact_value_text"], rows["r1.txt-money"]["value_text"]) == ("$24 to $28", "$24 to $28")
+
+
+def test_json_and_markdown_give_a_range_both_ends(store: Store, fixed_clock: None, tmp_path: Path) -> None:
+    """JSON keeps ``value`` (the low end) and adds ``value_range``; Markdown's value line states both ends."""
+    facts = {f["id"]: f for f in export_json(_ranges(store), tmp_path, "all")["facts"]}
+    assert (facts["cl-pct"]["value"], facts["cl-pct"]["value_range"]) == (15.0, [15.0, 20.0])
+    money = next(f for f in facts.values() if f["kind"] == "money")
+    assert money["value_range"] == [24.0, 28.0]
+    text = export(store, tmp_path, "md", "all")
+    assert "**15% to 20%** · subject: the venture" in text and "**24 to 28 USD** · subject: the venture" in text
+
+
+def test_a_single_value_has_no_range_in_json(corpus: Store, tmp_path: Path) -> None:
+    assert {f["value_range"] for f in export_json(corpus, tmp_path, "all")["facts"]} == {None}
 
 
 def test_the_claim_panel_members_carry_their_range(store: Store) -> None:

@@ -12,12 +12,15 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from curator.match import incremental as match
 from curator.cli import cli
 from curator.errors import CuratorError
 from curator.match import match_candidates, match_new
+from curator.match.clustering import context_words, distinctive, words_around
 from curator.models import Article, Candidate, Claim, Corroboration
 from curator.pipeline import extract, ingest
 from curator.schema import MatchSettings, Schema, load_schema
@@ -249,7 +252,7 @@ def test_seeds_in_batches_match_as_one_full_rematch(store: Store, seeds: Path, t
 # A corpus with what incremental matching must get right: the same fact told by many articles in their own words,
 # close values in one slot (conflicts), ¥1 trillion told as $6.7 or $6.1 billion (dollar claims that conflict only
 # through the yen claim), round values shared by unrelated facts, names for one venture, and case variants that
-# only Python's casefold puts in one block.
+# only Python's casefold puts in one block, and ranges met at either end.
 WORDS = "robots sectors funding budget plant chips model data centre grant loan stake share sales exports years".split()
 SUBJECTS = ["Sony Group", "SONY GROUP", "Straße AG", "STRASSE AG", "NEC", "nec", VENTURE, None]
 
@@ -284,6 +287,8 @@ def synthetic_corpus(articles: int, seed: int) -> list[tuple[Article, list[Candi
             start = slot * 100 + len(" ".join(told[:2])) + 1
             cid = f"{article.id}-{slot}"
             attrs: dict[str, object] = {}
+            if kind == "percent" and rng.random() < 0.3:
+                attrs = {"range": [value, value + rng.choice([1.0, 2.0])]}  # "10% to 12%": met by 13% at its high end
             if value == 1e12 and rng.random() < 0.8:
                 attrs = {"equivalents": [f"{cid}-usd"]}
                 candidates.append(Candidate(
@@ -551,3 +556,95 @@ def test_a_range_conflicts_with_a_close_value_only_outside_it() -> None:
     assert by["in"].id not in by["r"].conflicts_with
     assert by["r"].conflicts_with == (by["out"].id,)
     assert by["out"].conflicts_with == tuple(sorted((by["r"].id, by["in"].id)))
+
+
+def test_a_close_value_above_a_ranges_high_end_conflicts_with_it() -> None:
+    """"13%" is within tolerance of 12, the high end of "10% to 12%", though not of its low end 10: a conflict;
+    "11.5%" inside the range agrees with it (and contradicts "13%"), and "25%" is too far from either end to be the same slot's value."""
+    quote = "Tesla cut its car prices by {} this spring."
+    by = claims_of([
+        _ranged("r", "A", 10.0, 12.0, quote.format("10% to 12%")),
+        cand("above", "B", "percent", 13.0, "%", "Tesla", quote=quote.format("13%")),
+        cand("in", "C", "percent", 11.5, "%", "Tesla", quote=quote.format("11.5%")),
+        cand("far", "D", "percent", 25.0, "%", "Tesla", quote=quote.format("25%")),
+    ])
+    assert by["r"].conflicts_with == (by["above"].id,)
+    assert by["above"].conflicts_with == tuple(sorted((by["r"].id, by["in"].id)))
+    assert by["far"].conflicts_with == ()
+
+
+def test_a_close_value_above_a_stored_range_conflicts_with_it_when_matched_later(store: Store) -> None:
+    """Matching only what is new finds the stored range by its high end (``ClaimKey.high``), as a full match does."""
+    quote = "Tesla cut its car prices by {} this spring."
+    first = [_ranged("r", "A", 10.0, 12.0, quote.format("10% to 12%"))]
+    later = [cand("above", "B", "percent", 13.0, "%", "Tesla", quote=quote.format("13%"))]
+    for number, batch in enumerate((first, later)):
+        article = Article(id=batch[0].article_id, sha256=f"{number:064x}", source=f"{number}.txt", text="...", title="T")
+        add(store, [(article, batch)])
+        match_new(store, load_schema())
+    incremental = stored_claims(store)
+    assert sum(claim[6] is Corroboration.CONFLICT for claim in incremental.values()) == 2
+    assert incremental == full_rematch_of(store)
+
+
+def test_two_values_one_article_gives_for_one_slot_never_conflict() -> None:
+    """"fell from 17.0% to 14.6%" and "10.60% and 9.33% in 2012 and 2013" tell two things apart, in one sentence or
+    two; the same change told as 14.6% by one report and 15% by another is a conflict between sources."""
+    change = "The fixed income share of the fund fell from 17.0% to 14.6% last year."
+    years = "The fund's net return was 10.60% and 9.33% in 2012 and 2013."
+    by = claims_of([
+        cand("from", "A", "percent", 17.0, "%", "the fund", quote=change),
+        cand("to", "A", "percent", 14.6, "%", "the fund", quote=change),
+        cand("y12", "A", "percent", 10.6, "%", "the fund", quote=years),
+        cand("y13", "A", "percent", 9.33, "%", "the fund", quote=years),
+        cand("other", "B", "percent", 14.0, "%", "the fund", quote="The fixed income share of the fund fell to 14% last year."),
+    ])
+    assert by["from"].conflicts_with == () and by["y12"].conflicts_with == () and by["y13"].conflicts_with == ()
+    assert by["to"].conflicts_with == (by["other"].id,) and by["other"].conflicts_with == (by["to"].id,)
+
+
+def test_a_round_figure_with_only_a_predicate_in_common_is_no_corroboration() -> None:
+    """"fell 2%" told of two different things joins nothing without a subject, a role or alike words; a distinctive
+    figure ("fell 2.37%") told with the same predicate still corroborates across articles."""
+    by = claims_of([
+        cand("a", "A", "percent", 2.0, "%", None, quote="On ten trading days shares fell 2% or more."),
+        cand("b", "B", "percent", 2.0, "%", None, quote="The S&P 500 has fallen 2% since the peak in June."),
+        cand("c", "A", "percent", 2.37, "%", None, quote="On Friday shares fell 2.37% by the close."),
+        cand("d", "B", "percent", 2.37, "%", None, quote="The benchmark lost ground as it fell 2.37%."),
+    ])
+    assert by["a"] is not by["b"] and by["a"].corroboration is Corroboration.SINGLE_SOURCE
+    assert by["c"] is by["d"] and by["c"].corroboration is Corroboration.CORROBORATED
+
+
+@given(st.one_of(st.floats(allow_nan=False, allow_infinity=False), st.integers(), st.text(max_size=12)))
+def test_distinctive_takes_any_value(value: object) -> None:
+    assert isinstance(distinctive(value), bool)
+
+
+def _told(cid: str, article: str, kind: str, value: object, unit: str | None, figure: str, quote: str) -> Candidate:
+    """A candidate whose span is ``figure`` where ``quote`` (the whole article) states it."""
+    start = quote.index(figure)
+    return replace(cand(cid, article, kind, value, unit, None, quote=quote), start=start, end=start + len(figure))
+
+
+def test_two_outlets_wording_one_distinctive_fact_corroborate() -> None:
+    """A distinctive value (``distinctive``) told in each outlet's own words joins when the words around it share a
+    content word ("Japan", "flew"); the same value told of something else, sharing only the unit and "said", does not."""
+    by = claims_of([
+        _told("a", "A", "quantity", 53.0, "minutes", "53 minutes", "It flew for 53 minutes, Japan's defence minister said."),
+        _told("b", "B", "quantity", 53.0, "minutes", "53 minutes",
+              "Officials said the missile flew for 53 minutes and broke up before landing near Japan."),
+        _told("c", "C", "quantity", 53.0, "minutes", "53 minutes", "The keynote ran 53 minutes, organisers said."),
+        _told("d", "A", "date", "2013-05", None, "May 2013", "Jolie announced in May 2013 that she had undergone surgery."),
+        _told("e", "B", "date", "2013-05", None, "May 2013", "The star went public in May 2013, when she announced her surgery."),
+        _told("f", "C", "date", "2013-05", None, "May 2013", "The bridge opened in May 2013 after years of delay."),
+    ])
+    assert by["a"] is by["b"] and by["a"].corroboration is Corroboration.CORROBORATED
+    assert by["c"] is not by["a"] and by["c"].corroboration is Corroboration.SINGLE_SOURCE
+    assert by["d"] is by["e"] and by["f"] is not by["d"]
+
+
+@given(st.text(max_size=200), st.integers(min_value=0, max_value=200), st.integers(min_value=0, max_value=20))
+def test_words_around_take_any_quote(quote: str, start: int, length: int) -> None:
+    c = replace(cand("x", "A", "quantity", 53.0, "minutes", None, quote=quote), start=start, end=start + length)
+    assert set(words_around(c).split()) <= set(context_words(c).split())

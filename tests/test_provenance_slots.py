@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 
 from curator.errors import CuratorError
 from curator.provenance.predicates import Mention, Predicate, predicate_of, predicate_table
-from curator.provenance.slots import SlotKey, slot_key
+from curator.match.clustering import slots_agree
+from curator.provenance.slots import SlotKey, name_key, slot_key
+from curator.provenance.text import normalise
 from curator.provenance.sources import Evidence, count_sources
 from curator.provenance.units import canonical_unit, unit_table
 
@@ -158,3 +160,20 @@ def test_any_sentence_gives_a_slot(sentence: str, at: int, width: int, kind: str
     key = slot_key(candidate)
     assert key.kind == kind and key.text.startswith(kind)
     assert canonical_unit(sentence) is None or isinstance(canonical_unit(sentence), str)
+
+
+def test_a_company_with_or_without_its_legal_form_fills_one_slot() -> None:
+    """"Acme Corp", "Acme" and "Acme公司" name one company; "US dollars" names a currency, not what was bought."""
+    assert name_key(normalise("Acme Corp")) == name_key(normalise("Acme公司")) == name_key(normalise("Acme Holdings Ltd")) == "acme"
+    assert name_key(normalise("China Mobile")) == "china mobile" and name_key(normalise("Group")) == "group"
+    dollars = Found("money", "USD", "Acme Corp will invest six point seven billion US dollars ($6,700 million) in its"
+                    " Ohio chip plant.", "$6,700 million")
+    plain = Found("money", "USD", "Acme Corp will invest $6.7bn in a new chip plant in Ohio over five years.", "$6.7bn")
+    assert slot_key(dollars).object != "us"
+    assert slots_agree(slot_key(dollars), slot_key(plain))
+
+
+@given(st.text(max_size=60))
+def test_name_key_takes_any_name(name: str) -> None:
+    key = name_key(normalise(name))
+    assert key == name_key(key) or not key.strip()

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
 
+from curator.display import range_end
 from curator.models import Article, Status
 from curator.provenance.syndication import copy_fingerprint
 from curator.store import SELECTOR_CONTEXT, ExportRow, FactHead
@@ -119,6 +120,8 @@ class Fact:
     """Outlets that only carried a teller's copy."""
     copy: Copy = Copy()
     """Syndicated copy in the database, to mark each line by (``syndicated``)."""
+    high: Any = None
+    """The high end of the range the fact states ("10% to 12%": 12.0), None for a single value (``range_high``)."""
 
     def syndicated(self, row: ExportRow) -> bool:
         """Whether the line's sentence is syndicated copy (``curator.provenance.syndication``)."""
@@ -180,7 +183,17 @@ def build_fact(head: FactHead, rows: Iterator[ExportRow], conflicts: dict[str, l
         copy=copy,
     )
     fact.value = clean_value(fact.value)
+    fact.high = range_high(first)
     return fact
+
+
+def range_high(first: ExportRow) -> Any:
+    """The high end of the fact's range, from its first line: a claim keeps no attrs, but its members agree on the
+    range (``curator.match.clustering``), so the first line's range is the fact's when it starts at the fact's value
+    (``curator.display.range_end``). None for a single value; attrs are decoded only when they name a range."""
+    if not first.attrs or '"range"' not in first.attrs:
+        return None
+    return clean_value(range_end(first.fact_value, decode(first.attrs)))
 
 
 def group_facts(rows: Iterable[ExportRow], heads: Iterable[FactHead], conflicts: dict[str, list[str]],

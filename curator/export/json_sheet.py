@@ -89,7 +89,9 @@ def fact_json(fact: Fact, articles: dict[str, str]) -> Iterator[str]:
     conflicts = _encode(fact.conflicts_with) if fact.conflicts_with else "[]"
     yield (
         f'{{"id": {_string(fact.id)}, "kind": {_string(fact.kind)}, "subject": {_text(fact.subject)}, '
-        f'"statement": {_string(fact.statement)}, "value": {_value(fact.value)}, "unit": {_text(fact.unit)}, '
+        f'"statement": {_string(fact.statement)}, "value": {_value(fact.value)}, '
+        f'"value_range": {"null" if fact.high is None else f"[{_value(fact.value)}, {_value(fact.high)}]"}, '
+        f'"unit": {_text(fact.unit)}, '
         f'"qualifier": {_text(fact.qualifier)}, "status": {_string(fact.status)}, '
         f'"edited": {"true" if fact.edited else "false"}, "disputed": {"true" if fact.disputed else "false"}, '
         f'"corroboration": {_string(fact.corroboration)}, "sources": {fact.sources}, "conflicts_with": {conflicts}, '

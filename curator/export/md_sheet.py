@@ -56,10 +56,13 @@ def number(x: float) -> str:
     return _plain_number(x)
 
 
-def value_text(value: Any, unit: str | None, qualifier: str | None) -> str:
-    """The value as an editor would write it: ``up to 1 trillion JPY``, ``29%``, ``SoftBank (organisation)``."""
+def value_text(value: Any, unit: str | None, qualifier: str | None, high: Any = None) -> str:
+    """The value as an editor would write it: ``up to 1 trillion JPY``, ``29%``, ``SoftBank (organisation)``; a range
+    with both ends (``high``, its high end): ``10% to 12%``, ``24 million to 28 million USD``."""
     if isinstance(value, float):
         shown = number(value)
+        if isinstance(high, float):
+            shown += ("% to " if unit == "%" else " to ") + number(high)
     else:
         shown = "(no value)" if value is None else str(value)
     if unit == "%":
@@ -133,26 +136,30 @@ def _listed(names: list[str]) -> str:
     return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
-def told_by(fact: Fact) -> str:
+def told_by(fact: Fact, undated: bool = False) -> str:
     """``told by Reuters and CNN (2 independent sources, 3 articles; also carried by Yahoo News)``: each independent
     source once, by its original teller, and the outlets that only ran a teller's copy apart; without known outlets
-    only the counts."""
+    only the counts. ``undated``: some article of the sheet has no publication date, so where a source was carried
+    by several outlets its teller may be only the first ingested, and the line says so."""
     counts = f"{_count(fact.sources, 'independent source')}, {_count(fact.article_count, 'article')}"
     if fact.carriers:
         counts += f"; also carried by {_listed(fact.carriers)}"
+        if undated:
+            counts += "; without publication dates the teller is the outlet ingested first"
     if not fact.tellers:
         return counts
     return f"told by {_listed(fact.tellers)} ({counts})"
 
 
-def fact_markdown(number_in_kind: int, fact: Fact, labels: dict[str, str]) -> Iterator[str]:
-    """The fact's heading and line, then one numbered quote per evidence line as the store streams them."""
+def fact_markdown(number_in_kind: int, fact: Fact, labels: dict[str, str], undated: bool = False) -> Iterator[str]:
+    """The fact's heading and line, then one numbered quote per evidence line as the store streams them; ``undated``
+    as ``told_by``."""
     mark = MARKS.get(fact.corroboration, fact.corroboration)
     yield (
         f"### {number_in_kind}. {escape(fact.statement)}\n\n"
-        f"**{escape(value_text(fact.value, fact.unit, fact.qualifier))}**"
+        f"**{escape(value_text(fact.value, fact.unit, fact.qualifier, fact.high))}**"
         + (f" · subject: {escape(fact.subject)}" if fact.subject else "")
-        + f" · {mark} · {told_by(fact)} · {fact.status}"
+        + f" · {mark} · {told_by(fact, undated)} · {fact.status}"
         + (" · disputed" if fact.disputed else "")
         + f" · `{fact.id}`\n\n"
     )
@@ -173,6 +180,7 @@ def write_markdown(out: TextIO, sheet: Sheet) -> None:
         f"{MARKS['single-source']}, {MARKS['conflict']} (see Conflicts), {MARKS['mention']} (a name, not a checkable fact).\n"
     )
     sources = {a.id: source_label(a) for a in sheet.articles}
+    undated = any(not a.published for a in sheet.articles)
     labels: dict[str, str] = {}
     pairs: dict[frozenset[str], tuple[str, str]] = {}
     kind, count, total = None, 0, 0
@@ -182,9 +190,9 @@ def write_markdown(out: TextIO, sheet: Sheet) -> None:
             out.write(f"\n## {escape(sheet.label(kind))}\n\n")
         count += 1
         total += 1
-        out.writelines(fact_markdown(count, fact, sources))
+        out.writelines(fact_markdown(count, fact, sources, undated))
         if fact.conflicts_with:
-            labels[fact.id] = f"{escape(value_text(fact.value, fact.unit, fact.qualifier))} (`{fact.id}`)"
+            labels[fact.id] = f"{escape(value_text(fact.value, fact.unit, fact.qualifier, fact.high))} (`{fact.id}`)"
             for other in fact.conflicts_with:
                 pairs.setdefault(frozenset((fact.id, other)), (fact.id, other))
     if total == 0:

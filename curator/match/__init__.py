@@ -13,14 +13,19 @@ compared only inside a block:
   context it resembles (rapidfuzz ``token_set_ratio`` of subject and nearby
   words, at least ``match.threshold``), else starts a claim: greedy leader
   clustering, so cost grows with candidates times claims in a block, not
-  candidates squared. Money is compared in its own currency; a conversion
+  candidates squared. A ``distinctive`` value (two significant digits or
+  more, a date with its month) that joins nothing so also joins a claim
+  whose words around the figure share a content word and are alike at
+  ``LOOSE_THRESHOLD`` (50): outlets word one fact their own way. A round
+  figure joins by predicate only with a subject or role on both sides. Money is compared in its own currency; a conversion
   (``¥1 trillion (around $6.7 billion)``) is linked through the candidates'
   ``equivalents``, never merged.
 - conflicts between numbers: two claims of one kind and unit whose values
   differ by at most ``match.tolerance`` (6.1 vs 6.7 billion) and that fill
   the same slot: one stated subject and alike contexts (``same_slot``), or
   both conversions of one claim (the same ¥1 trillion told as $6.7 and as
-  $6.1 billion). Values further apart are unrelated facts. Candidates for
+  $6.1 billion). Values further apart are unrelated facts, and so are two
+  values whose claims one article first told (from X to Y). Candidates for
   a pair are found through an index per (kind, unit) of subject and context
   stem by value (``_SlotIndex``), so the cost follows the pairs that share
   something, not all pairs of close values.

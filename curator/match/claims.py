@@ -14,8 +14,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from curator.gcpause import cycle_collection_paused
-from curator.match.clustering import _cluster, _Group, _key_text, _rank, claim_id
-from curator.match.conflicts import _conflicts
+from curator.match.clustering import NUMERIC, _cluster, _Group, _key_text, _rank, claim_id
+from curator.match.conflicts import _conflicts, _ends
 from curator.models import Candidate, Claim, ClaimKey, Corroboration
 from curator.provenance.sources import MIN_SOURCES, Evidence, count_sources
 from curator.provenance.syndication import copy_fingerprint
@@ -56,6 +56,12 @@ def standing(sources: int, conflict: bool, mention: bool) -> Corroboration:
     return Corroboration.CORROBORATED if sources >= MIN_SOURCES else Corroboration.SINGLE_SOURCE
 
 
+def _other_end(group: _Group) -> float | None:
+    """The other end of a figure's range (``ClaimKey.high``), None for a single value or a kind without numbers."""
+    ends = _ends(group) if group.key[0] in NUMERIC else ()
+    return ends[1] if len(ends) > 1 else None
+
+
 def _claim(group: _Group, cid: str, conflicts: set[str], placements: Placements, schema: Schema) -> Claim:
     members = group.members
     first = members[0]
@@ -88,5 +94,5 @@ def _claim(group: _Group, cid: str, conflicts: set[str], placements: Placements,
         outlets=count.outlets,
         tellers=count.tellers,
         carriers=count.carriers,
-        key=ClaimKey(_key_text(group.key), _key_text(group.key[:2]), first.id),
+        key=ClaimKey(_key_text(group.key), _key_text(group.key[:2]), first.id, _other_end(group)),
     )

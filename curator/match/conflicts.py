@@ -13,7 +13,10 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
-from curator.match.clustering import COMMON, NUMERIC, SINGLE_VALUED, _Group, _key_text, _stems, slots_agree, span_of
+from curator.match.clustering import (
+    COMMON, NUMERIC, SINGLE_VALUED, _block, _Group, _key_text, _stems, _value_key, slots_agree, span_of,
+)
+from curator.models import Candidate
 from curator.schema import Schema
 
 
@@ -77,7 +80,7 @@ def _conflicts(
             continue
         members.sort(key=lambda g: float(g.key[2]))  # type: ignore[arg-type]
         for a, b in _close_pairs(members, schema.match.tolerance, focus, converts):
-            if _overlap(a, b):
+            if _overlap(a, b) or _one_teller(a, b):
                 continue
             if converts[id(a)] & converts[id(b)] or same_slot(a, b, schema.match.threshold):
                 link(a, b)
@@ -89,8 +92,8 @@ class _SlotIndex:
     """The claims of one slot (kind and unit) by what a conflict needs two of them to share.
 
     Per subject and context stem, and per ``role_slot``, the values that have
-    them (sorted) and the claims at each; per conversion, its claims. A claim then meets only the
-    claims of close values with its subject and a stem, or with a conversion,
+    them (sorted) and the claims at each (a range at both its ends, ``_ends``);
+    per conversion, its claims. A claim then meets only the claims of close values with its subject and a stem, or with a conversion,
     found by bisection: the cost follows those, not the number of close values
     or claims (round figures like 10% have thousands).
     """
@@ -102,38 +105,44 @@ class _SlotIndex:
         for g in members:
             if g.subject:
                 for stem in _stems(g.context):
-                    self.at[(g.subject, stem)][_value(g)].append(g)
+                    for end in _ends(g):
+                        self.at[(g.subject, stem)][end].append(g)
             role = role_slot(g)
             if role is not None:
-                self.at[("\x1e", role)][_value(g)].append(g)
+                for end in _ends(g):
+                    self.at[("\x1e", role)][end].append(g)
             for claim in conversions[id(g)]:
                 self.by_conversion[claim].append(g)
         self.values = {key: sorted(by_value) for key, by_value in self.at.items()}
 
-    def meeting(self, group: _Group, low: float, high: float) -> Iterator[_Group]:
-        """Claims of another value in [low, high] that share a conversion with ``group``, or its subject and a stem.
+    def meeting(self, group: _Group, tolerance: float) -> Iterator[_Group]:
+        """Claims with an end (``_ends``) within ``tolerance`` of one of ``group``'s and none equal to it, that share
+        a conversion with ``group``, or its subject and a stem.
 
         A stem more than ``COMMON`` claims of the subject share at either value
         is passed over, the same way from both ends, so a pair is found
         whichever of the two is new.
         """
-        value, seen = _value(group), {id(group)}
+        ends, seen = _ends(group), {id(group)}
+        reaches = [_reach(end, tolerance) for end in ends]
         role = role_slot(group)
         keys = [(group.subject, stem) for stem in _stems(group.context)] if group.subject else []
         for key in [*keys, *([("\x1e", role)] if role is not None else [])]:
             by_value = self.at[key]
-            if len(by_value[value]) > COMMON:
-                continue
             values = self.values[key]
-            for other in values[bisect.bisect_left(values, low) : bisect.bisect_right(values, high)]:
-                if other != value and len(by_value[other]) <= COMMON:
-                    for g in by_value[other]:
-                        if id(g) not in seen:
-                            seen.add(id(g))
-                            yield g
+            for end, (low, high) in zip(ends, reaches):
+                if len(by_value[end]) > COMMON:
+                    continue
+                for other in values[bisect.bisect_left(values, low) : bisect.bisect_right(values, high)]:
+                    if other not in ends and len(by_value[other]) <= COMMON:
+                        for g in by_value[other]:
+                            if id(g) not in seen:
+                                seen.add(id(g))
+                                yield g
         for claim in self.conversions[id(group)]:
             for g in self.by_conversion[claim]:
-                if id(g) not in seen and low <= _value(g) <= high and _value(g) != value:
+                if id(g) not in seen and _value(g) != ends[0] and any(  # ends[0]: group's value
+                        low <= end <= high for end in _ends(g) for low, high in reaches):
                     seen.add(id(g))
                     yield g
 
@@ -145,22 +154,44 @@ def _overlap(a: _Group, b: _Group) -> bool:
     return x is not None and y is not None and x[0] <= y[1] and y[0] <= x[1]
 
 
+def _one_teller(a: _Group, b: _Group) -> bool:
+    """Whether both claims were first told by one article (their leaders'): two close values one article gives for
+    one slot are two things it tells apart ("from 17.0% to 14.6%", "10.60% and 9.33% in 2012 and 2013"), not sources
+    disagreeing. Leaders only, so a full match, the block-wise rebuild and matching what is new (which reads a
+    claim as its leader) decide alike."""
+    return a.members[0].article_id == b.members[0].article_id
+
+
 def _value(group: _Group) -> float:
     return float(group.key[2])  # type: ignore[arg-type]
+
+
+def _ends(group: _Group) -> tuple[float, ...]:
+    """Where a claim is found among close values: its value (the block's) first, then a range's other end
+    (``span_of``) as a block key rounds it. So "13%" meets "10% to 12%" through 12, not only through 10, which
+    is further from it than tolerance."""
+    return _ends_of(group.members[0], _value(group))
+
+
+def _ends_of(c: Candidate, value: float) -> tuple[float, ...]:
+    span = span_of(c)
+    if span is None:
+        return (value,)
+    return (value, *sorted({float(_value_key(end)) for end in span} - {value}))  # type: ignore[arg-type]
 
 
 def _close_pairs(
     members: Sequence[_Group], tolerance: float, focus: Collection[int] | None, conversions: Mapping[int, Collection[str]]
 ) -> Iterator[tuple[_Group, _Group]]:
-    """Pairs of groups, lower value first, within ``tolerance`` of the larger, that may fill one slot (see ``_SlotIndex``).
+    """Pairs of groups, lower value first, with ends within ``tolerance`` of the larger, that may fill one slot (see
+    ``_SlotIndex``).
 
     All of them; or those with a group in ``focus``, looking out from each of these alone.
     """
     index = _SlotIndex(members, conversions)
     for a in members if focus is None else [g for g in members if id(g) in focus]:
         value = _value(a)
-        low, high = _reach(value, tolerance)
-        for b in index.meeting(a, low, high):
+        for b in index.meeting(a, tolerance):
             if _value(b) > value:
                 yield a, b
             elif focus is not None and id(b) not in focus:
@@ -185,12 +216,15 @@ def _within_tolerance(value: float, tolerance: float) -> tuple[float, float]:
     return low - abs(low) * 1e-5, high + abs(high) * 1e-5
 
 
-def _value_ranges(keys: Iterable[tuple[object, ...]], tolerance: float) -> list[tuple[str, float, float]]:
-    """(slot, low, high) holding every claim that may conflict with a claim of a numeric block in ``keys``, merged."""
+def _value_ranges(candidates: Iterable[Candidate], tolerance: float) -> list[tuple[str, float, float]]:
+    """(slot, low, high) holding every claim end (``_ends``) that may conflict with one of a numeric candidate
+    among ``candidates`` (its value, a range's high end too), merged."""
     by_slot: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for key in keys:
+    for c in candidates:
+        key = _block(c)
         if key[0] in NUMERIC:
-            by_slot[_key_text(key[:2])].append(_within_tolerance(float(key[2]), tolerance))  # type: ignore[arg-type]
+            for end in _ends_of(c, float(key[2])):  # type: ignore[arg-type]
+                by_slot[_key_text(key[:2])].append(_within_tolerance(end, tolerance))
     merged: list[tuple[str, float, float]] = []
     for slot, ranges in by_slot.items():
         ranges.sort()

@@ -126,7 +126,7 @@ def file_candidates(
     hood = store.neighbourhood(
         {_key_text(k) for k in keys},
         {_key_text(k[:2]) for k in keys if k[0] in SINGLE_VALUED and k[1]},
-        _value_ranges(keys, schema.match.tolerance),
+        _value_ranges(new, schema.match.tolerance),
     )
     near = {cid: claim for cid, claim in hood.claims.items() if cid not in replaced}
     leaders = {cid: claim.key.leader for cid, claim in near.items() if claim.key}

@@ -57,6 +57,9 @@ _PHRASE_END = re.compile(r"[,;:，；：、()]|\s(?:for|in|on|at|with|from|to|af
                          re.IGNORECASE)
 _NAME = re.compile(r"[A-Z][A-Za-z0-9&.'’-]*(?:[ \t]+[A-Z][A-Za-z0-9&.'’-]*)*")
 _POSSESSIVE = re.compile(r"(?:['’]s?|\.)$")
+_CURRENCY_AFTER = re.compile(r"[ \t]+(?:dollars?|yuan|yen|euros?|pounds?|francs?|rupees?|won|pesos?|ringgit)\b", re.IGNORECASE)
+"""A currency word after a capitalised name: the name is the currency's country ("US dollars", "Hong Kong dollars"),
+no one doing or undergoing anything."""
 _BOUNDARY = re.compile(r"[,，](?!\d)|[;:；：、]|\s(?:and|but|while|whereas)\s|而|但", re.IGNORECASE)
 _LEADING = {"the", "a", "an", "in", "on", "at", "for", "but", "and", "after", "before", "when", "while", "its", "his",
             "her", "their", "this", "that", "missing"}
@@ -239,6 +242,8 @@ def _by_agent(sentence: str, end: int, after: list[Mention]) -> Mention | None:
 def _capitalised(sentence: str) -> list[Mention]:
     found = []
     for match in _NAME.finditer(sentence):
+        if _CURRENCY_AFTER.match(sentence, match.end()):
+            continue
         pieces = list(re.finditer(r"\S+", match.group()))
         while pieces and pieces[0].group().casefold() in _LEADING:
             pieces.pop(0)

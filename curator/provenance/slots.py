@@ -15,7 +15,9 @@ A claim is one value for one slot. The slot is
 
 Names in ``subject`` and ``object`` pass through ``canonical`` (the caller's
 entity resolver, which knows that 雅虎 is Yahoo); by default they are only
-normalised (``curator.provenance.text.normalise``). Matching then joins
+normalised (``curator.provenance.text.normalise``). Then a trailing legal form
+(``Corp``, ``Inc``, ``Group``, ``有限公司``, ...) is dropped: "Acme Corp",
+"Acme" and "Acme公司" name one company (``name_key``). Matching then joins
 candidates with equal slot keys and equal values, instead of comparing every
 word around the number: "162 people on board" in Reuters and CNN, "155
 passengers" and "155名乘客", and three wordings of one $4.2 billion deal each
@@ -63,6 +65,29 @@ class SlotKey:
         return "\x1f".join((self.kind, self.unit, self.subject, self.predicate, self.object))
 
 
+_LEGAL_FORMS = tuple(
+    normalise(form).split() for form in (
+        "Inc", "Incorporated", "Corp", "Corporation", "Co", "Company", "Ltd", "Limited", "LLC", "PLC", "AG", "SA", "NV",
+        "GmbH", "Group", "Holdings", "股份有限公司", "有限责任公司", "有限公司", "公司", "集团",
+    )
+)
+
+
+def name_key(name: str) -> str:
+    """A normalised name without its trailing legal forms ("acme corp" and "acme 公 司" -> "acme"); a name that is
+    only a legal form stays as it is."""
+    words = name.split()
+    cut = True
+    while cut:
+        cut = False
+        for form in _LEGAL_FORMS:
+            if len(words) > len(form) and words[-len(form):] == form:
+                words = words[: -len(form)]
+                cut = True
+                break
+    return " ".join(words)
+
+
 def slot_key(candidate: SlotSource, *, entities: Sequence[Mention] | None = None, event: str | None = None,
              canonical: Callable[[str], str] = normalise) -> SlotKey:
     """The slot of ``candidate`` (see the module docstring).
@@ -77,7 +102,7 @@ def slot_key(candidate: SlotSource, *, entities: Sequence[Mention] | None = None
     return SlotKey(
         kind=candidate.kind,
         unit=canonical_unit(candidate.unit) or "",
-        subject=canonical(subject) if subject else "",
+        subject=name_key(canonical(subject)) if subject else "",
         predicate=predicate.key,
-        object=canonical(predicate.patient) if predicate.patient else "",
+        object=name_key(canonical(predicate.patient)) if predicate.patient else "",
     )

@@ -24,6 +24,19 @@ permutations) and MinHashLSH:
    Jaccard estimate and the two set sizes:
    ``|A∩B| = J(|A|+|B|)/(1+J)``, containment ``= |A∩B| / min(|A|,|B|)``.
    Two different stories that share a few background paragraphs stay apart.
+4. Names and numbers (``curator.provenance.text.anchors``) must agree about
+   as much as the text does: templated briefs about different companies
+   (one earnings-release or filing template, long shared boilerplate) pass
+   step 3, but what differs between them is their names and numbers, while
+   two copies of one story differ by whole passages (furniture, a correction)
+   that hold names and numbers in the same proportion as the rest. So the
+   containment of one text's anchors in the other's must be at least the
+   text containment less ``ANCHOR_MARGIN`` (0.15, room for the estimates'
+   error). Anchors are kept as a bottom-k sketch (the ``ANCHORS`` smallest of
+   their 32-bit BLAKE2b hashes; Cohen 1997, "Size-estimation framework with
+   applications to transitive closure and reachability"); a text with fewer
+   than ``MIN_ANCHORS`` (Chinese text, whose names are not capitalised) or a
+   fingerprint stored before this step skips it.
 
 Assignment is incremental and deterministic: the earlier articles sharing a
 bucket with the new one are grouped by story; in each story they are verified
@@ -40,7 +53,8 @@ from; recording a split replays the assignments in the order articles were
 added and reports the articles whose story changed.
 
 Persistence as plain data: per article, its ``Fingerprint`` (article id,
-signature as 512 bytes of little-endian uint32, number of distinct
+signature as 512 bytes of little-endian uint32 followed by the anchor
+sketch, up to ``ANCHORS`` sorted little-endian uint32, number of distinct
 shingles), in the order added; the split pairs. ``StoryIndex.load`` rebuilds
 the same stories from them without re-reading any text.
 """
@@ -50,11 +64,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import hashlib
+
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from curator.errors import CuratorError
-from curator.provenance.text import shingles
+from curator.provenance.text import anchors, shingles
 
 NUM_PERM = 128
 SEED = 1
@@ -63,6 +79,9 @@ BANDS, ROWS = 42, 3
 JACCARD = 0.45
 CONTAINMENT = 0.6
 PER_STORY = 16
+ANCHORS = 64
+MIN_ANCHORS = 4
+ANCHOR_MARGIN = 0.15
 _SIGNATURE_BYTES = NUM_PERM * 4
 _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
 
@@ -73,17 +92,24 @@ class Fingerprint:
 
     article_id: str
     signature: bytes
-    """The MinHash values as ``NUM_PERM`` little-endian uint32 (512 bytes)."""
+    """The MinHash values as ``NUM_PERM`` little-endian uint32 (512 bytes), then the anchor sketch: up to ``ANCHORS``
+    sorted little-endian uint32 (none in a fingerprint stored before anchors were kept)."""
     size: int
     """Number of distinct shingles of the text (at least 1)."""
 
 
 def fingerprint(article_id: str, text: str) -> Fingerprint:
-    """The MinHash fingerprint of one article's text (any text; never raises)."""
+    """The MinHash fingerprint of one article's text with its anchor sketch (any text; never raises)."""
     found = shingles(text)
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=_PERMUTATIONS)
     minhash.update_batch(s.encode("utf-8", "surrogatepass") for s in found)
-    return Fingerprint(article_id, minhash.hashvalues.astype("<u4").tobytes(), len(found))
+    sketch = sorted({_anchor_hash(a) for a in anchors(text)})[:ANCHORS]
+    signature = minhash.hashvalues.astype("<u4").tobytes() + np.array(sketch, dtype="<u4").tobytes()
+    return Fingerprint(article_id, signature, len(found))
+
+
+def _anchor_hash(anchor: str) -> int:
+    return int.from_bytes(hashlib.blake2b(anchor.encode("utf-8", "surrogatepass"), digest_size=4).digest(), "little")
 
 
 def similarity(a: Fingerprint, b: Fingerprint) -> tuple[float, float]:
@@ -94,13 +120,40 @@ def similarity(a: Fingerprint, b: Fingerprint) -> tuple[float, float]:
     return jaccard, min(1.0, common / min(a.size, b.size))
 
 
+def anchor_containment(a: Fingerprint, b: Fingerprint) -> float | None:
+    """The estimated containment of the smaller anchor set in the larger (0..1), None when either side has fewer
+    than ``MIN_ANCHORS``. Both sketches are cut at the smaller of their largest hashes (below it each sketch holds
+    every anchor of its text), then compared exactly."""
+    ours, theirs = _anchor_sketch(a), _anchor_sketch(b)
+    if len(ours) < MIN_ANCHORS or len(theirs) < MIN_ANCHORS:
+        return None
+    cut = min(ours[-1] if len(ours) == ANCHORS else np.inf, theirs[-1] if len(theirs) == ANCHORS else np.inf)
+    ours, theirs = ours[ours <= cut], theirs[theirs <= cut]
+    return len(np.intersect1d(ours, theirs, assume_unique=True)) / min(len(ours), len(theirs))
+
+
+def same_story(a: Fingerprint, b: Fingerprint, jaccard: float = JACCARD, containment: float = CONTAINMENT) -> bool:
+    """Whether two texts are one story (module docstring, steps 3 and 4): alike enough as text, and with names and
+    numbers agreeing about as much as the text does."""
+    text_jaccard, text_containment = similarity(a, b)
+    if text_jaccard < jaccard and text_containment < containment:
+        return False
+    names = anchor_containment(a, b)
+    return names is None or names >= max(text_containment, text_jaccard) - ANCHOR_MARGIN
+
+
 def _values(fp: Fingerprint) -> np.ndarray:
-    if len(fp.signature) != _SIGNATURE_BYTES or fp.size < 1:
+    extra = len(fp.signature) - _SIGNATURE_BYTES
+    if extra < 0 or extra % 4 or extra > 4 * ANCHORS or fp.size < 1:
         raise CuratorError(
             f"the story fingerprint of article {fp.article_id} is damaged "
-            f"({len(fp.signature)} bytes, {fp.size} shingles; expected {_SIGNATURE_BYTES} bytes)."
+            f"({len(fp.signature)} bytes, {fp.size} shingles; expected {_SIGNATURE_BYTES} bytes and an anchor sketch)."
         )
-    return np.frombuffer(fp.signature, dtype="<u4")
+    return np.frombuffer(fp.signature[:_SIGNATURE_BYTES], dtype="<u4")
+
+
+def _anchor_sketch(fp: Fingerprint) -> np.ndarray:
+    return np.frombuffer(fp.signature[_SIGNATURE_BYTES:], dtype="<u4")
 
 
 class StoryIndex:
@@ -209,9 +262,8 @@ class StoryIndex:
     def _verified(self, fp: Fingerprint, keys: list[str]) -> float | None:
         for key in keys:
             self.verifications += 1
-            jaccard, containment = similarity(fp, self._prints[key])
-            if jaccard >= self.jaccard or containment >= self.containment:
-                return jaccard
+            if same_story(fp, self._prints[key], self.jaccard, self.containment):
+                return similarity(fp, self._prints[key])[0]
         return None
 
 

@@ -35,6 +35,8 @@ _CJK = (
 _TOKEN = re.compile(f"[{_CJK}]|(?:(?![{_CJK}])[^\\W_])+")
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 _SPACE = re.compile(r"\s+")
+_ANCHOR_TOKEN = re.compile(f"(?:(?![{_CJK}])[^\\W\\d_])(?:(?![{_CJK}])[\\w'’-])*|\\d[\\d,.]*\\d|\\d|[.!?。！？]")
+_SENTENCE_END = frozenset(".!?。！？")
 
 MEANINGFUL_WORDS = 8.0
 """Weight a sentence needs to count as copy: 8 words, or 20 CJK characters (each weighs 0.4 of a word)."""
@@ -68,6 +70,27 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
     if len(words) <= size:
         return {" ".join(words)}
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def anchors(text: str) -> set[str]:
+    """The names and numbers of ``text``, case-folded: every number (``4,500`` -> ``4500``) and every capitalised
+    word of two letters or more that does not start a sentence (``Acme``, ``NYSE``, ``Denver``; not ``The`` after a
+    full stop). What tells one company's or event's report from another written to the same template (the
+    differing tokens of templated briefs are names and numbers); Chinese text yields only its numbers and Latin
+    names. Any text; never raises."""
+    found: set[str] = set()
+    start = True
+    for match in _ANCHOR_TOKEN.finditer(unicodedata.normalize("NFKC", text)):
+        word = match.group()
+        if word in _SENTENCE_END:
+            start = True
+            continue
+        if word[0].isdigit():
+            found.add(word.replace(",", ""))
+        elif word[0].isupper() and not start and len(word) > 1:
+            found.add(word.casefold())
+        start = False
+    return found
 
 
 def weight(words: list[str]) -> float:

@@ -15,7 +15,7 @@ from curator.store.records import Neighbourhood, UnmatchedBatch
 
 CLAIM_COLUMNS = (
     "id, kind, subject, statement, value, unit, qualifier, corroboration, sources, block, slot, leader, article_count, outlets,"
-    " tellers, carriers"
+    " tellers, carriers, high"
 )
 _CLAIM_MARKS = ", ".join("?" * len(CLAIM_COLUMNS.split(", ")))
 
@@ -26,20 +26,21 @@ class StaleClaims(Exception):
 
 def _claim_params(c: Claim) -> tuple[Any, ...]:
     key = (c.key.block, c.key.slot, c.key.leader) if c.key else (None, None, None)
+    high = c.key.high if c.key else None
     outlets = json.dumps(list(c.outlets), ensure_ascii=False)
     tellers = None if c.tellers is None else json.dumps(list(c.tellers), ensure_ascii=False)
     return (c.id, c.kind, c.subject, c.statement, c.value, c.unit, c.qualifier, c.corroboration.value, c.sources, *key,
-            c.article_count, outlets, tellers, json.dumps(list(c.carriers), ensure_ascii=False))
+            c.article_count, outlets, tellers, json.dumps(list(c.carriers), ensure_ascii=False), high)
 
 
 def to_claim(row: Row, conflicts: Sequence[str]) -> Claim:
     data = dict(row)
     data["corroboration"] = Corroboration(data["corroboration"])
-    block, slot, leader = data.pop("block"), data.pop("slot"), data.pop("leader")
+    block, slot, leader, high = data.pop("block"), data.pop("slot"), data.pop("leader"), data.pop("high")
     data["outlets"] = tuple(json.loads(data["outlets"] or "[]"))
     data["tellers"] = None if data["tellers"] is None else tuple(json.loads(data["tellers"]))
     data["carriers"] = tuple(json.loads(data["carriers"] or "[]"))
-    key = ClaimKey(block, slot, leader) if block is not None else None
+    key = ClaimKey(block, slot, leader, high) if block is not None else None
     return Claim(**data, conflicts_with=tuple(conflicts), key=key)
 
 
@@ -188,7 +189,8 @@ class Claims(Candidates):
     def claims_near(
         self, blocks: Iterable[str], slots: Iterable[str], ranges: Iterable[tuple[str, float, float]]
     ) -> list[Claim]:
-        """Claims in one of ``blocks`` or ``slots``, or in a slot with a value in [low, high]; each part by index.
+        """Claims in one of ``blocks`` or ``slots``, or in a slot with a value or a range's other end
+        (``ClaimKey.high``) in [low, high]; each part by index.
 
         What new candidates can join or contradict: claims without their
         members or conflicts, which most of them do not need (see
@@ -200,9 +202,10 @@ class Claims(Candidates):
         for row in self._rows_among(f"SELECT {CLAIM_COLUMNS} FROM claims WHERE slot IN ({{}})", slots):
             found[row["id"]] = row
         for slot, low, high in ranges:
-            sql = f"SELECT {CLAIM_COLUMNS} FROM claims WHERE slot = ? AND value BETWEEN ? AND ?"
-            for row in self._rows(sql, (slot, low, high)):
-                found[row["id"]] = row
+            for column in ("value", "high"):
+                sql = f"SELECT {CLAIM_COLUMNS} FROM claims WHERE slot = ? AND {column} BETWEEN ? AND ?"
+                for row in self._rows(sql, (slot, low, high)):
+                    found[row["id"]] = row
         return [to_claim(row, ()) for row in found.values()]
 
     def claims_by_id(self, claim_ids: Iterable[str]) -> list[Claim]:
@@ -304,7 +307,14 @@ def fact_field(column: str) -> str:
 
 
 FACT_ID = "CASE WHEN cl.id IS NULL THEN 'f-' || c.id ELSE cl.id END"
-FACT_CORROBORATION = "CASE WHEN cl.id IS NULL THEN 'single-source' ELSE cl.corroboration END"
+MENTION_KINDS = ("entity",)
+"""The kinds whose claims are mentions (``KindSpec.mention``: a bare name; schema/facts.yaml, kept in step by a test)."""
+FACT_CORROBORATION = (
+    "CASE WHEN cl.id IS NOT NULL THEN cl.corroboration"
+    f" WHEN c.kind IN ({', '.join(repr(k) for k in MENTION_KINDS)}) THEN 'mention' ELSE 'single-source' END"
+)
+"""A candidate in no claim yet stands alone: single-source, or a mention for a name (a name is never corroborated
+however many articles name it, ``curator.match.claims.standing``)."""
 FACT_SOURCES = "CASE WHEN cl.id IS NULL THEN 1 ELSE cl.sources END"
 FACT_ARTICLE_COUNT = "CASE WHEN cl.id IS NULL THEN 1 ELSE cl.article_count END"
 FACT_OUTLETS = (

@@ -16,7 +16,7 @@ from curator.errors import CuratorError
 from curator.store.connection import SQLITE_NOTADB, Connection, error_code
 from curator.store.respell import respell_outlets
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 
 _MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     # 0 -> 1: the whole first schema.
@@ -273,6 +273,15 @@ _MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     # 12 -> 13: outlet names stored case-folded before schema 11 (``example daily``), in articles and claims,
     # spelled as the outlet writes itself (``curator.store.respell``): in Python, as the spelling is found in text.
     respell_outlets,
+    # 13 -> 14: a range claim's other end (``ClaimKey.high``), so a close value beyond a range's high end finds the
+    # claim it contradicts ("13%" against "10% to 12%"). Range claims made before lose their key: the next extract
+    # matches all again and fills it.
+    """
+    ALTER TABLE claims ADD COLUMN high REAL;
+    CREATE INDEX claims_slot_high ON claims(slot, high) WHERE high IS NOT NULL;
+    UPDATE claims SET block = NULL, slot = NULL, leader = NULL
+        WHERE leader IN (SELECT id FROM candidates WHERE instr(attrs, '"range"') > 0);
+    """,
 ]
 assert len(_MIGRATIONS) == SCHEMA_VERSION
 
