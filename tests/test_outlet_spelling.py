@@ -46,6 +46,8 @@ def _as_schema_12_stored_it(db: Path) -> None:
             conn.execute("UPDATE articles SET outlet_name = ? WHERE source = ?", (name.casefold(), source))
     for claim_id, *arrays in conn.execute("SELECT id, outlets, tellers, carriers FROM claims").fetchall():
         conn.execute("UPDATE claims SET outlets = ?, tellers = ?, carriers = ? WHERE id = ?", (*map(fold, arrays), claim_id))
+    conn.execute("DROP INDEX claims_slot_high")  # schema 14's range ends, which schema 12 had not
+    conn.execute("ALTER TABLE claims DROP COLUMN high")
     conn.execute("PRAGMA user_version = 12")
     conn.commit()
     conn.close()
