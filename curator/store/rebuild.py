@@ -30,12 +30,18 @@ BlockOf = Callable[[str, str | None, Any, str | None], str]
 _SCRATCH = f"""
     CREATE TABLE blocks (block TEXT NOT NULL, seq INTEGER NOT NULL);
     CREATE TABLE claims AS SELECT {CLAIM_COLUMNS} FROM db.claims WHERE 0;
-    CREATE UNIQUE INDEX claims_id ON claims(id);
-    CREATE TABLE members (candidate_id TEXT PRIMARY KEY, claim_id TEXT NOT NULL) WITHOUT ROWID;
+    CREATE TABLE members (candidate_id TEXT NOT NULL, claim_id TEXT NOT NULL);
     CREATE TABLE heads (slot TEXT NOT NULL, claim_id TEXT NOT NULL, place INTEGER NOT NULL, candidate_id TEXT NOT NULL,
                         figure TEXT);
     CREATE TABLE conflicts (claim_id TEXT NOT NULL, other_id TEXT NOT NULL, PRIMARY KEY (claim_id, other_id)) WITHOUT ROWID;
 """
+_SCRATCH_INDEXES = (
+    "CREATE UNIQUE INDEX claims_id ON claims(id)",
+    "CREATE UNIQUE INDEX members_candidate ON members(candidate_id)",
+    "CREATE INDEX heads_slot ON heads(slot, claim_id, place)",
+)
+"""Made once every claim is added (``heads_by_slot``): sorting the rows once is cheaper than keeping an index in
+order through each insert, whose random keys miss the page cache more the larger the corpus."""
 
 
 class ClaimsRebuild:
@@ -103,8 +109,10 @@ class ClaimsRebuild:
         self._conn.executemany("INSERT INTO heads (slot, claim_id, place, candidate_id, figure) VALUES (?, ?, ?, ?, ?)", heads)
 
     def heads_by_slot(self) -> Iterator[list[tuple[str, list[Candidate], str | None]]]:
-        """Per slot, each claim's id with its heads, the leader first, and the leader's ``figure`` text."""
-        self._conn.execute("CREATE INDEX heads_slot ON heads(slot, claim_id, place)")
+        """Per slot, each claim's id with its heads, the leader first, and the leader's ``figure`` text; called once
+        every claim is added (``add``), it indexes them (``_SCRATCH_INDEXES``)."""
+        for sql in _SCRATCH_INDEXES:  # one by one: executescript would end the read snapshot's transaction
+            self._conn.execute(sql)
         slots = [r[0] for r in self._conn.execute("SELECT DISTINCT slot FROM heads ORDER BY slot").fetchall()]
         for slot in slots:
             rows = self._conn.execute(
