@@ -180,7 +180,8 @@ class Growth:
     large: Timing
     """One match of the large corpus (fastest round)."""
     small: Timing
-    """One match of a small corpus: the mean over the small corpora of the fastest round."""
+    """One match of a small corpus: the fastest round's time for all of them, over their number (taking each
+    corpus's own fastest would let the short runs pick their quiet moments again)."""
 
     @property
     def wall(self) -> float:
@@ -205,7 +206,7 @@ def time_growth(sizes: tuple[int, int], repeat: int, folder: Path, blockwise: bo
     in-memory ``match_candidates``. The small corpora are
     ``synthetic_candidates(sizes[0], seed)`` for ``sizes[1] // sizes[0]``
     seeds, the large one seed 7. Each round matches the large corpus, then
-    every small one; a figure is the fastest round.
+    every small one; a figure is the fastest round's.
     """
     from curator.match import match_candidates, rematch
     from curator.store import open_store
@@ -225,15 +226,18 @@ def time_growth(sizes: tuple[int, int], repeat: int, folder: Path, blockwise: bo
             rematch(store, schema)
             jobs.append(lambda store=store: rematch(store, schema))
         del corpora
-        best = [Timing(float("inf"), float("inf"))] * len(jobs)
+        large = small = Timing(float("inf"), float("inf"))
         for _ in range(repeat):
-            for i, job in enumerate(jobs):
-                wall, cpu = time.perf_counter(), time.process_time()
-                job()
-                took = Timing(time.perf_counter() - wall, time.process_time() - cpu)
-                best[i] = Timing(min(best[i].wall, took.wall), min(best[i].cpu, took.cpu))
-    small = best[1:]
-    return Growth(best[0], Timing(sum(t.wall for t in small) / len(small), sum(t.cpu for t in small) / len(small)))
+            took = [_timed(job) for job in jobs]
+            large = Timing(min(large.wall, took[0].wall), min(large.cpu, took[0].cpu))
+            small = Timing(min(small.wall, sum(t.wall for t in took[1:])), min(small.cpu, sum(t.cpu for t in took[1:])))
+    return Growth(large, Timing(small.wall / copies, small.cpu / copies))
+
+
+def _timed(job: Callable[[], object]) -> Timing:
+    wall, cpu = time.perf_counter(), time.process_time()
+    job()
+    return Timing(time.perf_counter() - wall, time.process_time() - cpu)
 
 
 @dataclass(frozen=True)
