@@ -69,7 +69,9 @@ def _slot_text(slot: SlotKey | None) -> str | None:
     """A leader's figure slot as its head keeps it (JSON of its fields), so conflicts need not find it again: the
     predicate finder's sentence cache is bounded and blocks come in no sentence order, so finding it again was a
     second full look-up for every leader of a large corpus (BENCHMARKS.md, matching growth)."""
-    return None if slot is None else json.dumps((slot.kind, slot.unit, slot.subject, slot.predicate, slot.object), ensure_ascii=False)
+    if slot is None:
+        return None
+    return json.dumps((slot.kind, slot.unit, slot.subject, slot.predicate, slot.object), ensure_ascii=False)
 
 
 def _slot_of(text: str | None) -> SlotKey | None:
