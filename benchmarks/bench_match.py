@@ -5,6 +5,15 @@
     python benchmarks/bench_match.py --incremental 100000 1000
                                                 1k new candidates matched into a database of 100k
                                                 (``match_new``) against a full ``rematch``
+    python benchmarks/bench_match.py --growth 10000 100000
+                                                growth per 10x (``time_growth``), block-wise and in memory
+
+Growth is timed fairly on a shared machine (``time_growth``): the large
+corpus against ten different small ones that hold as many candidates in all,
+taking turns in one loop. A min of three runs of a short job finds a quiet
+moment far more easily than a job ten times as long; timed beside the same
+total work, both sizes meet the same load. Process CPU time is reported
+beside wall time: it leaves out the time other processes held the cores.
 
 The candidates look like a real extraction of a large, many-topic corpus,
 built from one seeded generator so every run matches the same input: about
@@ -21,10 +30,12 @@ covers more topics.
 
 from __future__ import annotations
 
+import contextlib
 import random
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -157,6 +168,79 @@ def time_match(n: int, repeat: int = 1) -> float:
 
 
 @dataclass(frozen=True)
+class Timing:
+    wall: float
+    """Seconds on the clock."""
+    cpu: float
+    """Seconds of this process's CPU time (user and system): what it computed, whatever else held the cores."""
+
+
+@dataclass(frozen=True)
+class Growth:
+    large: Timing
+    """One match of the large corpus (fastest round)."""
+    small: Timing
+    """One match of a small corpus: the fastest round's time for all of them, over their number (taking each
+    corpus's own fastest would let the short runs pick their quiet moments again)."""
+
+    @property
+    def wall(self) -> float:
+        return self.large.wall / self.small.wall
+
+    @property
+    def cpu(self) -> float:
+        return self.large.cpu / self.small.cpu
+
+
+def _articles(batch: list[Candidate]) -> list[Article]:
+    ids = dict.fromkeys(c.article_id for c in batch)
+    return [Article(id=a, sha256=a, source=f"{a}.txt", text="", title=a) for a in ids]
+
+
+def time_growth(sizes: tuple[int, int], repeat: int, folder: Path, blockwise: bool = True) -> Growth:
+    """How matching ``sizes[1]`` candidates compares with matching ``sizes[0]``, timed fairly (module docstring).
+
+    ``blockwise``: a full ``rematch`` from a store, what the first ``curator
+    extract`` and ``extract --rematch`` run (each store built and matched once
+    first, not timed, so every timed run replaces stored claims); else the
+    in-memory ``match_candidates``. The small corpora are
+    ``synthetic_candidates(sizes[0], seed)`` for ``sizes[1] // sizes[0]``
+    seeds, the large one seed 7. Each round matches the large corpus, then
+    every small one; a figure is the fastest round's.
+    """
+    from curator.match import match_candidates, rematch
+    from curator.store import open_store
+
+    schema = load_schema()
+    copies = max(1, sizes[1] // sizes[0])
+    corpora = [synthetic_candidates(sizes[1])] + [synthetic_candidates(sizes[0], seed) for seed in range(100, 100 + copies)]
+    jobs: list[Callable[[], object]] = []
+    with contextlib.ExitStack() as stack:
+        for number, candidates in enumerate(corpora):
+            if not blockwise:
+                jobs.append(lambda candidates=candidates: match_candidates(candidates, schema))
+                continue
+            store = stack.enter_context(open_store(folder / f"growth-{number}.db"))
+            store.add_articles(_articles(candidates))
+            store.add_candidates(candidates)
+            rematch(store, schema)
+            jobs.append(lambda store=store: rematch(store, schema))
+        del corpora
+        large = small = Timing(float("inf"), float("inf"))
+        for _ in range(repeat):
+            took = [_timed(job) for job in jobs]
+            large = Timing(min(large.wall, took[0].wall), min(large.cpu, took[0].cpu))
+            small = Timing(min(small.wall, sum(t.wall for t in took[1:])), min(small.cpu, sum(t.cpu for t in took[1:])))
+    return Growth(large, Timing(small.wall / copies, small.cpu / copies))
+
+
+def _timed(job: Callable[[], object]) -> Timing:
+    wall, cpu = time.perf_counter(), time.process_time()
+    job()
+    return Timing(time.perf_counter() - wall, time.process_time() - cpu)
+
+
+@dataclass(frozen=True)
 class IncrementalTiming:
     incremental: float
     """Seconds ``match_new`` took for the new candidates."""
@@ -186,10 +270,6 @@ def time_incremental(n_existing: int, n_new: int, seed: int = 7) -> IncrementalT
         cut += 1
     old, new = candidates[:cut], candidates[cut:]
 
-    def articles(batch: list[Candidate]) -> list[Article]:
-        ids = dict.fromkeys(c.article_id for c in batch)
-        return [Article(id=a, sha256=a, source=f"{a}.txt", text="", title=a) for a in ids]
-
     read = 0
     to_candidate = Store._candidate
 
@@ -199,10 +279,10 @@ def time_incremental(n_existing: int, n_new: int, seed: int = 7) -> IncrementalT
         return to_candidate(row)  # type: ignore[arg-type]
 
     with tempfile.TemporaryDirectory() as folder, open_store(Path(folder) / "bench.db") as store:
-        store.add_articles(articles(old))
+        store.add_articles(_articles(old))
         store.add_candidates(old)
         rematch(store, schema)
-        store.add_articles(articles(new))
+        store.add_articles(_articles(new))
         store.add_candidates(new)
         Store._candidate = staticmethod(counting)  # type: ignore[method-assign]
         try:
@@ -236,8 +316,22 @@ def main_incremental(n_existing: int, n_new: int) -> None:
     )
 
 
+def main_growth(sizes: tuple[int, int]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        for blockwise in (True, False):
+            g = time_growth(sizes, 3, Path(folder), blockwise)
+            print(
+                f"{'block-wise rematch' if blockwise else 'match_candidates  '}: {sizes[1]:,} {g.large.wall:.3f} s"
+                f" ({g.large.cpu:.3f} s CPU), {sizes[0]:,} {g.small.wall:.3f} s ({g.small.cpu:.3f} s CPU):"
+                f" growth {g.wall:.2f}x wall, {g.cpu:.2f}x CPU"
+            )
+
+
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["--incremental"]:
+    if sys.argv[1:2] == ["--growth"]:
+        small, large = (int(a) for a in sys.argv[2:4]) if len(sys.argv) >= 4 else SIZES
+        main_growth((small, large))
+    elif sys.argv[1:2] == ["--incremental"]:
         existing, new = (int(a) for a in sys.argv[2:4]) if len(sys.argv) >= 4 else (100_000, 1_000)
         main_incremental(existing, new)
     else:

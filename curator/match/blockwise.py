@@ -14,6 +14,7 @@ The rebuild then replaces the store's claims in one transaction.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 
 from curator.gcpause import cycle_collection_paused
@@ -21,6 +22,7 @@ from curator.match.claims import _claim
 from curator.match.clustering import _cluster, _group_of, _key_text, _rank, block_text, claim_id
 from curator.match.conflicts import _conflicts, contested
 from curator.models import Claim
+from curator.provenance.slots import SlotKey
 from curator.schema import Schema
 from curator.store import Store
 
@@ -40,7 +42,7 @@ def rematch_blockwise(store: Store, schema: Schema, generation: int, settled: Ma
     placements = store.placements()
     with store.claims_rebuild() as rebuild:
         claims: list[Claim] = []
-        heads: list[tuple[str, str, int, str]] = []
+        heads: list[tuple[str, str, int, str, str | None]] = []
         members = 0
         for block in rebuild.blocks(block_text):
             for group in _cluster(sorted(block, key=rank), schema.match.threshold):
@@ -49,15 +51,29 @@ def rematch_blockwise(store: Store, schema: Schema, generation: int, settled: Ma
                 members += len(group.members)
                 if contested(group.key):
                     slot = _key_text(group.key[:2])
-                    heads.append((slot, cid, 0, group.members[0].id))
-                    heads.extend((slot, cid, 1, c.id) for c in group.members[1:] if c.attrs.get("equivalents"))
+                    heads.append((slot, cid, 0, group.members[0].id, _slot_text(group.slot)))
+                    heads.extend((slot, cid, 1, c.id, None) for c in group.members[1:] if c.attrs.get("equivalents"))
             if len(claims) >= BATCH or members >= BATCH:
                 rebuild.add(claims, heads)
                 claims, heads, members = [], [], 0
         rebuild.add(claims, heads)
         for slot in rebuild.heads_by_slot():
-            groups = [_group_of(members) for _, members in slot]
-            ids = {id(g): cid for g, (cid, _) in zip(groups, slot)}
+            groups = [_group_of(members, _slot_of(figure)) for _, members, figure in slot]
+            ids = {id(g): cid for g, (cid, _, _) in zip(groups, slot)}
             claim_of = rebuild.claims_of({e for g in groups for c in g.members for e in c.attrs.get("equivalents", [])})
             rebuild.add_conflicts(_conflicts(groups, ids, claim_of, schema))
         store.swap_in_claims(rebuild, expected=generation, settled=settled)
+
+
+def _slot_text(slot: SlotKey | None) -> str | None:
+    """A leader's figure slot as its head keeps it (JSON of its fields), so conflicts need not find it again: the
+    predicate finder's sentence cache is bounded and blocks come in no sentence order, so finding it again was a
+    second full look-up for every leader of a large corpus (BENCHMARKS.md, matching growth)."""
+    if slot is None:
+        return None
+    return json.dumps((slot.kind, slot.unit, slot.subject, slot.predicate, slot.object), ensure_ascii=False)
+
+
+def _slot_of(text: str | None) -> SlotKey | None:
+    """The figure slot ``_slot_text`` kept, None when none was."""
+    return None if text is None else SlotKey(*json.loads(text))

@@ -346,12 +346,13 @@ class _Block:
         return self.groups[order[best[2]]] if best is not None else None
 
 
-def _group_of(members: list[Candidate]) -> _Group:
-    """The group led by ``members[0]``: its block, subject and context are the leader's."""
+def _group_of(members: list[Candidate], slot: SlotKey | None = None) -> _Group:
+    """The group led by ``members[0]``: its block, subject and context are the leader's; ``slot`` its figure slot
+    when known (``figure_slot`` of the leader), else found when first needed."""
     leader = members[0]
     if leader.kind not in VALUED:
         return _Group(_block(leader), leader.subject, "", members)
-    return _Group(_block(leader), leader.subject, context_words(leader), members)
+    return _Group(_block(leader), leader.subject, context_words(leader), members, slot)
 
 
 def claim_id(group: _Group) -> str:

@@ -30,11 +30,18 @@ BlockOf = Callable[[str, str | None, Any, str | None], str]
 _SCRATCH = f"""
     CREATE TABLE blocks (block TEXT NOT NULL, seq INTEGER NOT NULL);
     CREATE TABLE claims AS SELECT {CLAIM_COLUMNS} FROM db.claims WHERE 0;
-    CREATE UNIQUE INDEX claims_id ON claims(id);
-    CREATE TABLE members (candidate_id TEXT PRIMARY KEY, claim_id TEXT NOT NULL) WITHOUT ROWID;
-    CREATE TABLE heads (slot TEXT NOT NULL, claim_id TEXT NOT NULL, place INTEGER NOT NULL, candidate_id TEXT NOT NULL);
+    CREATE TABLE members (candidate_id TEXT NOT NULL, claim_id TEXT NOT NULL);
+    CREATE TABLE heads (slot TEXT NOT NULL, claim_id TEXT NOT NULL, place INTEGER NOT NULL, candidate_id TEXT NOT NULL,
+                        figure TEXT);
     CREATE TABLE conflicts (claim_id TEXT NOT NULL, other_id TEXT NOT NULL, PRIMARY KEY (claim_id, other_id)) WITHOUT ROWID;
 """
+_SCRATCH_INDEXES = (
+    "CREATE UNIQUE INDEX claims_id ON claims(id)",
+    "CREATE UNIQUE INDEX members_candidate ON members(candidate_id)",
+    "CREATE INDEX heads_slot ON heads(slot, claim_id, place)",
+)
+"""Made once every claim is added (``heads_by_slot``): sorting the rows once is cheaper than keeping an index in
+order through each insert, whose random keys miss the page cache more the larger the corpus."""
 
 
 class ClaimsRebuild:
@@ -43,7 +50,9 @@ class ClaimsRebuild:
     Reads see one snapshot of the store for the whole rebuild. Shapes: a block
     is a list of ``Candidate`` in ingest order (``seq``); a head is a claim's
     leader (place 0) or a member told with a conversion (place 1), what a
-    conflict test reads of a claim (see ``curator.match.incremental``).
+    conflict test reads of a claim (see ``curator.match.incremental``), with
+    the text matching gave it (``figure``: the leader's figure slot, kept so
+    that it is not worked out again; None for other heads).
     """
 
     def __init__(self, folder: Path, store_path: Path, to_candidate: Callable[[sqlite3.Row], Candidate]) -> None:
@@ -88,8 +97,8 @@ class ClaimsRebuild:
         if block:
             yield block
 
-    def add(self, claims: Sequence[Claim], heads: Iterable[tuple[str, str, int, str]]) -> None:
-        """Keep ``claims`` (with their members) and their ``(slot, claim id, place, candidate id)`` heads."""
+    def add(self, claims: Sequence[Claim], heads: Iterable[tuple[str, str, int, str, str | None]]) -> None:
+        """Keep ``claims`` (with their members) and their ``(slot, claim id, place, candidate id, figure)`` heads."""
         self._conn.executemany(
             f"INSERT INTO claims ({CLAIM_COLUMNS}) VALUES ({', '.join('?' * len(CLAIM_COLUMNS.split(', ')))})",
             [_claim_params(c) for c in claims],
@@ -97,22 +106,24 @@ class ClaimsRebuild:
         self._conn.executemany(
             "INSERT INTO members (candidate_id, claim_id) VALUES (?, ?)", [(m, c.id) for c in claims for m in c.candidate_ids]
         )
-        self._conn.executemany("INSERT INTO heads (slot, claim_id, place, candidate_id) VALUES (?, ?, ?, ?)", heads)
+        self._conn.executemany("INSERT INTO heads (slot, claim_id, place, candidate_id, figure) VALUES (?, ?, ?, ?, ?)", heads)
 
-    def heads_by_slot(self) -> Iterator[list[tuple[str, list[Candidate]]]]:
-        """Per slot, each claim's id with its heads, the leader first."""
-        self._conn.execute("CREATE INDEX heads_slot ON heads(slot, claim_id, place)")
+    def heads_by_slot(self) -> Iterator[list[tuple[str, list[Candidate], str | None]]]:
+        """Per slot, each claim's id with its heads, the leader first, and the leader's ``figure`` text; called once
+        every claim is added (``add``), it indexes them (``_SCRATCH_INDEXES``)."""
+        for sql in _SCRATCH_INDEXES:  # one by one: executescript would end the read snapshot's transaction
+            self._conn.execute(sql)
         slots = [r[0] for r in self._conn.execute("SELECT DISTINCT slot FROM heads ORDER BY slot").fetchall()]
         for slot in slots:
             rows = self._conn.execute(
-                f"SELECT h.claim_id AS head_of, {', '.join('c.' + c for c in _CANDIDATE_COLUMNS)}"
+                f"SELECT h.claim_id AS head_of, h.figure AS figure, {', '.join('c.' + c for c in _CANDIDATE_COLUMNS)}"
                 " FROM heads h JOIN db.candidates c ON c.id = h.candidate_id WHERE h.slot = ? ORDER BY h.claim_id, h.place",
                 (slot,),
             ).fetchall()
-            claims: dict[str, list[Candidate]] = {}
+            claims: dict[str, tuple[list[Candidate], str | None]] = {}
             for row in rows:
-                claims.setdefault(row["head_of"], []).append(self._candidate(row))
-            yield list(claims.items())
+                claims.setdefault(row["head_of"], ([], row["figure"]))[0].append(self._candidate(row))
+            yield [(cid, members, figure) for cid, (members, figure) in claims.items()]
 
     def claims_of(self, candidate_ids: Iterable[str]) -> dict[str, str]:
         """The claim of each of these candidates that is in one."""
