@@ -20,6 +20,7 @@ from curator.display import format_value, range_end
 from curator.extract.lexicon import Entity, Lexicon
 from curator.extract.page_lines import furniture_spans
 from curator.extract.sentences import Sentence
+from curator.extract.subjects import clause_subject
 from curator.models import Article, Candidate, Value
 
 if TYPE_CHECKING:
@@ -100,16 +101,17 @@ class Context:
         """Whether the sentence speaks of the profile's venture (a cue word); never without a profile's venture."""
         return self.lex.venture_cue_re is not None and self.lex.venture_cue_re.search(sentence.text) is not None
 
-    def subject_of(self, sentence: Sentence) -> str | None:
-        """What a sentence is about: the profile's venture when it is the topic (a cue word or a name given to it),
-        else the first organisation or programme named in the sentence. Without a profile there is no venture,
-        so general news never gets one story's subject."""
+    def subject_of(self, sentence: Sentence, start: int, end: int) -> str | None:
+        """What the figure or date at article offsets ``start``-``end`` is about: the profile's venture when the
+        sentence speaks of it (a cue word or a name given to it), else the organisation or programme that is the
+        grammatical subject of its clause (``curator.extract.subjects``), else ``None``. Without a profile there
+        is no venture, so general news never gets one story's subject."""
         if self.lex.venture and (self.about_venture(sentence) or self.in_sentence(sentence, "naming")):
             return self.lex.venture
-        for mention in self.mentions.get(sentence.start, []):
-            if mention.entity.type != "person":
-                return mention.entity.name
-        return None
+        named = [m for m in self.mentions.get(sentence.start, []) if m.entity.type != "person"]
+        spans = [(m.start - sentence.start, m.end - sentence.start) for m in named]
+        index = clause_subject(sentence.text, spans, start - sentence.start, end - sentence.start)
+        return None if index is None else named[index].entity.name
 
     def add(
         self,
