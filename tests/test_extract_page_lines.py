@@ -42,6 +42,8 @@ STORY = "The council approved the budget on 3 March 2021.\nIt will cost $4 milli
         "Related: Sales fell 8% in 2019 as prices rose",
         "Read more: The 2020 budget in five charts",
         "相关阅读：2019年楼市成交量下降",
+        "湘ICP备12345678号-5 地址：长沙市某路58号 电话：0731-8888 邮箱：web2016@example.com",
+        "— The City Council (@CityCouncil) October 9, 2018",
     ],
 )
 def test_furniture_paragraphs_state_no_figures(line: str) -> None:

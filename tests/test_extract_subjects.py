@@ -39,6 +39,8 @@ def subjects(text: str, kind: str, published: str | None = "2020-06-01") -> list
         # the speaker of reported speech is not the subject of what was reported
         ("The Congressional Budget Office estimates that the yield will climb to 4.2 percent in 2021.", "percent",
          [("4.2 percent", None)]),
+        ("Prices rose, as the Budget Office estimated that they would add $250 billion from 2019 to 2024.", "date",
+         [("2019 to 2024", None)]),
         ("5月10日，2019年地理学年会在重庆西南大学举行。", "date", [("5月10日", None), ("2019年", None)]),
         ("11月11日，这段视频经河南电视台曝光。", "date", [("11月11日", None)]),
         ("11月12日，禹州市教育局通报称，9月28日午饭后，一名学生受伤。", "date", [("11月12日", "禹州市教育局"), ("9月28日", None)]),

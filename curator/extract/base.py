@@ -1,7 +1,7 @@
 """What every rule shares: the article, its sentences, the lexicon, and how a candidate is made.
 
 Rules call ``Context.add``; it fills in the quote, the statement and the id,
-drops spans inside URLs and citations, drops figures (dates, money, percentages,
+drops spans inside URLs, e-mail addresses and citations, drops figures (dates, money, percentages,
 quantities) in page furniture (captions, author bios, rights lines, time stamps,
 related links: ``curator.extract.page_lines``), and keeps the same kind and span
 from being extracted twice.
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 FIGURE_KINDS = frozenset({"money", "percent", "date", "quantity"})
 """The kinds that state a figure; page furniture states none."""
-_URL = re.compile(r"https?://\S+|www\.\S+|\((?:[\w-]+\.)+[a-z]{2,}(?:\s+\d+)?\)|\b[\w-]+\.(?:com|net|org|jp|cn|io|co)\b", re.IGNORECASE)
+_URL = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\((?:[\w-]+\.)+[a-z]{2,}(?:\s+\d+)?\)|\b[\w-]+\.(?:com|net|org|jp|cn|io|co)\b", re.IGNORECASE)
 
 
 def candidate_id(article_id: str, kind: str, start: int, end: int) -> str:

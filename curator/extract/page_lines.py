@@ -11,7 +11,9 @@ News pages carry text beside the story that trafilatura keeps as paragraphs, and
   joined in 2012``, ``He joined The Times in 2007 as a feature writer``), or with ``作者系``, ``作者简介``;
 - rights lines (``© 2024 ...``, ``Copyright 2019 The Associated Press``, ``版权所有``);
 - time stamps (``Updated 10:35 AM ET, March 16, 2015``, ``Published: ...``, ``发布时间：``);
-- related-link lists (``Related: ...``, ``Read more: ...``, ``相关阅读``, ``延伸阅读``).
+- related-link lists (``Related: ...``, ``Read more: ...``, ``相关阅读``, ``延伸阅读``);
+- site footers (``湘ICP备14002927号``) and the signature line of an embedded tweet
+  (``— The Senate (@Senate) October 9, 2018``).
 
 The rule reads whole paragraphs (the text between line breaks), since a caption's credit or a bio's name is
 in one sentence of it and makes every sentence of it furniture. The shapes follow the caption, credit and
@@ -48,6 +50,10 @@ _JOURNALISM = re.compile(
 )
 """What a bio is about: the author's reporting (``has covered``, ``reporter``, ``Security Editor``, a handle)."""
 _ZH_BIO = re.compile(r"^\s*[（(]?\s*(?:作者(?:系|为|是|简介)|责任编辑|编辑[:：]|来源[:：])")
+_SITE_FOOTER = re.compile(r"ICP备|ICP证|公网安备|公安网备|京公网|(?i:\bICP\s*(?:license|No\.?))")
+"""A Chinese site's footer: its ICP licence and public-security filing numbers, address and telephone lines."""
+_TWEET_SIGNATURE = re.compile(r"^[—–-]\s*[^\n]{1,80}\(@\w{1,30}\)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s*$")
+"""The signature line under an embedded tweet (``— The Senate (@Senate) October 9, 2018``): when it was posted."""
 _RIGHTS = re.compile(r"©|^\W*(?:\(c\)|(?i:copyright)\s*(?:\(c\)\s*)?(?:19|20)\d\d)|(?i:all\s+rights\s+reserved)|版权所有")
 _STAMP = re.compile(
     r"^\W*(?i:(?:date\s+)?(?:created|published|updated|posted|modified|last\s+(?:updated|modified))|first\s+published)"
@@ -88,6 +94,6 @@ def is_furniture(paragraph: str, may_be_bio: bool = True) -> bool:
     return bool(
         _CREDIT_END.search(line[-200:]) or _CAPTION_START.match(line) or _STAMP.match(line)
         or (len(line) <= RIGHTS_LENGTH and _RIGHTS.search(line))
-        or _RELATED.match(line) or _ZH_BIO.match(line)
+        or _RELATED.match(line) or _ZH_BIO.match(line) or _SITE_FOOTER.search(line) or _TWEET_SIGNATURE.match(line)
         or (may_be_bio and _BIO_OPENING.match(line) and _JOURNALISM.search(line))
     )

@@ -82,8 +82,9 @@ def _english(text: str, names: Sequence[tuple[int, int]], at: int, end: int) -> 
     return after[0] if after and not _SAYING.match(text[names[after[0]][1] - 1 :]) else None
 
 
-_BACK = re.compile(r"\s*(?:that\s+)?(?i:it|its|they|their|we|our)\b")
-"""A pronoun opening reported speech refers back to the sayer (``Acme said it raised``): the same subject."""
+_BACK = re.compile(r"\s*(?:that\s+)?(?i:it|its)\b")
+"""``it`` opening reported speech refers back to the sayer (``Acme said it raised``): the same subject. ``they``
+is as often the thing reported on (``the Office estimated that they would add``)."""
 
 
 def _same_clause(text: str, left: int, right: int) -> bool:
