@@ -44,6 +44,8 @@ STORY = "The council approved the budget on 3 March 2021.\nIt will cost $4 milli
         "相关阅读：2019年楼市成交量下降",
         "湘ICP备12345678号-5 地址：长沙市某路58号 电话：0731-8888 邮箱：web2016@example.com",
         "— The City Council (@CityCouncil) October 9, 2018",
+        "【股市】沪指跌3.5%至三个月新低，信心不足2015/07/02",
+        "Shares fall 5% as oil slides2019-07-02 10:15",
     ],
 )
 def test_furniture_paragraphs_state_no_figures(line: str) -> None:
@@ -62,6 +64,7 @@ def test_furniture_paragraphs_state_no_figures(line: str) -> None:
         "Updated figures show the economy grew 3% in 2019.",
         "Credit Suisse said on Monday it would cut 500 jobs by 2025.",
         "The copyright lawsuit was filed in 2021.",
+        "The index fell 3.5% on 2015/07/02",
         "He posted the photo in 2019, and it went viral.",
         "Jane Doe, a reporter, was detained in 2014 and freed 544 days later.",
         "记者25日从公安部获悉，2019年共破获案件1万起。",

@@ -11,7 +11,8 @@ News pages carry text beside the story that trafilatura keeps as paragraphs, and
   joined in 2012``, ``He joined The Times in 2007 as a feature writer``), or with ``作者系``, ``作者简介``;
 - rights lines (``© 2024 ...``, ``Copyright 2019 The Associated Press``, ``版权所有``);
 - time stamps (``Updated 10:35 AM ET, March 16, 2015``, ``Published: ...``, ``发布时间：``);
-- related-link lists (``Related: ...``, ``Read more: ...``, ``相关阅读``, ``延伸阅读``);
+- related-link lists (``Related: ...``, ``Read more: ...``, ``相关阅读``, ``延伸阅读``, a headline with its date
+  stamp glued on: ``【中国股市】沪指跌3.5%至三个月新低2015/07/02``);
 - site footers (``湘ICP备14002927号``) and the signature line of an embedded tweet
   (``— The Senate (@Senate) October 9, 2018``).
 
@@ -52,6 +53,9 @@ _JOURNALISM = re.compile(
 _ZH_BIO = re.compile(r"^\s*[（(]?\s*(?:作者(?:系|为|是|简介)|责任编辑|编辑[:：]|来源[:：])")
 _SITE_FOOTER = re.compile(r"ICP备|ICP证|公网安备|公安网备|京公网|(?i:\bICP\s*(?:license|No\.?))")
 """A Chinese site's footer: its ICP licence and public-security filing numbers, address and telephone lines."""
+_LISTED_HEADLINE = re.compile(
+    r"^(?:【[^】]{1,12}】.{2,80}?\s?|.{4,80}?(?<=[^\d\s:：,，]))(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+"""A headline in a list of related stories, its date stamp glued to it (``【中国股市】沪指跌3.5%至三个月新低2015/07/02``)."""
 _TWEET_SIGNATURE = re.compile(r"^[—–-]\s*[^\n]{1,80}\(@\w{1,30}\)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s*$")
 """The signature line under an embedded tweet (``— The Senate (@Senate) October 9, 2018``): when it was posted."""
 _RIGHTS = re.compile(r"©|^\W*(?:\(c\)|(?i:copyright)\s*(?:\(c\)\s*)?(?:19|20)\d\d)|(?i:all\s+rights\s+reserved)|版权所有")
@@ -95,5 +99,6 @@ def is_furniture(paragraph: str, may_be_bio: bool = True) -> bool:
         _CREDIT_END.search(line[-200:]) or _CAPTION_START.match(line) or _STAMP.match(line)
         or (len(line) <= RIGHTS_LENGTH and _RIGHTS.search(line))
         or _RELATED.match(line) or _ZH_BIO.match(line) or _SITE_FOOTER.search(line) or _TWEET_SIGNATURE.match(line)
+        or _LISTED_HEADLINE.match(line)
         or (may_be_bio and _BIO_OPENING.match(line) and _JOURNALISM.search(line))
     )

@@ -79,7 +79,8 @@ class QuantityRule:
         number = rf"(?P<n>{NUMBER}|(?i:{words}))(?:\s?(?P<m>{mag}))?"
         self.english = re.compile(
             rf"{number}[\s-]+"
-            rf"(?P<mods>(?:(?!(?i:of|in|to|and|or|the|a|by|for|from|with|on)\b|\d)[\w’'-]+\s+){{0,2}}?)(?P<noun>{noun})"
+            rf"(?P<mods>(?:(?!(?i:of|in|to|and|or|the|a|by|for|from|with|on|last|next|this|previous|coming)\b|\d)[\w’'-]+\s+){{0,2}}?)"
+            rf"(?P<noun>{noun})"
             rf"|(?<![\d.,]\s)(?<![\d.,])(?P<bare>{big})[\s-]+(?P<noun2>{noun})"
         )
         self.singular_forms = frozenset(
