@@ -41,6 +41,10 @@ def subjects(text: str, kind: str, published: str | None = "2020-06-01") -> list
          [("4.2 percent", None)]),
         ("Prices rose, as the Budget Office estimated that they would add $250 billion from 2019 to 2024.", "date",
          [("2019 to 2024", None)]),
+        ("法国航空公司表示，10日将取消四分之一的国内航班。", "date", [("10日", "法国航空公司")]),
+        ("TCL集团宣布，公司将于7月1日起停牌。", "date", [("7月1日起", "TCL集团")]),
+        ("香港房屋委员会表示，该项目将于2027年落成。", "date", [("2027年", None)]),
+        ("SoftBank said Google will raise $5 million.", "money", [("$5 million", "Google")]),
         ("5月10日，2019年地理学年会在重庆西南大学举行。", "date", [("5月10日", None), ("2019年", None)]),
         ("11月11日，这段视频经河南电视台曝光。", "date", [("11月11日", None)]),
         ("11月12日，禹州市教育局通报称，9月28日午饭后，一名学生受伤。", "date", [("11月12日", "禹州市教育局"), ("9月28日", None)]),
@@ -49,6 +53,11 @@ def subjects(text: str, kind: str, published: str | None = "2020-06-01") -> list
 )
 def test_subject_is_the_clause_subject(text: str, kind: str, expected: list[tuple[str, str | None]]) -> None:
     assert subjects(text, kind) == expected
+
+
+def test_a_name_that_holds_the_figure_is_no_subject() -> None:
+    text = "近500家公司停牌。"
+    assert clause_subject(text, [(0, 7)], 1, 6) is None
 
 
 def test_a_name_inside_a_noun_phrase_is_no_subject() -> None:

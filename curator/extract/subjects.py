@@ -22,12 +22,13 @@ from curator.extract.relative_dates import PAST, REPORTED_CLAUSE
 
 _OPENER = re.compile(
     r"(?:^|[,;:(—–]|\b(?i:and|but|when|while|after|before|because|since|until|that|which|if|though|although|as|where"
-    r"|once|then|also|so|however|meanwhile))\s*(?:(?i:the|a|an)\s+)?"
+    r"|once|then|also|so|however|meanwhile|said|says|announced|added|stated))\s*(?:(?i:the|a|an)\s+)?"
     r"(?:(?!(?i:of|with|from|to|for|in|on|at|by|about|against|between|into|over|under|than|like|via|his|her|its|their"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|all|most|both)\b)"
     r"[A-Za-z][\w-]*\s+){0,3}$"
 )
-"""What stands right before a clause's subject: the sentence start, a comma, a conjunction (``when Congress``), and
+"""What stands right before a clause's subject: the sentence start, a comma, a conjunction (``when Congress``), a
+verb of saying that opens reported speech (``SoftBank said Zephyr will raise``), and
 up to three words that describe the name (``The startup Acme``, ``Japanese carmaker Toyota``) but no preposition
 or possessive (``the former Soviet Union`` after ``immigrants from``, ``his address to the United Nations``)."""
 _VERB_AFTER = re.compile(
@@ -54,6 +55,8 @@ _ZH_TIME = re.compile(
     r"|然而|但是?|而|同时|另外|此外|此前|日前|近日|目前|随后|其中)*$"
 )
 """Text of a Chinese clause that is only a time or a linking word (``当地时间9月16日下午``, ``然而，``)."""
+_ZH_TIME_LEAD = re.compile(_ZH_TIME.pattern[:-1])
+"""The time or linking words a Chinese clause opens with (possibly none)."""
 _ZH_NOT_SUBJECT_AFTER = re.compile(r"^(?:的|、|和|与|及|同|》|」|”)")
 """What right after a Chinese name makes it no subject: a possessive (``的``), a list (``、``, ``和``), or the end of
 a title or quotation."""
@@ -62,19 +65,26 @@ _ZH_TITLE = re.compile(
     r"|负责人|记者|专家|医生|医师|工作人员|官员|人士|员工|研究员|代表|成员|学生|研究生|博士|硕士|学者|老师|总监|主编|委员)"
 )
 """A title within a few characters after a name (``副院长程晓敢``, ``陈伊芬秘书长``): the subject is the person."""
+_ZH_SAYING = re.compile(r"(?:表示|宣布|称|透露|说|公告)[，,：:]$")
+"""A clause that ends with a verb of saying (``法国航空公司表示，``): its subject may own the clause after it."""
+_ZH_BACK = re.compile(r"\s*(?:将|已|拟|计划|会|也|还|其|该公司|本公司|公司)")
+"""What opens a reported clause whose subject is the speaker (``表示，10日将取消航班``, ``宣布，公司将于…``), as
+``Acme said it will`` does in English; a clause with a subject of its own (``该项目将…``) keeps it."""
 _ZH_PARENTHESIS = re.compile(r"^\s*[（(][^（）()]{0,40}[）)]")
 
 
 def clause_subject(text: str, names: Sequence[tuple[int, int]], at: int, end: int) -> int | None:
     """The index in ``names`` (spans of organisation names in ``text``, one sentence, by start) of the grammatical
     subject of the clause holding ``text[at:end]`` (a figure or date), or ``None``."""
+    names = [(s, e) if e <= at or s >= end else (-1, -1) for s, e in names]  # a name holding the figure is no subject
     if re.search(r"[\u4e00-\u9fff]", text[max(0, at - 10) : end + 10]):
         return _chinese(text, names, at, end)
     return _english(text, names, at, end)
 
 
 def _english(text: str, names: Sequence[tuple[int, int]], at: int, end: int) -> int | None:
-    subjects = [i for i, (s, e) in enumerate(names) if _OPENER.search(text, 0, s) and _VERB_AFTER.match(text[e : e + 200])]
+    subjects = [i for i, (s, e) in enumerate(names)
+                if s >= 0 and _OPENER.search(text, 0, s) and _VERB_AFTER.match(text[e : e + 200])]
     before = [i for i in subjects if names[i][1] <= at and _same_clause(text, names[i][1], at)]
     if before:
         return before[-1]
@@ -101,6 +111,18 @@ def _chinese(text: str, names: Sequence[tuple[int, int]], at: int, end: int) -> 
     begin, stop = cuts[index], cuts[index + 1]
     if _ZH_TIME.match(text[begin:at].strip() + text[end : stop - 1].strip()) and stop <= len(text):
         begin, stop = stop, cuts[index + 2] if index + 2 < len(cuts) else len(text) + 1  # "2007年，NASA成立了…"
+    own = _zh_clause_subject(text, names, begin, stop)
+    if own is not None or index == 0:
+        return own
+    speaker = _zh_clause_subject(text, names, cuts[index - 1], cuts[index])
+    said = speaker is not None and _ZH_SAYING.search(text, cuts[index - 1], cuts[index])
+    clause = text[cuts[index] : stop]
+    return speaker if said and _ZH_BACK.match(clause, _ZH_TIME_LEAD.match(clause).end()) else None
+
+
+def _zh_clause_subject(text: str, names: Sequence[tuple[int, int]], begin: int, stop: int) -> int | None:
+    """The name opening the clause ``text[begin:stop]`` (after a time at most) and followed by no possessive,
+    list or title, if any."""
     for i, (s, e) in enumerate(names):
         if begin <= s < stop and _ZH_TIME.match(text[begin:s].strip()):
             after = _ZH_PARENTHESIS.sub("", text[e:stop])
