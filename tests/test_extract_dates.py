@@ -192,3 +192,62 @@ def test_a_span_of_years_keeps_both_ends_only_when_it_runs_forward(first: int, l
         assert [(c.value, c.attrs["range"], c.statement) for c in spans] == [(str(first), [str(first), str(last)], f"{first} to {last}")]
     else:
         assert spans == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Referrals rose from June to November 2013.", [("June to November 2013", "2013-06", "2013-06 to 2013-11")]),
+        ("Sales rose between January and June 2012.", [("January and June 2012", "2012-01", "2012-01 to 2012-06")]),
+        ("Prices fell from November to February 2014.", [("November to February 2014", "2013-11", "2013-11 to 2014-02")]),
+        ("产业资本曾在2008年9月-10月增持。", [("2008年9月-10月", "2008-09", "2008-09 to 2008-10")]),
+        ("2015-2017年每年投入5亿元。", [("2015-2017年", "2015", "2015 to 2017")]),
+        # two months named with "and" but no "between" are two points, not a span
+        ("Sales rose in January and June 2012.", [("June 2012", "2012-06", "2012-06")]),
+    ],
+)
+def test_a_span_of_months_or_years_written_once_keeps_both_ends(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(c.text, c.value, c.statement) for c in facts(text, "2019-05-18") if c.kind == "date"] == expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1990, 2040), st.integers(1, 12), st.integers(1, 12), st.sampled_from(["{y}年{a}月-{b}月", "{y}年{a}月至{b}月"]))
+def test_a_chinese_span_of_months_runs_forward_or_is_refused(year: int, first: int, last: int, form: str) -> None:
+    dates = [c for c in facts(f"增持潮出现在{form.format(y=year, a=first, b=last)}。", "2019-05-18") if c.kind == "date"]
+    spans = [c for c in dates if "range" in c.attrs]
+    if first < last:
+        assert [c.attrs["range"] for c in spans] == [[f"{year}-{first:02d}", f"{year}-{last:02d}"]]
+    else:
+        assert all(c.attrs["range"][0] <= c.attrs["range"][1] for c in spans)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WASHINGTON (Aug. 13) -- Declaring the fleet at stake, the secretary ordered a review.",
+        "BEIJING, Aug 13 (Reuters) - The central bank held rates.",
+        "LONDON, March 3, 2019 -- Sales rose.",
+        "新华社巴黎12月9日电（记者王明）法国再次爆发罢工。",
+        "人民网合肥11月8日电 （记者李明）司法厅日前出台办法。",
+        "某科技网站 10月14日报道",
+        "Contact fy2016@example.com for the figures.",
+    ],
+)
+def test_datelines_and_addresses_state_no_date(text: str) -> None:
+    assert found(text, "date") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Aug 13 - the day it rained - was the wettest.", [("Aug 13", "--08-13", None, None)]),
+        ("12月9日电力公司宣布涨价。", [("12月9日", "--12-09", None, None)]),
+        ("据报道，12月9日电视台播出了节目。", [("12月9日", "--12-09", None, None)]),
+    ],
+)
+def test_dates_that_only_look_like_datelines_stay(text: str, expected: list[tuple[str, str, None, None]]) -> None:
+    assert found(text, "date") == expected
+
+
+def test_a_relative_day_before_reported_is_no_dateline() -> None:
+    assert found("据外国媒体昨日报道，该公司股价下跌。", "date", "2009-11-01") == [("昨日", "2009-10-31", None, None)]

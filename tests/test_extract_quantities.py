@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
-from extract_helpers import found
+from extract_helpers import facts, found
 
 from curator.inflection import is_plural, plural, singular
 
@@ -271,3 +271,24 @@ def test_the_plural_of_a_word_reads_back_to_its_singular(word: str) -> None:
     if is_plural(word):
         return
     assert singular(plural(word)) == singular(word)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Chinese digit right after an Arabic one starts another number: never 3300 from "3000三"
+        ("指数一路击穿3200、3100、3000三个关口。", []),
+        ("共有1万两千人参加。", [("1万两千人", 12000.0, "people", None)]),
+        # "0.09 last year" is a figure and when it was, not 0.09 years
+        ("The death rate hit a low of 0.09 last year.", []),
+    ],
+)
+def test_numbers_next_to_numbers_or_time_words_are_not_joined(text: str, expected: list) -> None:
+    assert found(text, "quantity") == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 9999), st.sampled_from("一二两三四五六七八九"))
+def test_an_arabic_number_never_swallows_the_chinese_numeral_after_it(number: int, digit: str) -> None:
+    values = [c.value for c in facts(f"共击穿{number}{digit}个关口。") if c.kind == "quantity"]
+    assert all(v <= 9 for v in values)  # the count of barriers, never a number made of both

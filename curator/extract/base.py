@@ -1,8 +1,10 @@
 """What every rule shares: the article, its sentences, the lexicon, and how a candidate is made.
 
 Rules call ``Context.add``; it fills in the quote, the statement and the id,
-drops spans inside URLs and citations, and keeps the same kind and span from
-being extracted twice.
+drops spans inside URLs, e-mail addresses and citations, drops figures (dates, money, percentages,
+quantities) in page furniture (captions, author bios, rights lines, time stamps,
+related links: ``curator.extract.page_lines``), and keeps the same kind and span
+from being extracted twice.
 """
 
 from __future__ import annotations
@@ -16,13 +18,17 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from curator.display import format_value, range_end
 from curator.extract.lexicon import Entity, Lexicon
+from curator.extract.page_lines import furniture_spans
 from curator.extract.sentences import Sentence
+from curator.extract.subjects import clause_subject
 from curator.models import Article, Candidate, Value
 
 if TYPE_CHECKING:
     from curator.extract.entities import ArticleNames
 
-_URL = re.compile(r"https?://\S+|www\.\S+|\((?:[\w-]+\.)+[a-z]{2,}(?:\s+\d+)?\)|\b[\w-]+\.(?:com|net|org|jp|cn|io|co)\b", re.IGNORECASE)
+FIGURE_KINDS = frozenset({"money", "percent", "date", "quantity"})
+"""The kinds that state a figure; page furniture states none."""
+_URL = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\((?:[\w-]+\.)+[a-z]{2,}(?:\s+\d+)?\)|\b[\w-]+\.(?:com|net|org|jp|cn|io|co)\b", re.IGNORECASE)
 
 
 def candidate_id(article_id: str, kind: str, start: int, end: int) -> str:
@@ -58,11 +64,18 @@ class Context:
         self.blocked = [(m.start(), m.end()) for m in _URL.finditer(self.article.text)]
         self._blocked_starts = [b[0] for b in self.blocked]
         self._starts = [s.start for s in self.sentences]
+        self.furniture = furniture_spans(self.article.text)
+        self._furniture_starts = [f[0] for f in self.furniture]
 
     def is_blocked(self, start: int, end: int) -> bool:
         """Whether the span touches a URL or citation (found left to right, so they never overlap: one bisection)."""
         index = bisect.bisect_left(self._blocked_starts, end) - 1
         return index >= 0 and self.blocked[index][1] > start
+
+    def in_furniture(self, start: int) -> bool:
+        """Whether offset ``start`` lies in a paragraph of page furniture (paragraphs never overlap: one bisection)."""
+        index = bisect.bisect_right(self._furniture_starts, start) - 1
+        return index >= 0 and self.furniture[index][1] > start
 
     def in_sentence(self, sentence: Sentence, kind: str) -> list[Candidate]:
         """Candidates of ``kind`` found so far in ``sentence``, by start."""
@@ -88,16 +101,17 @@ class Context:
         """Whether the sentence speaks of the profile's venture (a cue word); never without a profile's venture."""
         return self.lex.venture_cue_re is not None and self.lex.venture_cue_re.search(sentence.text) is not None
 
-    def subject_of(self, sentence: Sentence) -> str | None:
-        """What a sentence is about: the profile's venture when it is the topic (a cue word or a name given to it),
-        else the first organisation or programme named in the sentence. Without a profile there is no venture,
-        so general news never gets one story's subject."""
+    def subject_of(self, sentence: Sentence, start: int, end: int) -> str | None:
+        """What the figure or date at article offsets ``start``-``end`` is about: the profile's venture when the
+        sentence speaks of it (a cue word or a name given to it), else the organisation or programme that is the
+        grammatical subject of its clause (``curator.extract.subjects``), else ``None``. Without a profile there
+        is no venture, so general news never gets one story's subject."""
         if self.lex.venture and (self.about_venture(sentence) or self.in_sentence(sentence, "naming")):
             return self.lex.venture
-        for mention in self.mentions.get(sentence.start, []):
-            if mention.entity.type != "person":
-                return mention.entity.name
-        return None
+        named = [m for m in self.mentions.get(sentence.start, []) if m.entity.type != "person"]
+        spans = [(m.start - sentence.start, m.end - sentence.start) for m in named]
+        index = clause_subject(sentence.text, spans, start - sentence.start, end - sentence.start)
+        return None if index is None else named[index].entity.name
 
     def add(
         self,
@@ -114,7 +128,7 @@ class Context:
         attrs: dict[str, Any] | None = None,
     ) -> Candidate | None:
         key = (kind, start, end)
-        if key in self.found or self.is_blocked(start, end):
+        if key in self.found or self.is_blocked(start, end) or (kind in FIGURE_KINDS and self.in_furniture(start)):
             return None
         sentence = self.sentence_of(start)
         if statement is None:

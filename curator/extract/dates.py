@@ -65,11 +65,26 @@ def _byline(ctx: Context, sentence: Sentence, match: re.Match[str], value: str, 
     return bool(attrs.get("relative")) or (published is not None and value == published.isoformat())
 
 
+_DATELINE_EN = (re.compile(r"^\W*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?\s*[(,]\s*$"),
+                re.compile(r"^\s*(?:\((?:[A-Z][\w ]{1,20})\)\s*)?\)?\s*(?:-|–|—|--)"))
+_DATELINE_ZH = (re.compile(r"^(?!据)[^，。；\s]*[\u4e00-\u9fff][^，。；\s]{0,23}\s?$"),
+                re.compile(r"^\s?(?:电|電|讯|訊|报道|報道|消息)(?=[\s（(：:，,)）]|$)"))
+_DATELINES = (_DATELINE_EN, _DATELINE_ZH)
+"""A wire story's dateline (``WASHINGTON (Aug. 13) --``, ``BEIJING, Aug 13 (Reuters) -``, ``新华社巴黎12月9日电``,
+``人民网合肥11月8日电``, ``TNW中文站 10月14日报道``): the place and day the story was filed, its provenance, not a
+claim of the story (AP and Xinhua dateline style). A relative day is never a dateline (``据外媒昨日报道``: the day
+of the reports)."""
+
+
 def _not_a_claim(text: str, match: re.Match[str]) -> bool:
     """Dates that the story does not state: a page's time stamp (a date then a time of day, ``2018-03-02
-    08:58:39``, or after a label, ``Date created : 2015-05-12``), a weekday whose date follows in brackets (``星期三（11日）``: the bracketed date is the one stated), and a
-    weekday inside a title in 《》 (《星期日报》 is a newspaper)."""
+    08:58:39``, or after a label, ``Date created : 2015-05-12``), a dateline (``_DATELINES``), a weekday whose
+    date follows in brackets (``星期三（11日）``: the bracketed date is the one stated), and a weekday inside a title
+    in 《》 (《星期日报》 is a newspaper)."""
     if _TIME_AFTER.match(text[match.end() :]) or _STAMP_LABEL.match(text):
+        return True
+    if not (match.groupdict().get("en") or match.groupdict().get("zh")) and any(
+            before.match(text[: match.start()]) and after.match(text[match.end() :]) for before, after in _DATELINES):
         return True
     if match.groupdict().get("en") or match.groupdict().get("zh") or match.groupdict().get("zhweek"):
         opened = text.rfind("《", 0, match.start())
@@ -119,6 +134,11 @@ class DateRule:
                 rf"\b(?P<half>(?i:first|second))\s+half\s+of\s+(?:(?P<year>{YEAR})(?!\d)|(?i:the|this)\s+year\b)"
                 rf"|\b(?P<h>H[12])\s?(?P<year2>{YEAR})(?!\d)|(?:(?P<zyear>{YEAR})年)?(?P<zhalf>上|(?<!创)下)半年"), self._half,
                 ("half", "h1", "h2", "半年"), False),
+            _Pattern(re.compile(
+                rf"(?=[A-Z])(?P<month_from>{lex.month_re})\.?(?:\s?[-–]\s?|\s+(?P<sep>to|through|until|and)\s+){capital_month}\.?,?"
+                rf"\s+(?:of\s+)?(?P<year>{YEAR})(?!\d)"
+                rf"|(?<!\d)(?P<zyear>{YEAR})年(?P<zfrom>1[0-2]|0?[1-9])月?\s?[-–~～至到]\s?(?P<zto>1[0-2]|0?[1-9])月(?![\d\-–]*[日号])"
+                rf"|(?<![\d-])(?P<year_from>{YEAR})\s?[-–~～至到]\s?(?P<year_to>{YEAR})年(?![\d\-–]*月)"), self._months),
             _Pattern(re.compile(rf"(?<![\d$€£¥.,])(?P<day>{DAY})(?:st|nd|rd|th)?(?:\s?[-–]\s?(?P<day_to>{DAY})(?:st|nd|rd|th)?)?"
                                 rf"\s+(?:of\s+)?{capital_month}\.?(?:,?\s+(?P<year>{YEAR}))?(?![\d:\w])"), self._day),
             _Pattern(re.compile(rf"{capital_month}\.?\s+(?P<day>{DAY})(?:st|nd|rd|th)?"
@@ -171,8 +191,8 @@ class DateRule:
                     continue
                 found.append(_Found(start, end, value, qualifier or self._qualifier_before(ctx, sentence, start), attrs))
                 taken.append((match.start(), match.end()))
-        subject = ctx.subject_of(sentence) if found else None
         for date in _join_spans(ctx.article.text, sorted(found, key=lambda f: f.start)):
+            subject = ctx.subject_of(sentence, date.start, date.end)
             shown = format_value("date", date.value, None, date.qualifier, range_end(date.value, date.attrs))
             ctx.add("date", date.start, date.end, date.value, qualifier=date.qualifier, subject=subject, extractor="date",
                     attrs=date.attrs, statement=f"{subject + ': ' if subject else ''}{shown}")
@@ -249,6 +269,27 @@ class DateRule:
         side = relative_dates.tense(sentence.text, match.start(), match.end())
         day = relative_dates.nearest_day_of_month(int(match.group("dday")), base, side)
         return (day.isoformat(), None, {"relative": True}) if day else (None, None, {})
+
+    def _months(self, ctx: Context, sentence: Sentence, match: re.Match[str]) -> Read:
+        """A span of months in one year (``June to November 2013``, ``between January and June 2012``,
+        ``2008年9月-10月``) or of years (``2015-2017年``): one date from its first month or year, ``attrs["range"]`` to
+        its last. ``January and June 2012`` without ``between`` is two months, not a span (and no candidate here);
+        ``November to February 2014`` starts in the year before."""
+        if match.group("year_from"):
+            first, last = match.group("year_from"), match.group("year_to")
+            return (first, None, {"range": [first, last]}) if last > first else (None, None, {})
+        if match.group("zyear"):
+            year, first, last = int(match.group("zyear")), int(match.group("zfrom")), int(match.group("zto"))
+        else:
+            if match.group("sep") == "and" and not _BETWEEN.search(sentence.text[max(0, match.start() - 9) : match.start()]):
+                return None, None, {}
+            year = int(match.group("year"))
+            first, last = self.lex.months[match.group("month_from").lower()], self.lex.months[match.group("month").lower()]
+        if first == last:
+            return None, None, {}
+        start_year = year if first < last else year - 1
+        value = f"{start_year}-{first:02d}"
+        return value, None, {"range": [value, f"{year}-{last:02d}"]}
 
     def _relative(self, ctx: Context, sentence: Sentence, match: re.Match[str]) -> Read:
         """A day counted from the publication day; none inside direct quotation (``relative_dates.in_quotation``)."""

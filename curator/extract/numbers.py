@@ -28,9 +28,11 @@ or a percent sign (``1,5 billion``, ``2,5%``); elsewhere ``10,20`` is a list."""
 ZH_DIGITS = "零〇一二两三四五六七八九十百千"
 ZH_NUMBER = (
     rf"(?<![A-Za-z0-9_.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|[{ZH_DIGITS}])"
-    rf"(?:[\d{ZH_DIGITS}万亿]|[.点](?=[\d{ZH_DIGITS}]))*"
+    rf"(?:[\d十百千万亿]|(?<!\d)[{ZH_DIGITS}]|[.点](?=[\d{ZH_DIGITS}]))*"
 )
-"""A number as Chinese writes it: Chinese numerals, Arabic digits, or both with 万/亿 (``3亿5000万``, ``9.6万``)."""
+"""A number as Chinese writes it: Chinese numerals, Arabic digits, or both with 万/亿 (``3亿5000万``, ``9.6万``,
+``5千万``). A Chinese digit right after an Arabic one starts another number (``3000三个关口`` is 3000, then three
+barriers)."""
 
 ZH_NUMERALS = ZH_DIGITS
 HAS_DIGIT = re.compile(r"\d")

@@ -79,7 +79,8 @@ class QuantityRule:
         number = rf"(?P<n>{NUMBER}|(?i:{words}))(?:\s?(?P<m>{mag}))?"
         self.english = re.compile(
             rf"{number}[\s-]+"
-            rf"(?P<mods>(?:(?!(?i:of|in|to|and|or|the|a|by|for|from|with|on)\b|\d)[\w’'-]+\s+){{0,2}}?)(?P<noun>{noun})"
+            rf"(?P<mods>(?:(?!(?i:of|in|to|and|or|the|a|by|for|from|with|on|last|next|this|previous|coming)\b|\d)[\w’'-]+\s+){{0,2}}?)"
+            rf"(?P<noun>{noun})"
             rf"|(?<![\d.,]\s)(?<![\d.,])(?P<bare>{big})[\s-]+(?P<noun2>{noun})"
         )
         self.singular_forms = frozenset(
@@ -92,7 +93,6 @@ class QuantityRule:
         self.fraction = re.compile(rf"(?<![\w-])(?P<f>(?i:{alternation}))(?![\w-])(?P<of>\s+of\b)?")
 
     def run(self, ctx: Context, sentence: Sentence) -> None:
-        subject = ctx.subject_of(sentence)
         text = sentence.text
         taken: set[int] = set()
         fractions: list[tuple[int, int]] = []
@@ -105,15 +105,15 @@ class QuantityRule:
             if value is None or (needs_of and not match.group("of")):
                 continue
             fractions.append((match.start(), match.end("f")))
-            self._add(ctx, sentence, match.start(), match.end("f"), value, "share", subject, "quantity.fraction")
+            self._add(ctx, sentence, match.start(), match.end("f"), value, "share", "quantity.fraction")
         for match in _TEMPERATURE.finditer(text) if not _CJK.search(text) else ():  # "-5°C", "104°F"; Chinese: quantity_zh
             unit = "degrees Fahrenheit" if match.group("scale") == "F" or match.group("f") else "degrees Celsius"
             taken.add(match.start())
-            self._add(ctx, sentence, match.start(), match.end(), parse_number(match.group("n")), unit, subject, "quantity.en")
+            self._add(ctx, sentence, match.start(), match.end(), parse_number(match.group("n")), unit, "quantity.en")
         for match in _AGE_APPOSITION.finditer(text):  # "Eloise Parry, 21, was taken": her age
             taken.add(match.start("age"))
             self._add(ctx, sentence, match.start("age"), match.end("age"), float(match.group("age")), "years of age",
-                      subject, "quantity.age")
+                      "quantity.age")
         for match in self.english.finditer(text):
             if match.group("bare"):
                 value = self.lex.magnitudes_en[match.group("bare").lower()]
@@ -137,7 +137,7 @@ class QuantityRule:
             if age:  # "a 93-year-old": an age, the unit 岁 gives in Chinese
                 unit, end = "years of age", end + age.end()
             taken.add(match.start())
-            self._add(ctx, sentence, match.start(), end, value, unit, subject, "quantity.en")
+            self._add(ctx, sentence, match.start(), end, value, unit, "quantity.en")
         for match in self.open.finditer(text):
             if match.start() in taken or any(s <= match.start() < e for s, e in fractions) or not self._countable(text, match):
                 continue
@@ -146,7 +146,7 @@ class QuantityRule:
             if found is None or value is None:
                 continue
             noun, end = found
-            self._add(ctx, sentence, match.start(), end, value, self.lex.nouns.get(noun.lower(), singular(noun)), subject, "quantity.open")
+            self._add(ctx, sentence, match.start(), end, value, self.lex.nouns.get(noun.lower(), singular(noun)), "quantity.open")
     def _modifier(self, text: str, match: re.Match[str], value: float) -> bool:
         """Whether a listed noun is not the counted thing: in the singular after a number other than one and before
         another word it modifies (``400 city laborers``: laborers are counted), or one of a sequence (``one city
@@ -259,8 +259,7 @@ class QuantityRule:
             return second, match.end("w2")
         return None
 
-    def _add(self, ctx: Context, sentence: Sentence, start: int, end: int, value: float, unit: str, subject: str | None,
-             rule: str) -> None:
+    def _add(self, ctx: Context, sentence: Sentence, start: int, end: int, value: float, unit: str, rule: str) -> None:
         if unit in TIME_UNITS and _AGO.match(sentence.text[end:]):
             return  # "21 hours ago" is when a page was posted, not a fact
         attrs: dict[str, object] = {}
@@ -276,7 +275,7 @@ class QuantityRule:
         if qualifier == "over" and unit in TIME_UNITS and self._period(ctx, sentence, start):
             qualifier = None  # "$631 billion over 10 years": the period, not "more than ten years"
         ctx.add("quantity", sentence.start + start, sentence.start + end, value, unit=unit, qualifier=qualifier,
-                subject=subject, extractor=rule, attrs=attrs)
+                subject=ctx.subject_of(sentence, sentence.start + start, sentence.start + end), extractor=rule, attrs=attrs)
 
 
 def _compound(mods: str) -> bool:

@@ -164,7 +164,8 @@ class RelationRule:
         funders += [m for m in _listed(ctx, sentence, _FUNDED_BY, mentions) if m not in funders]
         government = _GOVERNMENT.search(sentence.text) if self.lex.government else None
         named = {m.entity.name for m in funders}
-        subject = ctx.subject_of(sentence)
+        anchor = funders[0] if funders else None
+        subject = ctx.subject_of(sentence, anchor.start, anchor.end) if anchor else None
         if subject is None or subject in named | self.lex.funders:
             others = (m.entity.name for m in mentions if m.entity.type != "person" and m.entity.name not in named | self.lex.funders)
             subject = venture or next(others, None)

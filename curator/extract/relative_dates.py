@@ -124,11 +124,13 @@ _AHEAD_WORDS = re.compile(r"(?i:\b(?:expected|scheduled|planned|proposed|slated|
 """Words ahead of a date besides ``FUTURE``: ``the proposed vote on March 3``, reported speech (``said the vote
 would be on March 3``)."""
 Tense = Literal["past", "future", "nearest"]
-_REPORTED_CLAUSE = re.compile(
+REPORTED_CLAUSE = re.compile(
     r"(?i:\b(?:said|says|told\s+\w+|announced|stated|added|warned|reported|noted|explained)"
-    r"(?:\s+that\b|\s+(?=(?:it|he|she|they|we|the|a|an|its|their)\b)))")
-"""A verb of saying that opens reported speech (``said that``, ``said the``): a date inside takes the tense of the
-reported clause, not of the saying (``said on March 2`` dates the saying itself)."""
+    r"(?:\s+that\b|\s+(?=(?:it|he|she|they|we|the|a|an|its|their)\b))"
+    r"|\b(?:estimat|predict|forecast|project|expect|believ|argu|claim|conclud)\w*\s+that\b|\b(?:found|finds|shows?|showed)\s+that\b)")
+"""A verb of saying that opens reported speech (``said that``, ``said the``, ``estimated that``, ``found that``): a
+date inside takes the tense of the reported clause, not of the saying (``said on March 2`` dates the saying
+itself), and the sayer is not the subject of what is reported."""
 _AUXILIARY_BEFORE = re.compile(
     r"(?i:\b(?:be|been|being|will|would|could|might|may|can|should|must|to|the|a|an|its|their|this|that)\s+)$")
 """A participle after one of these takes its tense from the auxiliary (``will be held``, ``may have``), or is an
@@ -149,7 +151,7 @@ def tense(sentence: str, start: int, end: int) -> Tense:
     Inside reported speech (``has said that after it joins the court on April 1``) only the cues of the reported
     clause count. News style (AP, Reuters) writes a date without a year for the current year or the nearest occurrence, so a
     cue-less date (``the Oscars on Feb. 9``) takes the nearest one, not always the past one."""
-    reported = [m.end() for m in _REPORTED_CLAUSE.finditer(sentence, 0, start)]
+    reported = [m.end() for m in REPORTED_CLAUSE.finditer(sentence, 0, start)]
     begin = reported[-1] if reported else 0  # "has said that after it joins … on April 1": the clause's own tense
     cues = [(m.end(), "future") for m in FUTURE.finditer(sentence, begin, start)]
     cues += [(m.end(), "future") for m in _AHEAD_WORDS.finditer(sentence, begin, start)]
