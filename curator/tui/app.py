@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from textual import events
 from textual.app import App
 from textual.theme import Theme
 
@@ -21,6 +22,8 @@ from curator.errors import CuratorError
 from curator.schema import Schema, load_schema
 from curator.store import Store, open_store
 from curator.tui.commands import ReviewCommands
+from curator.tui.idle_gc import CHECK_S as IDLE_CHECK_S
+from curator.tui.idle_gc import IdleCollector
 from curator.tui.screens.main import MainScreen
 from curator.tui.screens.prepare import PrepareScreen
 from curator.tui.safe_text import notify
@@ -113,8 +116,12 @@ class CuratorApp(App[None]):
         """Set as the review screen closes: workers still waiting for the write lock stop (``patient_write``)."""
         self.register_theme(CURATOR_THEME)
         self.theme = "curator"
+        self.idle_gc = IdleCollector()
+        """Python's full garbage-collection passes, run while the reviewer rests (``idle_gc``)."""
 
     def on_mount(self) -> None:
+        self.call_after_refresh(self.idle_gc.start)
+        self.set_interval(IDLE_CHECK_S, self.idle_gc.tick)
         saved = self.reader.preferred_theme(self.reviewer)
         if saved is not None and saved in self.available_themes:
             self.theme = saved
@@ -147,7 +154,13 @@ class CuratorApp(App[None]):
         else:
             self.exit()
 
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self.idle_gc.input()
+        await super().on_event(event)
+
     def on_unmount(self) -> None:
+        self.idle_gc.stop()
         self.closing.set()
         self.stores.close()
 

@@ -64,6 +64,26 @@ async def test_a_cursor_move_repaints_the_two_rows_it_changes_not_the_table(
 
 
 @pilot_test
+async def test_a_decision_repaints_the_decided_row_and_the_next_not_the_table(
+    make_review_app: AppFactory, review_data: ReviewData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    date = review_data.ids(0)[2]
+    app = make_review_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        for _ in range(2):
+            await pilot.press("j")
+            await settle(pilot)
+        table = app.screen.query_one(CandidateTable)
+        lines = count_calls(monkeypatch, CandidateTable, "render_line")
+        await pilot.press("a")  # accept 2026-04, on to SoftBank's 10% stake: facts as tall, so no pane changes size
+        await settle(pilot)
+        assert str(table.border_title) == "Candidates 4 of 5"
+        assert table.get_cell(date, "status").plain == "✓"
+        assert lines[0] == 2  # the accepted row (its mark, the cursor gone) and the next; a DataTable drew all of them
+
+
+@pilot_test
 async def test_a_move_to_a_fact_that_wraps_alike_needs_no_screen_layout(
     make_review_app: AppFactory, review_data: ReviewData, monkeypatch: pytest.MonkeyPatch
 ) -> None:

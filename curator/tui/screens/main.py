@@ -13,7 +13,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer
+from textual.widgets import Footer
 
 from curator.errors import CuratorError
 from curator.models import Action
@@ -172,9 +172,9 @@ class MainScreen(ReviewDecide):
         else:
             self._do(lambda: self._open_article(message.article.id, index=message.index))
 
-    @on(DataTable.RowHighlighted, "#candidates")
-    def _row_clicked(self, message: DataTable.RowHighlighted) -> None:
-        candidate_id = str(message.row_key.value)
+    @on(CandidateTable.Chosen)
+    def _row_clicked(self, message: CandidateTable.Chosen) -> None:
+        candidate_id = message.candidate_id
         if candidate_id != self.review.current:
             self._do(lambda: self._set_current(candidate_id))
 
