@@ -2,7 +2,7 @@
 
 News pages carry text beside the story that trafilatura keeps as paragraphs, and each kind has its own shape:
 
-- photo captions: a line that ends with its picture credit (``... in 2006. Credit: Jane Doe/AFP``,
+- photo captions (``curator.captions``): a line that ends with its picture credit (``... in 2006. Credit: Jane Doe/AFP``,
   ``...in 2014.CreditJane Doe/The New York Times``, ``... in 1989. (AP)``, ``(John Doe / AP)``,
   ``REUTERS/Jane Doe``, ``（新华社记者 张三 摄）``, ``资料图``) or starts with a picture label (``FILE PHOTO:``,
   ``File photo taken on ...``, ``In this photo ...``, ``图为``, ``图：``);
@@ -25,22 +25,8 @@ from __future__ import annotations
 
 import re
 
-_AGENCY = r"AP|AFP|EPA|Reuters|REUTERS|Getty\s+Images|Xinhua|XINHUA|Bloomberg|Shutterstock|Alamy|PA|AAP|UPI|Sipa|TASS|Yonhap|Kyodo"
-_CREDIT_END = re.compile(
-    r"(?:(?<=[.!?”\"’)\]])Credit(?:Credit)?|\sCredit:)\s?[A-Z\u00c0-\u024f].{0,160}$"
-    rf"|[(（](?=[^()（）]{{0,120}}(?:[A-Za-z]\s?/\s?[A-Z]|\b(?i:photos?|pictures?|images?|file|handout|courtesy)\b"
-    rf"|\b(?:{_AGENCY})\b))"
-    r"[^()（）]{1,120}[)）]\s*$"
-    rf"|\b(?:{_AGENCY})\s?/\s?[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){{0,3}}\s*$"
-    r"|\b(?:Photo|Picture|Image)s?(?:\s+(?i:credit))?(?:\s*:\s*|\s+by\s+)[A-Z].{0,80}$"
-    r"|[(（][^()（）]{0,40}摄[)）]\s*$|(?:资料图片?|供图|图片来源[:：].{0,40})[)）]?\s*$"
-)
-"""The picture credit that closes a caption."""
-_CAPTION_START = re.compile(
-    r"^\s*(?:(?i:file\s+(?:photo|picture|image)|photo|picture|pictured|image)\s*:|FILE\s+PHOTO\b"
-    r"|(?i:file\s+(?:photo|picture|image)\s+(?:taken|shows|of)\b|in\s+this\s+(?:file\s+)?(?:photo|picture|image)\b"
-    r"|(?:this|a)\s+(?:photo|picture|image)\s+taken\b)|图为|图[:：]|▲)"
-)
+from curator.captions import is_caption
+
 _BIO_OPENING = re.compile(
     r"^\s*(?:[A-Z][\w.'’-]*\s){2,4}(?:/\s*[A-Z][\w'’-]*\s)?(?:is|was|has|had|covers|writes|reports|joined|previously)\b"
 )
@@ -96,7 +82,7 @@ def is_furniture(paragraph: str, may_be_bio: bool = True) -> bool:
     stands where bios stand) an author bio."""
     line = paragraph.strip()
     return bool(
-        _CREDIT_END.search(line[-200:]) or _CAPTION_START.match(line) or _STAMP.match(line)
+        is_caption(line) or _STAMP.match(line)
         or (len(line) <= RIGHTS_LENGTH and _RIGHTS.search(line))
         or _RELATED.match(line) or _ZH_BIO.match(line) or _SITE_FOOTER.search(line) or _TWEET_SIGNATURE.match(line)
         or _LISTED_HEADLINE.match(line)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from curator.captions import is_caption
+
 _CREDIT_WORD = (
     r"supplied|handout|pool|file|file\s+(?:photo|picture|image)|stock|screen\s*(?:shot|grab)|courtesy\b.*|"
     r"getty(?:\s+images)?|shutterstock|istock(?:photo)?|alamy|news\s*pix|aap\s+image|"
@@ -38,16 +40,6 @@ _CAPTION_CREDIT = re.compile(
     re.IGNORECASE,
 )
 """A photo caption's closing credit (``... for two years. Source: Supplied``, ``... on Tuesday. (AFP/Getty Images)``)."""
-_CAPTION_OPENER = re.compile(
-    r"(?:in\s+this\s+(?:[\w.,]+\s+){0,3}(?:photo|picture|image|handout|frame|still)|this\s+(?:file\s+)?(?:photo|picture|image)"
-    r"|file\s+(?:photo|picture)|pictured\b|图为|图：|图片：|照片：|（图）|\(photo\))",
-    re.IGNORECASE,
-)
-_PHOTOGRAPHER_CREDIT = re.compile(
-    r"\s(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+\s*/\s*(?:[A-Z][\w&'’.-]*)(?:\s+[A-Z][\w&'’.-]*){0,2}\.?$"
-    r"|\s[A-Z]{2,}\s*/\s*(?:[A-Z][\w'’.-]+\s*){1,3}\.?$"
-)
-"""A caption's closing credit without a label: ``Benoit Tessier/Reuters``, ``REUTERS/Danish Siddiqui``."""
 _CAPTION_DATE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d{2}\.?$"
     r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d{2}\.?$",
@@ -73,19 +65,14 @@ def is_title(line: str) -> bool:
     line = " ".join(line.split())
     return bool(line) and not (
         _SLIDE.fullmatch(line) or _KICKER.fullmatch(line) or _RIGHTS.search(line) or is_credit(line)
-        or _ZH_DATELINE.fullmatch(line) or _BUTTON.fullmatch(line) or _captioned(line) or is_caption(line)
+        or _ZH_DATELINE.fullmatch(line) or _BUTTON.fullmatch(line) or _captioned(line) or _caption_like(line)
     )
 
 
-def is_caption(line: str) -> bool:
-    """Whether ``line`` reads as a photo caption rather than a headline: it opens as captions do (``In this photo
-    …``, ``File photo …``, ``图为…``), ends in a photographer/agency credit (``… in Paris Benoit Tessier/Reuters``)
-    or in a full date (``… in Mumbai May 13, 2014.``: captions date the picture, headlines never do). News caption
-    style, as in the AP Stylebook's "captions" entry and Reuters' ``REUTERS/Name`` credits."""
-    line = " ".join(line.split())
-    return bool(
-        _CAPTION_OPENER.match(line) or _PHOTOGRAPHER_CREDIT.search(line) or _CAPTION_DATE.search(line)
-    )
+def _caption_like(line: str) -> bool:
+    """A photo caption (``captions.is_caption``), or a line ending in a full date (``… in Mumbai May 13, 2014.``):
+    captions date the picture, headlines never do. Only for titles: a story's paragraph may end in a date."""
+    return is_caption(line) or bool(_CAPTION_DATE.search(line))
 
 
 def _captioned(line: str) -> bool:
