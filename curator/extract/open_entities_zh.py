@@ -20,9 +20,10 @@ import re
 from dataclasses import replace
 
 from curator.extract.open_entities import Found, dedupe
+from curator.extract.zh_words import Word, inside_name, is_boundary, is_name_part, word_at, words
 
 _ZH_ORG_SUFFIX = re.compile(
-    r"股份有限公司|有限责任公司|有限公司|公司|集团|银行|大学|学院|研究院|研究所|研究中心|协会|学会|基金会|联合会|委员会|"
+    r"股份(?![有公制回转比数总])|股份有限公司|有限责任公司|有限公司|公司|集团|银行|大学|学院|研究院|研究所|研究中心|协会|学会|基金会|联合会|委员会|"
     r"医院|政府|航空|法院|检察院|国务院|议院|出版社|电视台|天文台|气象台|电台|日报(?![道告])|晚报(?![道告])|时报(?![道告])|通讯社|交易所|事务所|实验室|中心|组织|联盟|"
     r"部(?![长分门署队位件落])|局(?![长面势部限地])|署(?![长名])|厅(?![长])|党(?![员派内外委工组])"
 )
@@ -55,19 +56,27 @@ _ZH_FIELDS = (
 _ZH_FIELD_END = re.compile(rf"(?:{_ZH_FIELDS})$")
 _ZH_FIELD_START = re.compile(_ZH_FIELDS)
 _ZH_GENERIC = re.compile(
-    r"(?:上市|控股|科技|投资|互联网|人工智能|保险|房地产|地产|能源|汽车|电信|物业|管理|咨询|贸易|金融|制药|医药|生物|"
+    r"(?:[一二两三四五六七八九十百千万几数多余]+家|中小型?|[ABH]股|港股|美股|境内|境外|地方|电力|石油|化工|钢铁|煤炭|航运|证券|期货|基金|信托|租赁|担保|快递|上市|控股|科技|投资|互联网|人工智能|保险|房地产|地产|能源|汽车|电信|物业|管理|咨询|贸易|金融|制药|医药|生物|"
     r"建筑|建设|技术|信息|网络|电子|软件|游戏|媒体|传媒|外国|外资|国有|国营|私营|民营|跨国|大型|小型|中型|初创|创业|"
     r"空壳|重要|工商业|交通|物流|商业|经济|许多|很多|不少|众多|少数|多数|大量|主要|西方|海外|国外|知名|顶尖|一流|名牌|重点|各地|母|子|分|总|新|老|本|该|其|贵|我|你|他|国内|国际|全球|当地|本地|相关|其他|同类|一些|有关|这些|那些|各|多|同一)+"
 )
-_ZH_GENERIC_SUFFIX = {"公司", "集团", "有限公司", "组织", "中心", "联盟", "部", "局", "署", "厅", "党", "实验室", "银行", "医院", "大学", "学院"}
-_ZH_STOP = re.compile(
-    r".*(?:[^\u4e00-\u9fffA-Za-z0-9]|[一二两三四五六七八九十几多数每这那该各首]家|"
+_ZH_NEEDS_NAME = frozenset({
+    "股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "银行", "大学", "学院", "医院", "政府", "党", "中心", "联盟",
+    "组织", "实验室", "协会", "基金会", "联合会", "研究院", "研究所", "交易所", "事务所", "航空", "股份",
+})
+"""Suffixes any descriptor may stand before (出租车公司, 地方政府): the words before one must hold a name part."""
+_ZH_PLACE_NAMED = frozenset({"政府", "党"})
+_ZH_GENERIC_SUFFIX = {"政府", "公司", "集团", "有限公司", "组织", "中心", "联盟", "部", "局", "署", "厅", "党", "实验室", "银行", "医院", "大学", "学院"}
+_ZH_STOP_WORD = re.compile(
+    r"(?:[^\u4e00-\u9fffA-Za-z0-9*]|我院|本院|我校|本校|我司|现任|[一二两三四五六七八九十几多数每这那该各首]家|"
     r"[的在是了由向对从据被将把给等其以于称说也都又并而但或已曾让使到至自跟就还再才即令请受]|"
     r"表示|指出|认为|宣布|收购|成立|加入|旗下|成为|通过|来自|包括|其中|今年|去年|明年|目前|此前|日前|近日|近期|"
     r"董事长|总裁|行长|部长|主席|所长|院长|局长|发言人|记者|报道|消息|官员|带领|展望|违反|投资|起诉|批评|要求|发布|"
     r"召开|联合|合作|携手|参股|支持|进入|离开|担任|出任|任职|就职|创办|创立|建立|领导|访问|会见|拜访|发现|取消|禁止|"
     r"限制|考虑|派发|会上|承办|主办|协办|单位|多次|再次|首次|曾经|\d+[日月年号]|经(?![济贸营管销])|[前因像归拟有去过获哪])"
 )
+"""A word that ends a name on its left: punctuation, function characters, verbs, roles, times."""
+_ZH_STOP = re.compile(rf".*{_ZH_STOP_WORD.pattern}")
 _ZH_ROLE = re.compile(
     r"所长|总裁|行长|部长|秘书长|记者|主席|发言人|董事长|总经理|首席执行官|执行官|CEO|教授|院长|局长|市长|总统|总理|省长|"
     r"书记|主任|经理|创始人|研究员|特首|行政长官|司长|署长|处长|议员|参选人|校长|会长|理事长|大使|法官|律师|分析师|"
@@ -124,9 +133,13 @@ _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,8
 def chinese(text: str, known_people: dict[str, str]) -> list[Found]:
     """Organisations and people of one sentence with Chinese in it; ``known_people`` as in ``english``."""
     found: list[Found] = []
+    ws = words(text)
     for match in _ZH_ORG_SUFFIX.finditer(text):
         suffix = match.group()
-        prefix = _zh_org_prefix(text[max(0, match.start() - _ZH_WINDOW) : match.start()], suffix, match.start() >= _ZH_WINDOW)
+        base = _zh_window(text, ws, match.start())
+        prefix = None if base is None else _zh_org_prefix(base, suffix)
+        if prefix is not None and suffix in _ZH_NEEDS_NAME and not _zh_named(ws, match.start() - len(prefix), match.start(), suffix):
+            prefix = None  # "上限为公司", "出租车公司": a descriptor, no name
         if prefix is None and suffix == "国务院":
             prefix = ""  # the State Council needs no place before it
         if prefix is None:
@@ -204,15 +217,53 @@ def _zh_items(items: str) -> list[str]:
     return parts
 
 
-def _zh_org_prefix(window: str, suffix: str, clipped: bool) -> str | None:
-    """The name before an organisation suffix: after the last hard stop (punctuation, 的, 表示, …); a
-    conjunction (和, 与, 为, …) ends it too unless what follows alone is no name (北京协和医院, 华为技术有限公司)
-    or it joins two fields of a unit named after its parent (重庆师范大学地理与旅游学院). ``clipped``: the window
-    does not reach the start of the sentence, so a name with no stop in it has no known start."""
-    cut = _ZH_STOP.match(window)
-    base = window[cut.end() :] if cut else window
-    if clipped and not cut:
-        return None
+def _zh_window(text: str, ws: tuple[Word, ...], at: int) -> str | None:
+    """The words that may name what the suffix at ``at`` ends: back from it while each word may stand inside a
+    name (no verb, adverb, number, pronoun, time, punctuation: "直接提升TCL集团" is TCL集团) and after the last stop
+    word that is a whole word (the 自 of "上海自动化仪表" is none). A conjunction right before the suffix ends
+    it ("上限为公司"); further back it is left to ``_zh_org_prefix``. None when the run fills the look-back window,
+    so the name has no known start."""
+    floor = max(0, at - _ZH_WINDOW)
+    index = word_at(ws, at - 1)
+    start = at
+    if index >= 0 and ws[index].end > at:  # a word holding the suffix's start (上市公司, 中医药大学, 市政府)
+        start, index = ws[index].start, index - 1
+    while index >= 0 and ws[index].start >= floor and (
+        inside_name(ws[index], ws[index + 1]) or (start < at and _ZH_SOFT_STOP.fullmatch(ws[index].text))
+    ):
+        start, index = ws[index].start, index - 1
+    known = index < 0 or ws[index].start >= floor or not inside_name(ws[index], ws[index + 1])
+    first = word_at(ws, start)
+    if start < at and _ZH_SOFT_STOP.fullmatch(ws[first].text):
+        start = ws[first].end  # "与巴西华人协会": a conjunction joins the name to what is before it
+    cuts = [m.end() for m in _ZH_STOP_WORD.finditer(text, floor, at) if is_boundary(ws, m.start()) and is_boundary(ws, m.end())]
+    if cuts and cuts[-1] > start:
+        start, known = cuts[-1], True
+    return text[start:at] if known else None
+
+
+def _zh_named(ws: tuple[Word, ...], start: int, at: int, suffix: str) -> bool:
+    """Whether a word of the name before the suffix at ``at`` names something (a place, a proper noun, an
+    abbreviation, Latin letters, an unlisted word): 中投公司 and 上海自动化仪表股份有限公司, not 出租车公司. A
+    lone two-character noun is taken for an abbreviation the dictionary tags as a noun (世卫组织) unless it is a
+    trade or a descriptor (保险公司). A party or a government is named by a place or is a word of the dictionary
+    (中国政府, 民主党, 市政府), never by what stands before it in a sentence (贯彻党, 区分政府)."""
+    inside = [w for w in ws if w.end > start and w.start < at]
+    held = inside[-1] if inside and inside[-1].end > at else None  # the word holding the suffix's start: 上市公司
+    if suffix in _ZH_PLACE_NAMED:
+        return held is not None or (bool(inside) and inside[-1].tag in {"ns", "nt"})
+    if held is not None and _ZH_GENERIC.fullmatch(held.text[: at - held.start]):
+        inside.pop()  # "占上市公司", "超百家公司": a descriptor the dictionary lists whole
+    if any(is_name_part(w) for w in inside):
+        return True
+    lone = len(inside) == 1 and inside[0].start == start and inside[0].end == at and len(inside[0].text) == 2
+    return lone and inside[0].tag == "n" and not (_ZH_GENERIC.fullmatch(inside[0].text) or _ZH_ORG_END.search(inside[0].text))
+
+
+def _zh_org_prefix(base: str, suffix: str) -> str | None:
+    """The name in ``base`` (the words before an organisation suffix, from ``_zh_window``): a conjunction
+    (和, 与, 为, …) ends it unless what follows alone is no name (北京协和医院, 华为技术有限公司) or it joins two
+    fields of a unit named after its parent (重庆师范大学地理与旅游学院)."""
     cuts = [m.end() for m in _ZH_SOFT_STOP.finditer(base) if m.start() >= 2 and not _zh_fields_joined(base, m)][::-1] + [0]
     for at in cuts:
         prefix = base[at:]
