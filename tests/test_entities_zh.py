@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from curator.extract.open_entities_zh import chinese
+from extract_helpers import facts
 
 
 def _names(text: str) -> list[tuple[str, str]]:
@@ -76,3 +77,45 @@ def test_chinese_names_are_spans_of_the_text(text: str) -> None:
     """Any text: every name found is written in it, as found."""
     for f in chinese(text, {}):
         assert text[f.start : f.end] == f.name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # stock short names as exchanges print them: before a code, with a share class, marked for risk
+        ("增持最多的是：南玻A（8.5亿元）、零七股份(000007)（2.1亿元）、华信科技(300100)（1.2亿元）。",
+         [("南玻A", "organisation"), ("零七股份", "organisation"), ("华信科技", "organisation")]),
+        ("*ST华光今日复牌，ST东源继续停牌。", [("*ST华光", "organisation"), ("ST东源", "organisation")]),
+        ("新华富时A50指数下跌，维生素A很重要。", []),
+        # people: a title or office cut off, no adverb, time or verb taken for a name
+        ("会上，银监会主席尚福林提及民营银行。", [("尚福林", "person")]),
+        ("刘益谦现任新理益集团董事长。", [("刘益谦", "person"), ("新理益集团", "organisation")]),
+        ("王建华出席国务院会议。", [("王建华", "person"), ("国务院", "organisation")]),
+        ("局长也曾公开表示支持，书记曾多次强调，发言人周五表示反对。", []),
+        ("主任徐成光在会上发言。", [("徐成光", "person")]),
+    ],
+)
+def test_chinese_stock_names_and_people(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _names(text) == expected
+
+
+def _subjects(text: str) -> list[tuple[str, str | None]]:
+    return [(c.text, c.subject) for c in facts(text) if c.kind in {"money", "percent"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # each item of a ranked list takes its own name, never its neighbour's; an item without one takes none
+        ("增持最多的是：南玻A（8.5亿元）、长江集团（6.2亿元）、某企业（3.1亿元）。",
+         [("8.5亿元", "南玻A"), ("6.2亿元", "长江集团"), ("3.1亿元", None)]),
+        # the sentence's topic in its first clause names the figures after it
+        ("东华集团今日公告，拟以不超过5亿元回购股份，占总股本的3%。", [("5亿元", "东华集团"), ("3%", "东华集团")]),
+        # a descriptor is no subject: the number has none
+        ("今日公司发布公告，回购上限为公司净资产的20%。", [("20%", None)]),
+        # a name later in the sentence is not the subject of a number before it
+        ("营收增长12%，其中华兴银行贡献最多。", [("12%", None)]),
+    ],
+)
+def test_chinese_number_claims_take_the_subject_of_their_clause(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _subjects(text) == expected

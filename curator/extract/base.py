@@ -25,6 +25,28 @@ if TYPE_CHECKING:
 _URL = re.compile(r"https?://\S+|www\.\S+|\((?:[\w-]+\.)+[a-z]{2,}(?:\s+\d+)?\)|\b[\w-]+\.(?:com|net|org|jp|cn|io|co)\b", re.IGNORECASE)
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_CLAUSE_END = re.compile(r"[，,；;、：:。！？!?\n]")
+"""What ends a clause or a list item in Chinese: commas (the enumeration comma 、 too), colons, stops."""
+
+
+def subject_in_clause(sentence: Sentence, names: list[Mention], at: int) -> str | None:
+    """The subject of a number at article offset ``at`` in a Chinese sentence naming ``names`` (by start): the
+    nearest name before it in its own clause (南玻A（11.85亿元）、长园集团（11.56亿元）: each row its own name),
+    else the sentence's topic, a name in its first clause that no other name follows before the number and no
+    list stands between (TCL集团今日公告，拟回购不超过7.95亿元); else none, never a name across a list item."""
+    text, offset = sentence.text, at - sentence.start
+    clause = max((m.end() for m in _CLAUSE_END.finditer(text, 0, offset)), default=0)
+    own = [m for m in names if clause <= m.start - sentence.start and m.end <= at]
+    if own:
+        return own[-1].entity.name
+    first = _CLAUSE_END.search(text)
+    topic = names[0] if names and names[0].end - sentence.start <= (first.start() if first else len(text)) else None
+    if topic is None or topic.end > at or any(topic.end <= m.start < at for m in names[1:]):
+        return None
+    return None if "、" in text[topic.end - sentence.start : offset] else topic.entity.name
+
+
 def candidate_id(article_id: str, kind: str, start: int, end: int) -> str:
     """Stable id: the same span of the same article always gets the same id, in any database."""
     return hashlib.sha1(f"{article_id}:{kind}:{start}:{end}".encode()).hexdigest()[:12]
@@ -88,16 +110,17 @@ class Context:
         """Whether the sentence speaks of the profile's venture (a cue word); never without a profile's venture."""
         return self.lex.venture_cue_re is not None and self.lex.venture_cue_re.search(sentence.text) is not None
 
-    def subject_of(self, sentence: Sentence) -> str | None:
+    def subject_of(self, sentence: Sentence, at: int | None = None) -> str | None:
         """What a sentence is about: the profile's venture when it is the topic (a cue word or a name given to it),
         else the first organisation or programme named in the sentence. Without a profile there is no venture,
-        so general news never gets one story's subject."""
+        so general news never gets one story's subject. A number at article offset ``at`` in a Chinese sentence
+        takes the organisation of its own clause (``subject_in_clause``)."""
         if self.lex.venture and (self.about_venture(sentence) or self.in_sentence(sentence, "naming")):
             return self.lex.venture
-        for mention in self.mentions.get(sentence.start, []):
-            if mention.entity.type != "person":
-                return mention.entity.name
-        return None
+        names = [m for m in self.mentions.get(sentence.start, []) if m.entity.type != "person"]
+        if at is not None and _HAN.search(sentence.text):
+            return subject_in_clause(sentence, names, at)
+        return names[0].entity.name if names else None
 
     def add(
         self,

@@ -119,7 +119,7 @@ class MoneyRule:
         start, end = sentence.start + amount.start, sentence.start + amount.end
         qualifier = amount.qualifier or amount_qualifier(ctx, sentence, start, end)
         candidate = ctx.add(
-            "money", start, end, amount.value, unit=amount.code, qualifier=qualifier, subject=ctx.subject_of(sentence),
+            "money", start, end, amount.value, unit=amount.code, qualifier=qualifier, subject=ctx.subject_of(sentence, start),
             extractor=amount.rule, attrs={"range": amount.ends} if amount.ends else None,
         )
         return [candidate] if candidate else []

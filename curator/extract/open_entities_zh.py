@@ -39,6 +39,12 @@ _ZH_LISTED = re.compile(
     rf"(?P<items>{_ZH_ITEM}(?:(?:、|和|与|及|以及){_ZH_ITEM})+)等(?:\d+家|多家|几家|[一二三四五六七八九十]+家)?"
     r"(?P<kind>公司|企业|机构|银行|集团|高校|大学|媒体|平台|厂商|车企|药企|券商|基金|人(?!民|工|类|口|才|员|士|群))"
 )
+_ZH_STOCK_CODE = re.compile(r"[（(]\s*(?:S[HZ]\s*)?\d{6}(?:\.S[HZ])?\s*[)）]")
+_ZH_SHARE_CLASS = re.compile(r"(?<=[\u4e00-\u9fff])[AB](?=[（(]|\s+\d)")
+_ZH_ITEM_START = re.compile(r"(?:^|[^\u4e00-\u9fffA-Za-z0-9*])(?=[\u4e00-\u9fffA-Za-z0-9*]{2,6}$)")
+"""Where a list item of a stock's short name starts: the name is all of it (零七股份, 中葡股份)."""
+_ZH_RISK = re.compile(r"(?<![A-Za-z])\*?S?ST(?=[\u4e00-\u9fff])")
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _ZH_LAST_GAP = re.compile(r"以及|和|与|及")
 """Names listed before 等 and a noun that says what they are: organisations (等公司, 等企业) or people (等人)."""
 _ZH_TITLE_AFTER = re.compile(r"秘书长|教授|研究员|院士|博士|先生|女士|主任|会长|董事长|总经理|总裁")
@@ -96,7 +102,8 @@ _ZH_WINDOW = 16
 """Characters looked back from an organisation suffix; a name that fills them all has no known start and is left out."""
 _ZH_BEFORE_NAME = set("但而据和与对向让被由及并且也则即就")
 """Function characters that may stand right before a name that a speech verb follows (据李明说, 但王芳表示)."""
-_ZH_SPEECH = re.compile(r"表示|指出|说|称|认为|强调|透露|介绍|坦言|回应|告诉|宣布")
+_ZH_SPEECH = re.compile(r"表示|指出|说|称|认为|强调|透露|介绍|坦言|回应|告诉|宣布|现任|担任|出任|曾任|兼任|出席")
+"""Verbs a person is the subject of, right after the name: speech (李明表示) and holding an office (刘益谦现任)."""
 _ZH_AFTER_NAME = re.compile(
     r"(?:表示|指出|说|称|认为|强调|透露|介绍|坦言|回应|告诉|宣布|承认|批评|报道|先生|女士|教授|研究员|院士|博士|在|的|和|与|也|曾|于|对|向|"
     r"等|则|就|已|将|还|今|昨|此|同|及|从|被|作|是|为|于|）|\)|[^\u4e00-\u9fff]|$)"
@@ -149,6 +156,7 @@ def chinese(text: str, known_people: dict[str, str]) -> list[Found]:
                   or (not text[:start].strip() and _ZH_CHANNEL.fullmatch(text, match.end())))
         rule = "byline" if credit else "zh-suffix"
         found.append(Found(start, match.end(), prefix + suffix, "organisation", rule))
+    found += _zh_stocks(text, ws)
     for match in _ZH_LISTED.finditer(text):  # "阿里巴巴、腾讯和百度等公司", "张三、李四等人"
         kind = "person" if match.group("kind").startswith("人") else "organisation"
         at = match.start("items")
@@ -171,12 +179,12 @@ def chinese(text: str, known_people: dict[str, str]) -> list[Found]:
                 break
     for match in _ZH_ROLE.finditer(text):
         at = match.end()
-        name = _zh_name(text, at)
+        name = _zh_name(text, ws, at)
         rule = "byline" if match.group() in _ZH_STAFF else "zh-role"
         while name:  # "议员黄毓民、陈伟业": a list after one role word
             found.append(Found(at, at + len(name), name, "person", rule))
             at += len(name) + 1
-            name = _zh_name(text, at) if text[at - 1 : at] == "、" else None
+            name = _zh_name(text, ws, at) if text[at - 1 : at] == "、" else None
     for match in _ZH_SPEECH.finditer(text):
         for length in (3, 2, 4):
             start = match.start() - length
@@ -184,7 +192,9 @@ def chinese(text: str, known_people: dict[str, str]) -> list[Found]:
                 continue
             name = text[start : match.start()]
             before = text[start - 1] if start > 0 else ""
-            if _zh_looks_like_name(name) and (not ("\u4e00" <= before <= "\u9fff") or before in _ZH_BEFORE_NAME):
+            if _zh_looks_like_name(name) and _zh_person_words(ws, start, match.start(), cued=True) and (
+                not ("\u4e00" <= before <= "\u9fff") or before in _ZH_BEFORE_NAME
+            ):
                 found.append(Found(start, match.start(), name, "person", "zh-speech"))
                 break
     for match in _TRANSLITERATED.finditer(text):
@@ -209,6 +219,40 @@ def chinese(text: str, known_people: dict[str, str]) -> list[Found]:
     return dedupe(found)
 
 
+def _zh_stocks(text: str, ws: tuple[Word, ...]) -> list[Found]:
+    """Listed companies by their stock short names, as the exchanges print them: the name before a six-digit code
+    in brackets (万达信息(300168)), a name of two to four characters with its share class before a bracket or a
+    figure (南玻A（11.85亿元）, 万科A 12.5), and a name marked for risk (ST狮头, *ST生化)."""
+    found: list[Found] = []
+    for match in list(_ZH_STOCK_CODE.finditer(text)) + list(_ZH_SHARE_CLASS.finditer(text)):
+        item = _ZH_ITEM_START.search(text, max(0, match.start() - 7), match.start())
+        window = None if item else _zh_window(text, ws, match.start())
+        base = text[_zh_lead_cut(ws, item.end(), match.start()) : match.start()] if item else window and _ZH_SOFT_STOP.split(window)[-1]
+        if base and 2 <= len(base) <= 8 and not _ZH_GENERIC.fullmatch(base):
+            end = match.start() + (1 if match.re is _ZH_SHARE_CLASS else 0)
+            named = _zh_named(ws, match.start() - len(base), match.start(), "股份")
+            if match.re is not _ZH_SHARE_CLASS or (len(base) <= 4 and named):  # 维生素A is no stock
+                found.append(Found(match.start() - len(base), end, text[match.start() - len(base) : end], "organisation", "zh-stock"))
+    for match in _ZH_RISK.finditer(text):
+        index, end = word_at(ws, match.end()), match.end()
+        while index < len(ws) and ws[index].start == end and _HAN_WORD.fullmatch(ws[index].text) and inside_name(ws[index]):
+            if end - match.end() + len(ws[index].text) > 4:
+                break
+            end, index = ws[index].end, index + 1
+        if end - match.end() >= 2:
+            found.append(Found(match.start(), end, text[match.start() : end], "organisation", "zh-stock"))
+    return found
+
+
+def _zh_lead_cut(ws: tuple[Word, ...], start: int, end: int) -> int:
+    """Where a list item's name starts: after the verbs, adverbs and function words that lead it (已有雪莱特 is
+    雪莱特), never inside a word; a numeral stays (零七股份)."""
+    index = word_at(ws, start)
+    while index < len(ws) and ws[index].start >= start and ws[index].end < end and ws[index].tag[:1] in "vdpcrtu":
+        start, index = ws[index].end, index + 1
+    return start
+
+
 def _zh_items(items: str) -> list[str]:
     """The names of a list: split at 、, and the last at 和/与/及 unless it is an organisation's name (北京协和医院)."""
     parts = items.split("、")
@@ -226,13 +270,18 @@ def _zh_window(text: str, ws: tuple[Word, ...], at: int) -> str | None:
     floor = max(0, at - _ZH_WINDOW)
     index = word_at(ws, at - 1)
     start = at
-    if index >= 0 and ws[index].end > at:  # a word holding the suffix's start (上市公司, 中医药大学, 市政府)
+    if index >= 0 and ws[index].end > at:  # a word holding the suffix's start (上市公司, 中医药大学, 星期日|报; not 其党)
+        if not inside_name(ws[index]) and ws[index].tag != "t":
+            return ""
         start, index = ws[index].start, index - 1
+    def inside(word: Word, after: Word) -> bool:  # a lone verb only in a word split off the suffix's: 长沙市住建局
+        return inside_name(word, after) and (len(word.text) > 1 or not word.tag.startswith("v") or after.end >= at)
+
     while index >= 0 and ws[index].start >= floor and (
-        inside_name(ws[index], ws[index + 1]) or (start < at and _ZH_SOFT_STOP.fullmatch(ws[index].text))
+        inside(ws[index], ws[index + 1]) or (start < at and _ZH_SOFT_STOP.fullmatch(ws[index].text))
     ):
         start, index = ws[index].start, index - 1
-    known = index < 0 or ws[index].start >= floor or not inside_name(ws[index], ws[index + 1])
+    known = index < 0 or ws[index].start >= floor or not inside(ws[index], ws[index + 1])
     first = word_at(ws, start)
     if start < at and _ZH_SOFT_STOP.fullmatch(ws[first].text):
         start = ws[first].end  # "与巴西华人协会": a conjunction joins the name to what is before it
@@ -297,12 +346,26 @@ def _zh_looks_like_name(name: str) -> bool:
             and not _ZH_ROLE.search(name[1:]) and name[-1] not in "部局署厅院所司处委会党国省市县区镇村方面还也都又就才再曾将已便却仍")
 
 
-def _zh_name(text: str, at: int) -> str | None:
+def _zh_person_words(ws: tuple[Word, ...], start: int, end: int, cued: bool = False) -> bool:
+    """Whether ``start``–``end`` may be a person's name by its words: it starts between words, holds no adverb,
+    time, pronoun, numeral or verb, and cuts no verb at its end (曾多次, 周五 and the 尚福林提 of 尚福林提及 are
+    none; 徐成光 may end inside jieba's 光在, a guess at an unknown name). ``cued``: a speech verb starts at
+    ``end``, so a word across it (李/明说) is jieba's, not the text's."""
+    last = word_at(ws, end - 1)
+    within = ws[word_at(ws, start) : last + (1 if ws[last].end == end else 0)]
+    return is_boundary(ws, start) and all(inside_name(w) for w in within) and (
+        ws[last].end == end or cued or not ws[last].tag.startswith("v")
+    )
+
+
+def _zh_name(text: str, ws: tuple[Word, ...], at: int) -> str | None:
     """A name right after a role word, ending where a name must end: a Chinese one of two to four characters
     from a common surname, or a foreign one written in transliteration characters (总统特朗普说)."""
     for length in (3, 2, 4):
         name = text[at : at + length]
-        if len(name) == length and _zh_looks_like_name(name) and _ZH_AFTER_NAME.match(text, at + length):
+        if len(name) == length and _zh_looks_like_name(name) and _zh_person_words(ws, at, at + length) and (
+            _ZH_AFTER_NAME.match(text, at + length) or (ws[word_at(ws, at)].tag == "nr" and is_boundary(ws, at + length))
+        ):
             return name
     sounds = _SOUNDS_HEAD.match(text, at).group()[:5]
     for length in range(len(sounds), 1, -1):

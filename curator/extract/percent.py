@@ -60,6 +60,6 @@ class PercentRule:
                     attrs["range"] = [value, high]
             qualifier = amount_qualifier(ctx, sentence, start, end)
             ctx.add(
-                "percent", start, end, value, unit="%", qualifier=qualifier, subject=ctx.subject_of(sentence),
+                "percent", start, end, value, unit="%", qualifier=qualifier, subject=ctx.subject_of(sentence, start),
                 extractor="percent", attrs=attrs,
             )

@@ -73,20 +73,19 @@ class ChineseQuantityRule:
     def run(self, ctx: Context, sentence: Sentence) -> None:
         if not _CJK.search(sentence.text):
             return
-        subject = ctx.subject_of(sentence)
         text = sentence.text
         for match in self.half.finditer(text):
             value = try_number(match.group("n"))
             if value is not None:
-                self._add(ctx, sentence, match.start(), match.end(), value + 0.5, _HALF_UNITS[match.group("unit")], subject)
+                self._add(ctx, sentence, match.start(), match.end(), value + 0.5, _HALF_UNITS[match.group("unit")])
         for match in self.fraction.finditer(text):
             den, num = try_number(match.group("den")), try_number(match.group("num"))
             if match.group("den") not in {"百", "千", "万"} and den and num is not None:
-                self._add(ctx, sentence, match.start(), match.end(), round(num / den, 4), "share", subject)
+                self._add(ctx, sentence, match.start(), match.end(), round(num / den, 4), "share")
         for match in self.fraction_word.finditer(text):
             if text[match.start() - 1 : match.start()] == "另":
                 continue  # 另一半 is one's partner, no share
-            self._add(ctx, sentence, match.start(), match.end(), self.lex.fractions[match.group()], "share", subject)
+            self._add(ctx, sentence, match.start(), match.end(), self.lex.fractions[match.group()], "share")
         for match in self.count.finditer(text):
             found = self._unit(text, match)
             several = text[match.start() - 1 : match.start()] in {"几", "数"}  # 几十张, 数千公里: some tens, thousands
@@ -108,7 +107,7 @@ class ChineseQuantityRule:
             neighbours = _NEIGHBOURS.match(match.group("n"))
             if neighbours and "一二三四五六七八九".index(neighbours[2]) == "一二三四五六七八九".index(neighbours[1]) + 1:
                 value, qualifier = float(try_number(neighbours[1]) or 0), "approximately"
-            self._add(ctx, sentence, match.start() - several, end, value, unit, subject, qualifier)
+            self._add(ctx, sentence, match.start() - several, end, value, unit, qualifier)
 
     def _unit(self, text: str, match: re.Match[str]) -> tuple[str, int] | None:
         """The unit and where the quantity ends: a listed noun, an open noun after a measure word, or the measure."""
@@ -159,7 +158,7 @@ class ChineseQuantityRule:
         return self.lex.nouns.get(noun, noun), end
 
     def _add(self, ctx: Context, sentence: Sentence, start: int, end: int, value: float, unit: str,
-             subject: str | None, qualifier: str | None = None) -> None:
+             qualifier: str | None = None) -> None:
         attrs: dict[str, object] = {}
         low = _RANGE_LOW.search(sentence.text, max(0, start - 12), start)
         low_value = try_number(low.group("low")) if low else None
@@ -171,4 +170,4 @@ class ChineseQuantityRule:
             value = -value  # 零下5℃ is -5
         qualifier = qualifier or amount_qualifier(ctx, sentence, sentence.start + start, sentence.start + end)
         ctx.add("quantity", sentence.start + start, sentence.start + end, value, unit=unit, qualifier=qualifier,
-                subject=subject, extractor="quantity.zh", attrs=attrs)
+                subject=ctx.subject_of(sentence, sentence.start + start), extractor="quantity.zh", attrs=attrs)
