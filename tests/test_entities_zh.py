@@ -85,6 +85,8 @@ def test_chinese_names_are_spans_of_the_text(text: str) -> None:
         # stock short names as exchanges print them: before a code, with a share class, marked for risk
         ("增持最多的是：南玻A（8.5亿元）、零七股份(000007)（2.1亿元）、华信科技(300100)（1.2亿元）。",
          [("南玻A", "organisation"), ("零七股份", "organisation"), ("华信科技", "organisation")]),
+        ("昨日已有雪莱特(002076)、永新股份(002014)、通葡股份(600365)宣布停牌。",
+         [("雪莱特", "organisation"), ("永新股份", "organisation"), ("通葡股份", "organisation")]),
         ("*ST华光今日复牌，ST东源继续停牌。", [("*ST华光", "organisation"), ("ST东源", "organisation")]),
         ("新华富时A50指数下跌，维生素A很重要。", []),
         # people: a title or office cut off, no adverb, time or verb taken for a name
@@ -119,3 +121,14 @@ def _subjects(text: str) -> list[tuple[str, str | None]]:
 )
 def test_chinese_number_claims_take_the_subject_of_their_clause(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert _subjects(text) == expected
+
+
+def _entities(text: str) -> list[object]:
+    return [c.value for c in facts(text) if c.kind == "entity"]
+
+
+def test_a_partner_inside_a_joint_venture_name_is_not_the_partner() -> None:
+    """广汽丰田 is GAC Toyota, a joint venture: no mention of Toyota; 丰田 alone or after a country still is."""
+    assert "Toyota" not in _entities("天奇股份中标广汽丰田的项目。")
+    assert "Toyota" in _entities("据丰田称，销量增长。")
+    assert "Toyota" in _entities("日本丰田宣布召回。")

@@ -24,7 +24,7 @@ from curator.extract.base import Context, Mention
 from curator.extract.lexicon import Entity, Lexicon, alternation
 from curator.extract.open_entities import FOLD, Found, dedupe, english
 from curator.extract.open_entities_kinds import drop_known, with_kinds
-from curator.extract.open_entities_zh import chinese
+from curator.extract.open_entities_zh import chinese, joined_to_name
 from curator.extract.sentences import Sentence
 
 
@@ -119,6 +119,8 @@ class EntityRule:
             entity = self.lex.entity(written)
             if entity is None or (written[:1].islower() and not entity.name[:1].islower()):
                 continue
+            if _HAN.match(written) and joined_to_name(sentence.text, match.start()):
+                continue  # 广汽丰田 is a joint venture, not Toyota
             start, end = sentence.start + match.start(), sentence.start + match.end()
             if ctx.is_blocked(start, end):
                 continue

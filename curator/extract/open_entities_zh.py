@@ -41,8 +41,9 @@ _ZH_LISTED = re.compile(
 )
 _ZH_STOCK_CODE = re.compile(r"[（(]\s*(?:S[HZ]\s*)?\d{6}(?:\.S[HZ])?\s*[)）]")
 _ZH_SHARE_CLASS = re.compile(r"(?<=[\u4e00-\u9fff])[AB](?=[（(]|\s+\d)")
-_ZH_ITEM_START = re.compile(r"(?:^|[^\u4e00-\u9fffA-Za-z0-9*])(?=[\u4e00-\u9fffA-Za-z0-9*]{2,6}$)")
-"""Where a list item of a stock's short name starts: the name is all of it (零七股份, 中葡股份)."""
+_ZH_ITEM_START = re.compile(r"(?:^|[^\u4e00-\u9fffA-Za-z0-9*])(?=[\u4e00-\u9fffA-Za-z0-9*]{2,10}$)")
+"""Where a list item of a stock's short name starts: the name is the item after its leading words (零七股份, 中葡股份,
+昨日已有雪莱特)."""
 _ZH_RISK = re.compile(r"(?<![A-Za-z])\*?S?ST(?=[\u4e00-\u9fff])")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _ZH_LAST_GAP = re.compile(r"以及|和|与|及")
@@ -219,15 +220,24 @@ def chinese(text: str, known_people: dict[str, str]) -> list[Found]:
     return dedupe(found)
 
 
+def joined_to_name(text: str, start: int) -> bool:
+    """Whether a Chinese name at ``start`` of ``text`` is the tail of a longer one: it starts inside a word
+    (一汽大众) or right after an abbreviation or brand (广汽|丰田, 上汽|通用): a joint venture, not the partner."""
+    ws = words(text)
+    before = word_at(ws, start - 1)
+    return start > 0 and (not is_boundary(ws, start) or (ws[before].end == start and ws[before].tag in {"j", "nz"}))
+
+
 def _zh_stocks(text: str, ws: tuple[Word, ...]) -> list[Found]:
     """Listed companies by their stock short names, as the exchanges print them: the name before a six-digit code
     in brackets (万达信息(300168)), a name of two to four characters with its share class before a bracket or a
     figure (南玻A（11.85亿元）, 万科A 12.5), and a name marked for risk (ST狮头, *ST生化)."""
     found: list[Found] = []
     for match in list(_ZH_STOCK_CODE.finditer(text)) + list(_ZH_SHARE_CLASS.finditer(text)):
-        item = _ZH_ITEM_START.search(text, max(0, match.start() - 7), match.start())
-        window = None if item else _zh_window(text, ws, match.start())
-        base = text[_zh_lead_cut(ws, item.end(), match.start()) : match.start()] if item else window and _ZH_SOFT_STOP.split(window)[-1]
+        item = _ZH_ITEM_START.search(text, max(0, match.start() - 11), match.start())
+        lead = _zh_lead_cut(ws, item.end(), match.start()) if item else match.start()
+        window = None if match.start() - lead <= 6 else _zh_window(text, ws, match.start())
+        base = window and _ZH_SOFT_STOP.split(window)[-1] if window is not None else text[lead : match.start()]
         if base and 2 <= len(base) <= 8 and not _ZH_GENERIC.fullmatch(base):
             end = match.start() + (1 if match.re is _ZH_SHARE_CLASS else 0)
             named = _zh_named(ws, match.start() - len(base), match.start(), "股份")
@@ -246,9 +256,11 @@ def _zh_stocks(text: str, ws: tuple[Word, ...]) -> list[Found]:
 
 def _zh_lead_cut(ws: tuple[Word, ...], start: int, end: int) -> int:
     """Where a list item's name starts: after the verbs, adverbs and function words that lead it (已有雪莱特 is
-    雪莱特), never inside a word; a numeral stays (零七股份)."""
+    雪莱特), never a single character (jieba's guess inside an unknown name: 通|葡|股份) nor leaving less than three
+    characters (永新股份); a numeral stays (零七股份)."""
     index = word_at(ws, start)
-    while index < len(ws) and ws[index].start >= start and ws[index].end < end and ws[index].tag[:1] in "vdpcrtu":
+    while (index < len(ws) and ws[index].start >= start and end - ws[index].end >= 3 and len(ws[index].text) >= 2
+           and ws[index].tag[:1] in "vdpcrtu"):
         start, index = ws[index].end, index + 1
     return start
 
