@@ -75,7 +75,7 @@ _ZH_NEEDS_NAME = frozenset({
 _ZH_PLACE_NAMED = frozenset({"政府", "党"})
 _ZH_GENERIC_SUFFIX = {"政府", "公司", "集团", "有限公司", "组织", "中心", "联盟", "部", "局", "署", "厅", "党", "实验室", "银行", "医院", "大学", "学院"}
 _ZH_STOP_WORD = re.compile(
-    r"(?:[^\u4e00-\u9fffA-Za-z0-9*]|我院|本院|我校|本校|我司|现任|[一二两三四五六七八九十几多数每这那该各首]家|"
+    r"(?:[^\u4e00-\u9fffA-Za-z0-9*]|我院|本院|我校|本校|我司|现任|中标|签约|[一二两三四五六七八九十几多数每这那该各首]家|"
     r"[的在是了由向对从据被将把给等其以于称说也都又并而但或已曾让使到至自跟就还再才即令请受]|"
     r"表示|指出|认为|宣布|收购|成立|加入|旗下|成为|通过|来自|包括|其中|今年|去年|明年|目前|此前|日前|近日|近期|"
     r"董事长|总裁|行长|部长|主席|所长|院长|局长|发言人|记者|报道|消息|官员|带领|展望|违反|投资|起诉|批评|要求|发布|"
@@ -286,14 +286,17 @@ def _zh_window(text: str, ws: tuple[Word, ...], at: int) -> str | None:
         if not inside_name(ws[index]) and ws[index].tag != "t":
             return ""
         start, index = ws[index].start, index - 1
-    def inside(word: Word, after: Word) -> bool:  # a lone verb only in a word split off the suffix's: 长沙市住建局
-        return inside_name(word, after) and (len(word.text) > 1 or not word.tag.startswith("v") or after.end >= at)
+    def inside(i: int) -> bool:  # a lone verb is jieba's split of a name: 住|建局, 河南省|立|眼科医院, 地理学|会
+        word, after, before = ws[i], ws[i + 1], ws[i - 1] if i > 0 else None
+        if len(word.text) == 1 and word.tag.startswith("v"):
+            return (after.end >= at and not after.text.isascii()) or (before is not None and before.tag.startswith(("n", "j")))
+        return inside_name(word, after)
 
     while index >= 0 and ws[index].start >= floor and (
-        inside(ws[index], ws[index + 1]) or (start < at and _ZH_SOFT_STOP.fullmatch(ws[index].text))
+        inside(index) or (start < at and _ZH_SOFT_STOP.fullmatch(ws[index].text))
     ):
         start, index = ws[index].start, index - 1
-    known = index < 0 or ws[index].start >= floor or not inside(ws[index], ws[index + 1])
+    known = index < 0 or ws[index].start >= floor or not inside(index)
     first = word_at(ws, start)
     if start < at and _ZH_SOFT_STOP.fullmatch(ws[first].text):
         start = ws[first].end  # "与巴西华人协会": a conjunction joins the name to what is before it
