@@ -35,6 +35,9 @@ def _names(text: str) -> list[tuple[str, str]]:
         ("据悉，北京协和医院与华为技术有限公司签约。",
          [("北京协和医院", "organisation"), ("华为技术有限公司", "organisation")]),
         ("山西省商务厅与巴西华人协会签约。", [("山西省商务厅", "organisation"), ("巴西华人协会", "organisation")]),
+        ("山西金兰化工有限公司与巴西佛罗伊特国际公司签约。",
+         [("山西金兰化工有限公司", "organisation"), ("巴西佛罗伊特国际公司", "organisation")]),
+        ("河南省立眼科医院派出医生。", [("河南省立眼科医院", "organisation")]),
         # what an institution does may be in its name; an ordinal too
         ("他在法国里昂国立应用科学院读书。", [("法国里昂国立应用科学院", "organisation")]),
         ("湖南中医药大学附属第一医院举办比赛。", [("湖南中医药大学附属第一医院", "organisation")]),

@@ -292,9 +292,10 @@ def _zh_window(text: str, ws: tuple[Word, ...], at: int) -> str | None:
             return (after.end >= at and not after.text.isascii()) or (before is not None and before.tag.startswith(("n", "j")))
         return inside_name(word, after)
 
-    while index >= 0 and ws[index].start >= floor and (
-        inside(index) or (start < at and _ZH_SOFT_STOP.fullmatch(ws[index].text))
-    ):
+    def joins(i: int) -> bool:  # a conjunction inside a name, not between two (金兰化工有限公司与巴西…公司)
+        return start < at and _ZH_SOFT_STOP.fullmatch(ws[i].text) is not None and not (i > 0 and _ZH_ORG_END.search(ws[i - 1].text))
+
+    while index >= 0 and ws[index].start >= floor and (inside(index) or joins(index)):
         start, index = ws[index].start, index - 1
     known = index < 0 or ws[index].start >= floor or not inside(index)
     first = word_at(ws, start)
