@@ -31,6 +31,28 @@ FIGURE_KINDS = frozenset({"money", "percent", "date", "quantity"})
 _URL = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\((?:[\w-]+\.)+[a-z]{2,}(?:\s+\d+)?\)|\b[\w-]+\.(?:com|net|org|jp|cn|io|co)\b", re.IGNORECASE)
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_CLAUSE_END = re.compile(r"[，,；;、：:。！？!?\n]")
+"""What ends a clause or a list item in Chinese: commas (the enumeration comma 、 too), colons, stops."""
+
+
+def subject_in_clause(sentence: Sentence, names: list[Mention], at: int) -> str | None:
+    """The subject of a number at article offset ``at`` in a Chinese sentence naming ``names`` (by start): the
+    nearest name before it in its own clause (南玻A（11.85亿元）、长园集团（11.56亿元）: each row its own name),
+    else the sentence's topic, a name in its first clause that no other name follows before the number and no
+    list stands between (TCL集团今日公告，拟回购不超过7.95亿元); else none, never a name across a list item."""
+    text, offset = sentence.text, at - sentence.start
+    clause = max((m.end() for m in _CLAUSE_END.finditer(text, 0, offset)), default=0)
+    own = [m for m in names if clause <= m.start - sentence.start and m.end <= at]
+    if own:
+        return own[-1].entity.name
+    first = _CLAUSE_END.search(text)
+    topic = names[0] if names and names[0].end - sentence.start <= (first.start() if first else len(text)) else None
+    if topic is None or topic.end > at or any(topic.end <= m.start < at for m in names[1:]):
+        return None
+    return None if "、" in text[topic.end - sentence.start : offset] else topic.entity.name
+
+
 def candidate_id(article_id: str, kind: str, start: int, end: int) -> str:
     """Stable id: the same span of the same article always gets the same id, in any database."""
     return hashlib.sha1(f"{article_id}:{kind}:{start}:{end}".encode()).hexdigest()[:12]
@@ -103,12 +125,17 @@ class Context:
 
     def subject_of(self, sentence: Sentence, start: int, end: int) -> str | None:
         """What the figure or date at article offsets ``start``-``end`` is about: the profile's venture when the
-        sentence speaks of it (a cue word or a name given to it), else the organisation or programme that is the
-        grammatical subject of its clause (``curator.extract.subjects``), else ``None``. Without a profile there
-        is no venture, so general news never gets one story's subject."""
+        sentence speaks of it (a cue word or a name given to it); else, in a Chinese sentence, the organisation of
+        the figure's own clause or list item, or the sentence's topic (``subject_in_clause``); else the
+        organisation or programme that is the grammatical subject of its clause (``curator.extract.subjects``);
+        else ``None``. Without a profile there is no venture, so general news never gets one story's subject."""
         if self.lex.venture and (self.about_venture(sentence) or self.in_sentence(sentence, "naming")):
             return self.lex.venture
         named = [m for m in self.mentions.get(sentence.start, []) if m.entity.type != "person"]
+        if _HAN.search(sentence.text):
+            found = subject_in_clause(sentence, named, start)
+            if found is not None:
+                return found
         spans = [(m.start - sentence.start, m.end - sentence.start) for m in named]
         index = clause_subject(sentence.text, spans, start - sentence.start, end - sentence.start)
         return None if index is None else named[index].entity.name

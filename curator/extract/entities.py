@@ -26,7 +26,7 @@ from curator.extract.name_shapes import Found, dedupe
 from curator.extract.name_text import FOLD
 from curator.extract.open_entities import english
 from curator.extract.open_entities_kinds import coordinated, settle_agents, with_kinds
-from curator.extract.open_entities_zh import chinese
+from curator.extract.open_entities_zh import chinese, joined_to_name
 from curator.extract.sentences import Sentence
 
 
@@ -141,6 +141,8 @@ class EntityRule:
             entity = self.lex.entity(written)
             if entity is None or (written[:1].islower() and not entity.name[:1].islower()):
                 continue
+            if _HAN.match(written) and joined_to_name(sentence.text, match.start()):
+                continue  # 广汽丰田 is a joint venture, not Toyota
             start, end = sentence.start + match.start(), sentence.start + match.end()
             if ctx.is_blocked(start, end):
                 continue
