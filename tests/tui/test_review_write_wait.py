@@ -167,7 +167,7 @@ async def test_a_screen_write_on_a_held_lock_waits_the_whole_patience_every_writ
     make_review_app: AppFactory, review_data: ReviewData, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """One setting: the screen gives up when the store's ``WRITE_PATIENCE_S`` runs out (short here), not before."""
-    monkeypatch.setattr(connection, "WRITE_PATIENCE_S", 1.5)
+    monkeypatch.setattr(connection, "WRITE_PATIENCE_S", 3.0)
     app = make_review_app()
     async with app.run_test() as pilot:
         await settle(pilot)
@@ -175,10 +175,10 @@ async def test_a_screen_write_on_a_held_lock_waits_the_whole_patience_every_writ
         with write_lock(review_data.path):
             started = time.monotonic()
             await pilot.press("a")
-            await pilot.pause(1.0)
+            await until(pilot, lambda: status.text.startswith(("Saving… waiting ", "Not saved")), "the write to wait")
             assert status.text.startswith("Saving… waiting "), "still waiting, the patience not yet spent"
             await until(pilot, lambda: status.text.startswith("Not saved"), "the write to give up")
-            assert time.monotonic() - started >= 1.5
+            assert time.monotonic() - started >= 3.0
     assert decided(review_data.path) == {}
 
 
