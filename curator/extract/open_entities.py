@@ -78,7 +78,16 @@ _AFTER_ORGANISATION = frozenset(
 )
 _ATTRIBUTIVE = ("-based", "-owned", "-listed", "-backed", "-led", "-run", "-born")
 _INDEFINITE = re.compile(r"(?<![\w-])(?:a|an|A|An)\s$")
-_JOINED = re.compile(rf"(?<![\w-])(?:the|The)\s(?P<left>{ORG_WORD}(?:\s{ORG_WORD}){{0,2}})\sand\s$")
+_JOINED = re.compile(
+    rf"(?<![\w'’-])(?P<the>(?:the|The)\s)?(?P<left>{ORG_WORD}(?:\s{ORG_WORD}){{0,2}})\s(?P<link>and|of)\s$"
+)
+# Fields and goods that end the first half of an institution's name joined by "and" (Oil and Natural Gas Corp,
+# Securities and Exchange Commission, Food and Drug Administration); a name before "and" that is whole (Acme Corp,
+# Sony) starts a list.
+_AND_HEADS = frozenset(
+    f"{_FIELD_WORDS}|Oil|Gas|Securities|Insurance|Food|Drug|Water|Power|Fish|Wildlife|Land|Marine|Housing|Mines|"
+    "Minerals|Fisheries|Forestry|Agriculture|Tourism|Sports|Communications|Telecommunications|Aviation".split("|")
+)
 _PERSON_NOUNS = (
     r"blogger|writer|journalist|reporter|activist|student|teacher|lawyer|attorney|doctor|physician|nurse|scholar|"
     r"scientist|researcher|professor|economist|analyst|fellow|resident|worker|co-worker|colleague|friend|neighbou?r|"
@@ -110,8 +119,13 @@ _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|President|Senator|S
 _TITLE_NAME = re.compile(rf"(?<![\w-])(?:{TITLES})\.?\s(?P<name>{PERSON})")
 _SPEECH = r"said|says|told|added|noted|wrote|tweeted|explained|argued|warned|stated|asked|replied|recalled|insisted|announced"
 _SAID_NAME = re.compile(rf"(?<![\w-])(?:{_SPEECH}|according\sto)\s(?P<name>{PERSON})(?=\s*[,.;:)]|\s(?:who|in|at|of)\b|$)")
-# Abstract nouns end a body's name, never a person's ("Customs and Border Protection", "Breast Cancer Prevention").
+# Abstract nouns end a body's name, never a person's ("Customs and Border Protection", "Breast Cancer Prevention"),
+# and so do the common nouns charities and campaigns are named with ("Breast Cancer Care", "Human Rights Watch").
 _ABSTRACT = re.compile(r"[a-z](?:tion|sion|ity|ogy|ism|ship|ness)s?$")
+_BODY_NOUNS = frozenset(
+    "Care Aid Relief Watch Support Rescue Concern Now Matters Cancer Awareness Alliance Coalition Initiative Project "
+    "Campaign Appeal Network Networks Rights Together".split()
+)
 # What stands before a body, never before a person's name: an article, a preposition, a country's initials.
 _BODY_BEFORE = re.compile(r"(?:(?<![\w-])(?:the|The|of|in|at|for|from|with|by|on|to)|U\.S\.|U\.K\.|U\.N\.)\s$")
 _NAME_SAID = re.compile(rf"(?<![\w.-])(?P<name>{PERSON}),?\s(?:{_SPEECH}|has\ssaid|had\ssaid|said\son)\b")
@@ -306,14 +320,29 @@ def _org_cue(found: list[Found], text: str, at: int, words: list[str]) -> None:
         return
     if _EVENT.match(text, end):
         return  # "Vox Media's Code Media conference": an event named after a body
-    if (len(kept) > 1 and all(w in ORG_CUES for w in kept)) or text[at:end] == text.strip(" .:|»›>"):
-        return  # "Central Bank": descriptors with no name; a line that is only a name: a menu item
+    if kept[-1] == "Capital" and all(w in NOT_NAMES for w in kept[:-1]):
+        return  # "the National Capital is breathing": the capital city, not a firm named Capital
     start = at + sum(len(w) + 1 for w in words[:first])
     joined = _JOINED.search(text, 0, start) if first == 0 else None
-    if joined and not set(joined.group("left").split()) & ORG_CUES:
-        start = joined.start("left")  # "the World Travel and Tourism Council"
+    if joined and _joins(joined):  # "Securities and Exchange Commission": the first half names it
+        left = joined.group("left").split(" ")
+        start = joined.start("left") + sum(len(w) + 1 for w in left[: _trim(left)[0]])
+    elif (len(kept) > 1 and all(w in ORG_CUES for w in kept)) or text[at:end] == text.strip(" .:|»›>"):
+        return  # "Central Bank": descriptors with no name; a line that is only a name: a menu item
     name = text[start : at + sum(len(w) + 1 for w in words[:first])] + " ".join(kept)
     found.append(Found(start, start + len(name), name, "organisation", "org-cue"))
+
+
+def _joins(joined: re.Match[str]) -> bool:
+    """Whether the run before "and"/"of" (group ``left``) is the first half of one name with the run after it: "the
+    World Travel and Tourism Council", "Oil and Natural Gas Corp", "Bank of America Corp"; not "Sony and Nintendo Co"."""
+    words = joined.group("left").split(" ")
+    first, last = _trim(words)
+    if first == last or is_place(" ".join(words[first:last])):
+        return False
+    if joined.group("link") == "of":
+        return words[last - 1] in _OF_HEADS
+    return words[last - 1] in _AND_HEADS or (joined.group("the") is not None and not set(words) & ORG_CUES)
 
 
 def _person(found: list[Found], text: str, start: int, name: str, rule: str, known_people: dict[str, str],
@@ -331,6 +360,8 @@ def _person(found: list[Found], text: str, start: int, name: str, rule: str, kno
             return  # "Breast Cancer Now said": a name that ends in a common word is no person's
     if not words or any(w in CALENDAR or w in ORG_CUES for w in words) or _ABSTRACT.search(words[-1]):
         return  # "Whole Foods said", "Justice Department", "Border Protection": an organisation, not a person
+    if words[-1] in _BODY_NOUNS:
+        return  # "Breast Cancer Care said": a charity
     name = " ".join(words)
     if is_place(name):
         return  # "South Africa said": a country

@@ -1,0 +1,45 @@
+"""Names read whole and of the right kind in real-news shapes: an institution's name joined by "and"/"of" before
+its organisation word, a nationality before a person's name, words run together, a role's organisation."""
+
+from __future__ import annotations
+
+import pytest
+
+from curator.extract import extract_article
+from curator.ingest import make_article
+from curator.schema import load_schema
+
+
+def entities(text: str) -> list[tuple[str, str]]:
+    article = make_article(text, source="t.txt")
+    assert article is not None
+    return [(str(c.value), str(c.unit)) for c in extract_article(article, load_schema()) if c.kind == "entity"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shares of Oil and Natural Gas Corp ended down 1.5 percent on Tuesday.",
+         [("Oil and Natural Gas Corp", "organisation")]),
+        ("The firm faces scrutiny from the U.S. Securities and Exchange Commission over its filings.",
+         [("U.S. Securities and Exchange Commission", "organisation")]),
+        ("Shares of Bank of America Corp fell 2 percent.", [("Bank of America Corp", "organisation")]),
+        ("The Food and Drug Administration approved the drug.", [("Food and Drug Administration", "organisation")]),
+        # a firm's name before "and" is a list, not the first half of one name
+        ("Globex and Initech Co said they would cut prices.",
+         [("Globex", "organisation"), ("Initech Co", "organisation")]),
+    ],
+)
+def test_an_institution_joined_by_and_or_of_is_named_whole(text: str, expected: list[tuple[str, str]]) -> None:
+    assert entities(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Breast Cancer Care said the figures were striking.",  # a charity named with common nouns is no person
+        "Smog is thick in the air that the National Capital is breathing.",  # the capital city, not a firm
+    ],
+)
+def test_common_noun_names_are_no_person_or_firm(text: str) -> None:
+    assert entities(text) == []
