@@ -43,3 +43,20 @@ def test_an_institution_joined_by_and_or_of_is_named_whole(text: str, expected: 
 )
 def test_common_noun_names_are_no_person_or_firm(text: str) -> None:
     assert entities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Honduran Ana Zuniga, 23, said she saw the fence open.", [("Ana Zuniga", "person")]),
+        ("Spanish Rafael Nadal said he was tired after the match.", [("Rafael Nadal", "person")]),
+        ("Mexican Juan Perez's wife was at the border.", [("Juan Perez", "person")]),
+        ("South Korean Kim Min-jun, 40, said the launch was a threat.", [("Kim Min-jun", "person")]),
+        # given names that end like nationalities are kept; a nationality in a body's name is part of it
+        ("Brian Smith said the talks went well.", [("Brian Smith", "person")]),
+        ("Christian Bale said he was pleased.", [("Christian Bale", "person")]),
+        ("Malaysian Airlines said it would resume flights.", [("Malaysian Airlines", "organisation")]),
+    ],
+)
+def test_a_nationality_before_a_person_is_not_part_of_the_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert entities(text) == expected

@@ -35,7 +35,7 @@ from curator.extract.name_shapes import (
     dedupe, headline,
 )
 from curator.extract.name_text import FOLD, credit_spans, title_spans
-from curator.extract.places import is_place
+from curator.extract.places import demonym_length, is_place
 
 # A middle initial may stand inside a name ("Mortimer B. Zuckerman Mind Brain Behavior Institute").
 _ORG_RUN = re.compile(rf"(?<![\w'’-]){ORG_WORD}(?:\s(?:[A-Z]\.\s)?{ORG_WORD}){{0,8}}(?![\w-])")
@@ -354,6 +354,10 @@ def _person(found: list[Found], text: str, start: int, name: str, rule: str, kno
     while words and words[0] in NOT_NAMES:
         start += len(words[0]) + 1
         words = words[1:]
+    nationality = demonym_length(" ".join(words))  # "Honduran Ana Zuniga, 23,": she is Ana Zuniga
+    if nationality:
+        start += nationality
+        words = " ".join(words)[nationality:].split(" ")
     while words and words[-1] in NOT_NAMES:
         words = words[:-1]
         if rule == "speech":
