@@ -60,3 +60,23 @@ def test_common_noun_names_are_no_person_or_firm(text: str) -> None:
 )
 def test_a_nationality_before_a_person_is_not_part_of_the_name(text: str, expected: list[tuple[str, str]]) -> None:
     assert entities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title glued to a name, or a role before a name written without its space: a person
+        ("Homeland Security SecretaryJaneDoerr said the border would stay shut.", [("Jane Doerr", "person")]),
+        ("Market analyst PeterKowalski said stocks would recover.", [("Peter Kowalski", "person")]),
+        ("美国投资者中的MichaelBlock向CNBC表示，市场稳定。", [("Michael Block", "person")]),
+        # inner capitals with a body's cue: an organisation
+        ("Yields rose, according to data from BondTrax on Monday.", [("BondTrax", "organisation")]),
+        ("The founder of the SkyJet group spoke on Monday.", [("SkyJet", "organisation")]),
+        ("Shares fell at SpaceX and GlobeBank last year.", [("SpaceX", "organisation"), ("GlobeBank", "organisation")]),
+        # inner capitals with no cue: a product, no organisation
+        ("Rather than leather, the seats use AppleSkin, a fabric made from apple waste.", []),
+        ("The car has more AppleSkin trim inside.", []),
+    ],
+)
+def test_words_run_together_are_a_person_a_body_or_nothing(text: str, expected: list[tuple[str, str]]) -> None:
+    assert entities(text) == expected

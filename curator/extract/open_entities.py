@@ -18,7 +18,8 @@ Staff credits (``By X and Y``, ``Reporting by X, Y and Z; Editing by W``,
 their names; the people who wrote or edited a story are not people in it, and
 they lend no surname to a later mention.
 
-The Chinese rules are in ``open_entities_zh``; the name shapes, ``Found`` and ``dedupe`` are in ``name_shapes``.
+The Chinese rules are in ``open_entities_zh``, words with inner capitals in ``open_entities_camel``; the name shapes,
+``Found`` and ``dedupe`` are in ``name_shapes``.
 
 Every pattern is a bounded run or a fixed look-back, so the work is linear
 in the length of the sentence. Junk is kept out by requiring a cue: a lone
@@ -35,6 +36,7 @@ from curator.extract.name_shapes import (
     dedupe, headline,
 )
 from curator.extract.name_text import FOLD, credit_spans, title_spans
+from curator.extract.open_entities_camel import glued_names
 from curator.extract.places import demonym_length, is_place
 
 # A middle initial may stand inside a name ("Mortimer B. Zuckerman Mind Brain Behavior Institute").
@@ -56,13 +58,6 @@ _OF_FORM = re.compile(
     rf"(?P<tail>{ORG_WORD}(?:\s{ORG_WORD}){{0,3}}(?:\sand\s(?:{ORG_WORD}\s){{0,2}}(?:{_FIELD})"
     rf"|(?:,\s(?:{_FIELD_WORDS})){{1,4}},?\sand\s(?:{_FIELD_WORDS}))?)(?![\w-])"  # Allergy, Asthma and Immunology
 )
-# Inner capitals mark a brand or company name (AirAsia, DeepMind, YouTube, SpaceX), not a surname (McLaughlin).
-_CAMEL = re.compile(r"(?<![A-Za-z0-9@#_-])(?!Mc|Mac)[A-Z][a-z]{2,8}(?:[A-Z][a-z]+)*(?:[A-Z][a-z]+|[A-Z]{1,3})(?![A-Za-z0-9-])")
-# A Latin name written without its space in Chinese text, after a role or between 的 and a speech verb
-# ("主管DavidSeaburg表示", "RhinoTradingPartners的MichaelBlock向CNBC表示"), is a person's; "DeepMind表示" is no cue.
-_GLUED_PERSON = re.compile(r"[A-Z][a-z]{2,}[A-Z][a-z]{2,}")
-_HAN_ROLE_BEFORE = re.compile(r"(?:主管|创始人|分析师|经济学家|总裁|主席|首席执行官|董事长|经理|教授|研究员|发言人|部长|总统)$")
-_HAN_SPEECH_AFTER = re.compile(r"(?:向[^，。,]{1,12})?(?:表示|说|称|指出|认为)")
 _DATELINE = re.compile(r"\((?P<name>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)\)\s*(?:-|–|—|--)")
 
 _OF_HEADS = ORG_CUES | frozenset("Republic Kingdom State States Bank University Ministry".split())
@@ -190,13 +185,7 @@ def _english(text: str, known_people: dict[str, str]) -> list[Found]:
         return found
     for match in _DATELINE.finditer(text):
         found.append(Found(match.start("name"), match.end("name"), match.group("name"), "organisation", "dateline"))
-    for match in _CAMEL.finditer(text):
-        if _GLUED_PERSON.fullmatch(match.group()) and (_HAN_ROLE_BEFORE.search(text, 0, match.start()) or (
-                text[match.start() - 1 : match.start()] == "的" and _HAN_SPEECH_AFTER.match(text, match.end()))):
-            name = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", match.group())  # "主管DavidSeaburg表示": a person, space lost
-            found.append(Found(match.start(), match.end(), name, "person", "speech"))
-        else:
-            found.append(Found(match.start(), match.end(), match.group(), "organisation", "camel-case"))
+    found += glued_names(text)
     if not headline(text):
         for match in _OF_FORM.finditer(text):
             words = match.group("head").split(" ")
