@@ -80,3 +80,22 @@ def test_a_nationality_before_a_person_is_not_part_of_the_name(text: str, expect
 )
 def test_words_run_together_are_a_person_a_body_or_nothing(text: str, expected: list[tuple[str, str]]) -> None:
     assert entities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ann Lowe, a defense analyst at the Center for Strategic and International Studies, urged caution.",
+         [("Ann Lowe", "defense analyst at Center for Strategic and International Studies")]),
+        ("Tom Forte, an analyst at D.A. Davidson, said the deal made sense.", [("Tom Forte", "analyst at D.A. Davidson")]),
+        ("Ann Lowe, a senior analyst at the Bureau of Arms Control Policy, said so.",
+         [("Ann Lowe", "senior analyst at Bureau of Arms Control Policy")]),
+        # a lone organisation word is half a name: the person gets no role
+        ("John Doe, a researcher at Center, said so.", []),
+    ],
+)
+def test_a_roles_organisation_is_a_whole_name(text: str, expected: list[tuple[str, str]]) -> None:
+    article = make_article(text, source="t.txt")
+    assert article is not None
+    claims = extract_article(article, load_schema())
+    assert [(c.subject, str(c.value)) for c in claims if c.kind == "role"] == expected

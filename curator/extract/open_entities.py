@@ -119,7 +119,7 @@ _SAID_NAME = re.compile(rf"(?<![\w-])(?:{_SPEECH}|according\sto)\s(?P<name>{PERS
 _ABSTRACT = re.compile(r"[a-z](?:tion|sion|ity|ogy|ism|ship|ness)s?$")
 _BODY_NOUNS = frozenset(
     "Care Aid Relief Watch Support Rescue Concern Now Matters Cancer Awareness Alliance Coalition Initiative Project "
-    "Campaign Appeal Network Networks Rights Together".split()
+    "Campaign Appeal Network Networks Rights Together Policy Studies Affairs Relations Sciences Economics".split()
 )
 # What stands before a body, never before a person's name: an article, a preposition, a country's initials.
 _BODY_BEFORE = re.compile(r"(?:(?<![\w-])(?:the|The|of|in|at|for|from|with|by|on|to)|U\.S\.|U\.K\.|U\.N\.)\s$")
@@ -146,6 +146,7 @@ _CREDIT = re.compile(
     rf"(?i:reporting|writing|editing|compiled|additional\sreporting|photos?|photographs?|interview)\sby\s"
     rf"(?P<names>{PERSON}(?:(?:,\s|\sand\s|;\s)(?!(?i:writing|editing)){PERSON}(?:\sin\s[A-Z][A-Z/ ]+)?){{0,20}})"
 )
+_NAME_GOES_ON = re.compile(r"\s(?:for|of|on|and|&)\s(?:the\s)?[A-Z]")
 _LIST_SPLIT = re.compile(r",\s|\sand\s|;\s")
 _ORG_NAME = rf"(?P<org>{ORG_WORD}(?:\s{ORG_WORD}){{0,3}})"
 # Who works somewhere, and what only an organisation has: "a spokesman for Amazon", "Yahoo's board".
@@ -235,9 +236,13 @@ def _english(text: str, known_people: dict[str, str]) -> list[Found]:
             if first == last:
                 continue
             org = " ".join(words[first:last])
+            at = match.start("org") + sum(len(w) + 1 for w in words[:first])
+            org = _whole(found, text, at, org)
+            if org is None:  # "a defense analyst at the Center for Strategic ...": no role with half a name
+                _person(found, text, match.start("name"), match.group("name"), "apposition", known_people)
+                continue
             role = f"{match.group('role')} {match.groupdict().get('prep') or 'of'}"
             _person(found, text, match.start("name"), match.group("name"), "apposition", known_people, role=role, of=org)
-            at = match.start("org") + sum(len(w) + 1 for w in words[:first])
             found.append(Found(at, at + len(org), org, "organisation", "apposition"))
     for match in _ROLE_LIST.finditer(text):
         for part in _LIST_SPLIT.split(match.group("names")):
@@ -260,6 +265,18 @@ def _english(text: str, known_people: dict[str, str]) -> list[Found]:
     if titles:
         found = [f for f in found if not any(a <= f.start and f.end <= b for a, b in titles)]
     return dedupe([f for f in found if not is_place(f.name)])
+
+
+def _whole(found: list[Found], text: str, at: int, org: str) -> str | None:
+    """The whole name of a role's organisation read as ``org`` at ``at``: the longest organisation another rule found
+    there (``Center for Strategic and International Studies``); None when the name goes on past ``org`` with no
+    such rule (``Center for ...``) or ``org`` is a lone organisation word (``the Center``)."""
+    longest = max((f for f in found if f.start == at and f.type == "organisation"), key=lambda f: f.end, default=None)
+    if longest is not None and longest.end > at + len(org):
+        return longest.name
+    if _NAME_GOES_ON.match(text, at + len(org)) or (org in ORG_CUES and org not in STANDALONE):
+        return None
+    return org
 
 
 def _furniture(text: str) -> bool:
