@@ -4,8 +4,11 @@ its organisation word, a nationality before a person's name, words run together,
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from curator.extract import extract_article
+from curator.extract.places import demonym_length
 from curator.ingest import make_article
 from curator.schema import load_schema
 
@@ -99,3 +102,10 @@ def test_a_roles_organisation_is_a_whole_name(text: str, expected: list[tuple[st
     assert article is not None
     claims = extract_article(article, load_schema())
     assert [(c.subject, str(c.value)) for c in claims if c.kind == "role"] == expected
+
+
+@given(st.lists(st.sampled_from(["Honduran", "South", "Korean", "Spanish", "Ana", "Brian", "Zuniga", "Lee"]), max_size=5))
+def test_a_nationality_cut_leaves_a_name_behind(words: list[str]) -> None:
+    name = " ".join(words)
+    cut = demonym_length(name)
+    assert cut == 0 or (0 < cut < len(name) and name[cut - 1] == " " and name[cut:].strip())
