@@ -18,7 +18,8 @@ Staff credits (``By X and Y``, ``Reporting by X, Y and Z; Editing by W``,
 their names; the people who wrote or edited a story are not people in it, and
 they lend no surname to a later mention.
 
-The Chinese rules are in ``open_entities_zh``; the name shapes, ``Found`` and ``dedupe`` are in ``name_shapes``.
+The Chinese rules are in ``open_entities_zh``, words with inner capitals in ``open_entities_camel``; the name shapes,
+``Found`` and ``dedupe`` are in ``name_shapes``.
 
 Every pattern is a bounded run or a fixed look-back, so the work is linear
 in the length of the sentence. Junk is kept out by requiring a cue: a lone
@@ -35,7 +36,8 @@ from curator.extract.name_shapes import (
     dedupe, headline,
 )
 from curator.extract.name_text import FOLD, credit_spans, title_spans
-from curator.extract.places import is_place
+from curator.extract.open_entities_camel import glued_names
+from curator.extract.places import demonym_length, is_place
 
 # A middle initial may stand inside a name ("Mortimer B. Zuckerman Mind Brain Behavior Institute").
 _ORG_RUN = re.compile(rf"(?<![\w'’-]){ORG_WORD}(?:\s(?:[A-Z]\.\s)?{ORG_WORD}){{0,8}}(?![\w-])")
@@ -56,13 +58,6 @@ _OF_FORM = re.compile(
     rf"(?P<tail>{ORG_WORD}(?:\s{ORG_WORD}){{0,3}}(?:\sand\s(?:{ORG_WORD}\s){{0,2}}(?:{_FIELD})"
     rf"|(?:,\s(?:{_FIELD_WORDS})){{1,4}},?\sand\s(?:{_FIELD_WORDS}))?)(?![\w-])"  # Allergy, Asthma and Immunology
 )
-# Inner capitals mark a brand or company name (AirAsia, DeepMind, YouTube, SpaceX), not a surname (McLaughlin).
-_CAMEL = re.compile(r"(?<![A-Za-z0-9@#_-])(?!Mc|Mac)[A-Z][a-z]{2,8}(?:[A-Z][a-z]+)*(?:[A-Z][a-z]+|[A-Z]{1,3})(?![A-Za-z0-9-])")
-# A Latin name written without its space in Chinese text, after a role or between 的 and a speech verb
-# ("主管DavidSeaburg表示", "RhinoTradingPartners的MichaelBlock向CNBC表示"), is a person's; "DeepMind表示" is no cue.
-_GLUED_PERSON = re.compile(r"[A-Z][a-z]{2,}[A-Z][a-z]{2,}")
-_HAN_ROLE_BEFORE = re.compile(r"(?:主管|创始人|分析师|经济学家|总裁|主席|首席执行官|董事长|经理|教授|研究员|发言人|部长|总统)$")
-_HAN_SPEECH_AFTER = re.compile(r"(?:向[^，。,]{1,12})?(?:表示|说|称|指出|认为)")
 _DATELINE = re.compile(r"\((?P<name>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)\)\s*(?:-|–|—|--)")
 
 _OF_HEADS = ORG_CUES | frozenset("Republic Kingdom State States Bank University Ministry".split())
@@ -78,7 +73,16 @@ _AFTER_ORGANISATION = frozenset(
 )
 _ATTRIBUTIVE = ("-based", "-owned", "-listed", "-backed", "-led", "-run", "-born")
 _INDEFINITE = re.compile(r"(?<![\w-])(?:a|an|A|An)\s$")
-_JOINED = re.compile(rf"(?<![\w-])(?:the|The)\s(?P<left>{ORG_WORD}(?:\s{ORG_WORD}){{0,2}})\sand\s$")
+_JOINED = re.compile(
+    rf"(?<![\w'’-])(?P<the>(?:the|The)\s)?(?P<left>{ORG_WORD}(?:\s{ORG_WORD}){{0,2}})\s(?P<link>and|of)\s$"
+)
+# Fields and goods that end the first half of an institution's name joined by "and" (Oil and Natural Gas Corp,
+# Securities and Exchange Commission, Food and Drug Administration); a name before "and" that is whole (Acme Corp,
+# Sony) starts a list.
+_AND_HEADS = frozenset(
+    f"{_FIELD_WORDS}|Oil|Gas|Securities|Insurance|Food|Drug|Water|Power|Fish|Wildlife|Land|Marine|Housing|Mines|"
+    "Minerals|Fisheries|Forestry|Agriculture|Tourism|Sports|Communications|Telecommunications|Aviation".split("|")
+)
 _PERSON_NOUNS = (
     r"blogger|writer|journalist|reporter|activist|student|teacher|lawyer|attorney|doctor|physician|nurse|scholar|"
     r"scientist|researcher|professor|economist|analyst|fellow|resident|worker|co-worker|colleague|friend|neighbou?r|"
@@ -110,8 +114,13 @@ _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|President|Senator|S
 _TITLE_NAME = re.compile(rf"(?<![\w-])(?:{TITLES})\.?\s(?P<name>{PERSON})")
 _SPEECH = r"said|says|told|added|noted|wrote|tweeted|explained|argued|warned|stated|asked|replied|recalled|insisted|announced"
 _SAID_NAME = re.compile(rf"(?<![\w-])(?:{_SPEECH}|according\sto)\s(?P<name>{PERSON})(?=\s*[,.;:)]|\s(?:who|in|at|of)\b|$)")
-# Abstract nouns end a body's name, never a person's ("Customs and Border Protection", "Breast Cancer Prevention").
+# Abstract nouns end a body's name, never a person's ("Customs and Border Protection", "Breast Cancer Prevention"),
+# and so do the common nouns charities and campaigns are named with ("Breast Cancer Care", "Human Rights Watch").
 _ABSTRACT = re.compile(r"[a-z](?:tion|sion|ity|ogy|ism|ship|ness)s?$")
+_BODY_NOUNS = frozenset(
+    "Care Aid Relief Watch Support Rescue Concern Now Matters Cancer Awareness Alliance Coalition Initiative Project "
+    "Campaign Appeal Network Networks Rights Together Policy Studies Affairs Relations Sciences Economics".split()
+)
 # What stands before a body, never before a person's name: an article, a preposition, a country's initials.
 _BODY_BEFORE = re.compile(r"(?:(?<![\w-])(?:the|The|of|in|at|for|from|with|by|on|to)|U\.S\.|U\.K\.|U\.N\.)\s$")
 _NAME_SAID = re.compile(rf"(?<![\w.-])(?P<name>{PERSON}),?\s(?:{_SPEECH}|has\ssaid|had\ssaid|said\son)\b")
@@ -137,6 +146,7 @@ _CREDIT = re.compile(
     rf"(?i:reporting|writing|editing|compiled|additional\sreporting|photos?|photographs?|interview)\sby\s"
     rf"(?P<names>{PERSON}(?:(?:,\s|\sand\s|;\s)(?!(?i:writing|editing)){PERSON}(?:\sin\s[A-Z][A-Z/ ]+)?){{0,20}})"
 )
+_NAME_GOES_ON = re.compile(r"\s(?:for|of|on|and|&)\s(?:the\s)?[A-Z]")
 _LIST_SPLIT = re.compile(r",\s|\sand\s|;\s")
 _ORG_NAME = rf"(?P<org>{ORG_WORD}(?:\s{ORG_WORD}){{0,3}})"
 # Who works somewhere, and what only an organisation has: "a spokesman for Amazon", "Yahoo's board".
@@ -176,13 +186,7 @@ def _english(text: str, known_people: dict[str, str]) -> list[Found]:
         return found
     for match in _DATELINE.finditer(text):
         found.append(Found(match.start("name"), match.end("name"), match.group("name"), "organisation", "dateline"))
-    for match in _CAMEL.finditer(text):
-        if _GLUED_PERSON.fullmatch(match.group()) and (_HAN_ROLE_BEFORE.search(text, 0, match.start()) or (
-                text[match.start() - 1 : match.start()] == "的" and _HAN_SPEECH_AFTER.match(text, match.end()))):
-            name = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", match.group())  # "主管DavidSeaburg表示": a person, space lost
-            found.append(Found(match.start(), match.end(), name, "person", "speech"))
-        else:
-            found.append(Found(match.start(), match.end(), match.group(), "organisation", "camel-case"))
+    found += glued_names(text)
     if not headline(text):
         for match in _OF_FORM.finditer(text):
             words = match.group("head").split(" ")
@@ -232,9 +236,13 @@ def _english(text: str, known_people: dict[str, str]) -> list[Found]:
             if first == last:
                 continue
             org = " ".join(words[first:last])
+            at = match.start("org") + sum(len(w) + 1 for w in words[:first])
+            org = _whole(found, text, at, org)
+            if org is None:  # "a defense analyst at the Center for Strategic ...": no role with half a name
+                _person(found, text, match.start("name"), match.group("name"), "apposition", known_people)
+                continue
             role = f"{match.group('role')} {match.groupdict().get('prep') or 'of'}"
             _person(found, text, match.start("name"), match.group("name"), "apposition", known_people, role=role, of=org)
-            at = match.start("org") + sum(len(w) + 1 for w in words[:first])
             found.append(Found(at, at + len(org), org, "organisation", "apposition"))
     for match in _ROLE_LIST.finditer(text):
         for part in _LIST_SPLIT.split(match.group("names")):
@@ -257,6 +265,18 @@ def _english(text: str, known_people: dict[str, str]) -> list[Found]:
     if titles:
         found = [f for f in found if not any(a <= f.start and f.end <= b for a, b in titles)]
     return dedupe([f for f in found if not is_place(f.name)])
+
+
+def _whole(found: list[Found], text: str, at: int, org: str) -> str | None:
+    """The whole name of a role's organisation read as ``org`` at ``at``: the longest organisation another rule found
+    there (``Center for Strategic and International Studies``); None when the name goes on past ``org`` with no
+    such rule (``Center for ...``) or ``org`` is a lone organisation word (``the Center``)."""
+    longest = max((f for f in found if f.start == at and f.type == "organisation"), key=lambda f: f.end, default=None)
+    if longest is not None and longest.end > at + len(org):
+        return longest.name
+    if _NAME_GOES_ON.match(text, at + len(org)) or (org in ORG_CUES and org not in STANDALONE):
+        return None
+    return org
 
 
 def _furniture(text: str) -> bool:
@@ -306,14 +326,29 @@ def _org_cue(found: list[Found], text: str, at: int, words: list[str]) -> None:
         return
     if _EVENT.match(text, end):
         return  # "Vox Media's Code Media conference": an event named after a body
-    if (len(kept) > 1 and all(w in ORG_CUES for w in kept)) or text[at:end] == text.strip(" .:|»›>"):
-        return  # "Central Bank": descriptors with no name; a line that is only a name: a menu item
+    if kept[-1] == "Capital" and all(w in NOT_NAMES for w in kept[:-1]):
+        return  # "the National Capital is breathing": the capital city, not a firm named Capital
     start = at + sum(len(w) + 1 for w in words[:first])
     joined = _JOINED.search(text, 0, start) if first == 0 else None
-    if joined and not set(joined.group("left").split()) & ORG_CUES:
-        start = joined.start("left")  # "the World Travel and Tourism Council"
+    if joined and _joins(joined):  # "Securities and Exchange Commission": the first half names it
+        left = joined.group("left").split(" ")
+        start = joined.start("left") + sum(len(w) + 1 for w in left[: _trim(left)[0]])
+    elif (len(kept) > 1 and all(w in ORG_CUES for w in kept)) or text[at:end] == text.strip(" .:|»›>"):
+        return  # "Central Bank": descriptors with no name; a line that is only a name: a menu item
     name = text[start : at + sum(len(w) + 1 for w in words[:first])] + " ".join(kept)
     found.append(Found(start, start + len(name), name, "organisation", "org-cue"))
+
+
+def _joins(joined: re.Match[str]) -> bool:
+    """Whether the run before "and"/"of" (group ``left``) is the first half of one name with the run after it: "the
+    World Travel and Tourism Council", "Oil and Natural Gas Corp", "Bank of America Corp"; not "Sony and Nintendo Co"."""
+    words = joined.group("left").split(" ")
+    first, last = _trim(words)
+    if first == last or is_place(" ".join(words[first:last])):
+        return False
+    if joined.group("link") == "of":
+        return words[last - 1] in _OF_HEADS
+    return words[last - 1] in _AND_HEADS or (joined.group("the") is not None and not set(words) & ORG_CUES)
 
 
 def _person(found: list[Found], text: str, start: int, name: str, rule: str, known_people: dict[str, str],
@@ -325,12 +360,18 @@ def _person(found: list[Found], text: str, start: int, name: str, rule: str, kno
     while words and words[0] in NOT_NAMES:
         start += len(words[0]) + 1
         words = words[1:]
+    nationality = demonym_length(" ".join(words))  # "Honduran Ana Zuniga, 23,": she is Ana Zuniga
+    if nationality:
+        start += nationality
+        words = " ".join(words)[nationality:].split(" ")
     while words and words[-1] in NOT_NAMES:
         words = words[:-1]
         if rule == "speech":
             return  # "Breast Cancer Now said": a name that ends in a common word is no person's
     if not words or any(w in CALENDAR or w in ORG_CUES for w in words) or _ABSTRACT.search(words[-1]):
         return  # "Whole Foods said", "Justice Department", "Border Protection": an organisation, not a person
+    if words[-1] in _BODY_NOUNS:
+        return  # "Breast Cancer Care said": a charity
     name = " ".join(words)
     if is_place(name):
         return  # "South Africa said": a country

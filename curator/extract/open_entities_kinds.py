@@ -34,7 +34,7 @@ from curator.extract.name_text import title_spans
 from curator.extract.name_shapes import (
     CALENDAR, FILLER, NOT_NAMES, ORG_CUES, ORG_WORD, PERSON, STANDALONE, TITLE_IN_NAME, Found, dedupe, headline,
 )
-from curator.extract.places import is_place
+from curator.extract.places import demonym_length, is_place
 from curator.provenance.outlets import listed_outlet
 
 _KINDS = (
@@ -150,6 +150,7 @@ def _kinds(text: str) -> list[Found]:
     for match in _POSSESSIVE.finditer(text):
         title = TITLE_IN_NAME.match(match.group("name"))  # "Actor Tom Hanks's lawyer": the name follows the title
         start = match.start("name") + (title.end() if title else 0)
+        start += demonym_length(text[start : match.end("name")])  # "Spanish Rafael Nadal's coach"
         name = text[start : match.end("name")]
         words = name.split(" ")
         if len(words) >= 2 and not set(words) & (NOT_NAMES | ORG_CUES) and not is_place(name):
