@@ -170,7 +170,7 @@ def test_chinese_bodies_start_after_verbs_and_counts(text: str, expected: list[t
         ("周五，甲骨文股价下跌。", []),
         ("政策研究室副主任徐成光曾公开表示支持。", [("徐成光", "person")]),
         ("百货类上市公司和上述银行都受影响。", []),
-        ("刘益谦现任新理益集团董事长。", [("新理益集团", "organisation")]),
+        ("刘益谦现任新理益集团董事长。", [("刘益谦", "person"), ("新理益集团", "organisation")]),
     ],
 )
 def test_chinese_weekdays_adverbs_and_quantifiers_are_no_names(text: str, expected: list[tuple[str, str]]) -> None:

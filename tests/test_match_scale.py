@@ -22,7 +22,8 @@ from curator.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 CANDIDATES = 20_000
-DIGEST = "dd389d0f0589bd3b1148a476a808829c8f60f6ed83c2e87ae1836ea49a446650"
+# Pinned again when ranges, round figures and close wording joined the matching rules (both matchers agree).
+DIGEST = "b32f07d27fc74004741caabf8c3a79fa45f90a92f45d0f825cf7c54826137187"
 
 
 def bench_match() -> ModuleType:

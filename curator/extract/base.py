@@ -123,16 +123,17 @@ class Context:
         """Whether the sentence speaks of the profile's venture (a cue word); never without a profile's venture."""
         return self.lex.venture_cue_re is not None and self.lex.venture_cue_re.search(sentence.text) is not None
 
-    def subject_of(self, sentence: Sentence, start: int, end: int) -> str | None:
+    def subject_of(self, sentence: Sentence, start: int, end: int, in_list: bool = True) -> str | None:
         """What the figure or date at article offsets ``start``-``end`` is about: the profile's venture when the
-        sentence speaks of it (a cue word or a name given to it); else, in a Chinese sentence, the organisation of
-        the figure's own clause or list item, or the sentence's topic (``subject_in_clause``); else the
+        sentence speaks of it (a cue word or a name given to it); else, for a figure in a Chinese sentence
+        (``in_list``: a date passes False), the organisation of the figure's own clause or list item, or the
+        sentence's topic (``subject_in_clause``); else the
         organisation or programme that is the grammatical subject of its clause (``curator.extract.subjects``);
         else ``None``. Without a profile there is no venture, so general news never gets one story's subject."""
         if self.lex.venture and (self.about_venture(sentence) or self.in_sentence(sentence, "naming")):
             return self.lex.venture
         named = [m for m in self.mentions.get(sentence.start, []) if m.entity.type != "person"]
-        if _HAN.search(sentence.text):
+        if in_list and _HAN.search(sentence.text):
             found = subject_in_clause(sentence, named, start)
             if found is not None:
                 return found

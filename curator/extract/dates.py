@@ -192,7 +192,7 @@ class DateRule:
                 found.append(_Found(start, end, value, qualifier or self._qualifier_before(ctx, sentence, start), attrs))
                 taken.append((match.start(), match.end()))
         for date in _join_spans(ctx.article.text, sorted(found, key=lambda f: f.start)):
-            subject = ctx.subject_of(sentence, date.start, date.end)
+            subject = ctx.subject_of(sentence, date.start, date.end, in_list=False)
             shown = format_value("date", date.value, None, date.qualifier, range_end(date.value, date.attrs))
             ctx.add("date", date.start, date.end, date.value, qualifier=date.qualifier, subject=subject, extractor="date",
                     attrs=date.attrs, statement=f"{subject + ': ' if subject else ''}{shown}")

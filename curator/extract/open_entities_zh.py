@@ -10,8 +10,7 @@ listed after it with 、) or before a speech verb (表示, 说, 指出, 称), st
 with a common surname (the usual reading of 百家姓), and transliterated names
 joined by ``·``. Staff (记者, 编辑, 责任编辑, 通讯员, …) and the outlet of a
 source line (来源：人民日报) are found with rule ``byline``: they tell who
-wrote the story, not who is in it. Every look-back is a fixed window, so the
-work is linear.
+wrote the story, not who is in it. Every look-back is a fixed window: linear.
 """
 
 from __future__ import annotations
