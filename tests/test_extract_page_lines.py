@@ -68,6 +68,7 @@ def test_furniture_paragraphs_state_no_figures(line: str) -> None:
         "He posted the photo in 2019, and it went viral.",
         "Jane Doe, a reporter, was detained in 2014 and freed 544 days later.",
         "记者25日从公安部获悉，2019年共破获案件1万起。",
+        "The fund lost 10% as the brand Ì©R fell in 2024.",  # a © glued inside a word is no rights line
         "© Provided by Example Inc Nintendo and Apple shocked the world this year by announcing that the game "
         "will launch on December 15, for a flat fee of $9.99, on iPhone and iPad, a first for the company.",
     ],

@@ -44,7 +44,7 @@ _LISTED_HEADLINE = re.compile(
 """A headline in a list of related stories, its date stamp glued to it (``【中国股市】沪指跌3.5%至三个月新低2015/07/02``)."""
 _TWEET_SIGNATURE = re.compile(r"^[—–-]\s*[^\n]{1,80}\(@\w{1,30}\)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s*$")
 """The signature line under an embedded tweet (``— The Senate (@Senate) October 9, 2018``): when it was posted."""
-_RIGHTS = re.compile(r"©|^\W*(?:\(c\)|(?i:copyright)\s*(?:\(c\)\s*)?(?:19|20)\d\d)|(?i:all\s+rights\s+reserved)|版权所有")
+_RIGHTS = re.compile(r"(?:^|[\s(（|])©\s*(?:(?:19|20)\d{2}|[A-Z\u4e00-\u9fff])|^\W*(?:\(c\)|(?i:copyright)\s*(?:\(c\)\s*)?(?:19|20)\d\d)|(?i:all\s+rights\s+reserved)|版权所有")
 _STAMP = re.compile(
     r"^\W*(?i:(?:date\s+)?(?:created|published|updated|posted|modified|last\s+(?:updated|modified))|first\s+published)"
     r"(?=\s*(?::|(?i:on|at)\b|\d|(?i:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))"
