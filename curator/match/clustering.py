@@ -316,13 +316,7 @@ class _Block:
         in one block is rarely a coincidence, so two outlets' own wording of one fact ("Jolie announced in May 2013"
         and "went public in May 2013 about her double mastectomy") is enough."""
         around = words_around(figure)
-        near: set[int] = set()
-        for stem in _stems(around):
-            if len(stem) >= 4 and stem not in _EVERYWHERE:
-                indices = self.by_stem.get(stem, ())
-                if len(indices) <= COMMON:
-                    near.update(indices)
-        order = sorted(i for i in near if slots_agree(self.groups[i].slot, slot))
+        order = self._near((s for s in _stems(around) if len(s) >= 4 and s not in _EVERYWHERE), slot)
         if not order:
             return None
         contexts = [self.groups[i].around for i in order]
@@ -331,15 +325,20 @@ class _Block:
             return None
         return self.groups[order[best[2]]]
 
-    def most_alike(self, context: str, threshold: float, slot: SlotKey | None = None) -> _Group | None:
-        """The first of the groups with a slot agreeing with ``slot`` most alike ``context`` at ``threshold`` or
-        above, None when none is."""
+    def _near(self, stems: Iterable[str], slot: SlotKey | None) -> list[int]:
+        """Indices, ascending, of the groups sharing one of ``stems`` (none shared by over ``COMMON`` groups) whose
+        slot agrees with ``slot``: the only groups worth comparing by wording."""
         near: set[int] = set()
-        for stem in _stems(context):
+        for stem in stems:
             indices = self.by_stem.get(stem, ())
             if len(indices) <= COMMON:
                 near.update(indices)
-        order = sorted(i for i in near if slots_agree(self.groups[i].slot, slot))
+        return sorted(i for i in near if slots_agree(self.groups[i].slot, slot))
+
+    def most_alike(self, context: str, threshold: float, slot: SlotKey | None = None) -> _Group | None:
+        """The first of the groups with a slot agreeing with ``slot`` most alike ``context`` at ``threshold`` or
+        above, None when none is."""
+        order = self._near(_stems(context), slot)
         if not order:
             return None
         best = process.extractOne(context, [self.groups[i].context for i in order], scorer=fuzz.token_set_ratio, score_cutoff=threshold)
