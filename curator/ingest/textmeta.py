@@ -6,7 +6,6 @@ metadata left open.
 
 from __future__ import annotations
 
-import ipaddress
 import re
 from urllib.parse import urlparse
 
@@ -66,24 +65,16 @@ def find_outlet(text: str, url: str | None) -> str | None:
         name = _REPOST_TAIL.sub("", match.group(1)).strip(_DECORATION)
         if name and ";" not in name and not name.lower().startswith("http") and not byline_date(name) and not is_credit(name):
             return name
+    from curator.provenance.outlets import is_local_address  # noqa: PLC0415 - the outlet table's module, as below
+
     host = urlparse(url).hostname if url else None
-    if host and not _is_local(host):
+    if host and not is_local_address(host):
         return host.removeprefix("www.")
     known = _byline_outlet(text)
     if known:
         return known
     match = next((m for m in _PAREN_DOMAIN.finditer(text) if not m.group(1).isupper()), None)
     return match.group(1).lower().removeprefix("www.") if match else None
-
-
-def _is_local(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return True
 
 
 def _byline_outlet(text: str) -> str | None:

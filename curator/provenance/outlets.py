@@ -25,6 +25,7 @@ first ``HEAD`` characters are searched, and a dateline starts a line.
 from __future__ import annotations
 
 import functools
+import ipaddress
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -102,12 +103,24 @@ def outlet_table(path: Path | None = None) -> OutletTable:
     return OutletTable(names, domains)
 
 
+def is_local_address(text: str) -> bool:
+    """Whether ``text`` (a URL, a bare host or an address) points at this machine or at a bare IP address
+    (``http://127.0.0.1:8765/a.html``, ``localhost``, ``[::1]``, ``::1``): such an address names no outlet."""
+    if _LOCAL.match(text.lower()):
+        return True
+    try:
+        ipaddress.ip_address(text.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
 def canonical_outlet(name: str | None) -> str | None:
     """The one name of the outlet ``name`` refers to (see the module docstring); None for a blank name."""
     text = " ".join(unicodedata.normalize("NFKC", name or "").split())
     if not text:
         return None
-    if _LOCAL.match(text.lower()):
+    if is_local_address(text):
         return None
     table = outlet_table()
     url = _URL.match(text.lower())
